@@ -1,0 +1,50 @@
+"""Topic feeds: articles chosen by keywords, matched on folded text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..model import StoredArticle
+from .common import fold
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A keyword feed.  include: any one must appear; exclude: none may appear.
+
+    Keywords are compared folded (lowercase, no diacritics, đ -> d), so "ma túy",
+    "Ma Tuý" and "ma tuy" are the same keyword.
+    """
+
+    id: str
+    name: str
+    include: tuple[str, ...]
+    exclude: tuple[str, ...] = ()
+
+
+def searchable_text(stored: StoredArticle) -> str:
+    """The folded title, summary and body text of an article as space-separated words."""
+    article = stored.article
+    return _words(fold(" ".join((article.title, article.summary or "", article.content_text))))
+
+
+def matches(topic: Topic, stored: StoredArticle) -> bool:
+    padded = f" {searchable_text(stored)} "
+    if not any(_contains(padded, keyword) for keyword in topic.include):
+        return False
+    return not any(_contains(padded, keyword) for keyword in topic.exclude)
+
+
+def select(topic: Topic, items: Iterable[StoredArticle]) -> list[StoredArticle]:
+    return [item for item in items if matches(topic, item)]
+
+
+def _contains(padded_text: str, keyword: str) -> bool:
+    """keyword appears as whole words ("ma tuy" is not found in "ma tuyen")."""
+    needle = _words(fold(keyword))
+    return bool(needle) and f" {needle} " in padded_text
+
+
+def _words(text: str) -> str:
+    return " ".join("".join(c if c.isalnum() else " " for c in text).split())

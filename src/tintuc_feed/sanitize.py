@@ -1,0 +1,159 @@
+"""Make article HTML safe and self-contained for feed readers.
+
+sanitize_html() keeps the structure a reader needs (paragraphs, headings,
+lists, tables, figures with their captions, emphasis, links, images) and
+drops everything else: scripts, styles, frames, event handlers, inline
+styles, dangerous URL schemes.  Lazy-loaded images get a real src, every
+URL becomes absolute against the article's URL, and images ask the browser
+not to send a Referer (provincial sites often refuse hotlinked images).
+
+All functions here are pure: no I/O, no clock.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin
+
+import lxml.html
+import nh3
+
+# Characters XML 1.0 forbids (C0 controls except tab/newline/CR, lone
+# surrogates, U+FFFE/U+FFFF).  lxml refuses them, readers choke on them.
+XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+ALLOWED_TAGS = frozenset({
+    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del", "div", "dl", "dt", "em",
+    "figcaption", "figure", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "li", "ol", "p", "picture",
+    "pre", "q", "s", "small", "source", "span", "strong", "sub", "sup", "table", "tbody", "td", "tfoot", "th",
+    "thead", "time", "tr", "u", "ul",
+})
+# Tags removed together with everything inside them.
+DROPPED_WITH_CONTENT = frozenset({"script", "style", "iframe", "noscript", "template", "object", "embed",
+                                  "svg", "math", "form", "button", "select", "textarea"})
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "img": {"src", "srcset", "alt", "title", "width", "height"},
+    "source": {"srcset", "media", "type"},
+    "td": {"colspan", "rowspan"},
+    "th": {"colspan", "rowspan", "scope"},
+    "time": {"datetime"},
+    "abbr": {"title"},
+    "ol": {"start"},
+}
+# nh3 output is normalized, so a plain pattern finds an <img> left without a src.
+IMG_WITHOUT_SRC = re.compile(r"<img(?![^>]*\ssrc=)[^>]*>")
+URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+
+# Lazy-loading attributes, in order of preference, and what they stand for.
+LAZY_SRC = ("data-src", "data-original", "data-lazy-src", "data-lazy", "data-url")
+LAZY_SRCSET = ("data-srcset", "data-lazy-srcset")
+URL_ATTRIBUTES = ("href", "src")
+SRCSET_ATTRIBUTES = ("srcset",)
+
+BLOCK_TAGS = ("p", "div", "li", "h2", "h3", "h4", "h5", "h6", "blockquote", "figcaption", "pre", "tr", "dt",
+              "dd", "caption", "table", "figure", "ul", "ol")
+
+
+def strip_xml_illegal(text: str) -> str:
+    """text without the characters XML 1.0 forbids."""
+    return XML_ILLEGAL.sub("", text)
+
+
+def sanitize_html(html: str, base_url: str) -> str:
+    """Safe, self-contained HTML for a feed: see the module docstring."""
+    html = strip_xml_illegal(html or "")
+    if not html.strip():
+        return ""
+    html = _repair_lazy_images(html)
+    cleaned = nh3.clean(
+        html,
+        tags=set(ALLOWED_TAGS),
+        clean_content_tags=set(DROPPED_WITH_CONTENT),
+        attributes={tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
+        attribute_filter=_absolutizer(base_url),
+        url_schemes=set(URL_SCHEMES),
+        link_rel="noopener noreferrer",
+        set_tag_attribute_values={"img": {"referrerpolicy": "no-referrer", "loading": "lazy"}},
+        strip_comments=True,
+    )
+    return IMG_WITHOUT_SRC.sub("", cleaned).strip()
+
+
+def _absolutizer(base_url: str):
+    def make_absolute(tag: str, attribute: str, value: str) -> str | None:
+        if attribute in URL_ATTRIBUTES:
+            return _absolute(value, base_url)
+        if attribute in SRCSET_ATTRIBUTES:
+            return _absolute_srcset(value, base_url)
+        return value
+
+    return make_absolute
+
+
+def _absolute(url: str, base_url: str) -> str | None:
+    url = url.strip()
+    if not url:
+        return None
+    if url.startswith("#") or re.match(r"^(mailto|tel):", url, re.IGNORECASE):
+        return url
+    return urljoin(base_url, url)
+
+
+def _absolute_srcset(srcset: str, base_url: str) -> str | None:
+    candidates = []
+    for candidate in srcset.split(","):
+        parts = candidate.strip().split()
+        if parts:
+            url = _absolute(parts[0], base_url)
+            if url:
+                candidates.append(" ".join([url, *parts[1:]]))
+    return ", ".join(candidates) or None
+
+
+def _repair_lazy_images(html: str) -> str:
+    """Give lazy-loaded <img>/<source> their real src/srcset (the lazy value wins)."""
+    if "data-" not in html:
+        return html
+    root = lxml.html.fragment_fromstring(html, create_parent="div")
+    changed = False
+    for element in root.iter("img", "source"):
+        changed |= _promote(element, LAZY_SRC, "src")
+        changed |= _promote(element, LAZY_SRCSET, "srcset")
+    if not changed:
+        return html
+    return lxml.html.tostring(root, encoding="unicode")[len("<div>"):-len("</div>")]
+
+
+def _promote(element, lazy_names: tuple[str, ...], target: str) -> bool:
+    lazy = next((element.get(n).strip() for n in lazy_names if (element.get(n) or "").strip()), None)
+    if lazy is None:
+        return False
+    element.set(target, lazy)
+    return True
+
+
+def html_to_text(html: str) -> str:
+    """Plain text of an HTML fragment, paragraphs joined by a blank line."""
+    if not html or not html.strip():
+        return ""
+    root = lxml.html.fragment_fromstring(strip_xml_illegal(html), create_parent="div")
+    for bad in root.xpath("//script|//style|//noscript|//template"):
+        bad.drop_tree()
+    for br in root.iter("br"):
+        br.tail = "\n" + (br.tail or "")
+    for block in root.iter(*BLOCK_TAGS):
+        block.text = "\n\n" + (block.text or "")
+        block.tail = "\n\n" + (block.tail or "")
+    text = root.text_content()
+    return _collapse(text)
+
+
+def _collapse(text: str) -> str:
+    paragraphs = []
+    for chunk in re.split(r"\n\s*\n", text):
+        lines = [" ".join(line.split()) for line in chunk.split("\n")]
+        paragraph = "\n".join(line for line in lines if line)
+        if paragraph:
+            paragraphs.append(paragraph)
+    return "\n\n".join(paragraphs)
