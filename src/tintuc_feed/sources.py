@@ -192,3 +192,38 @@ def select_sources(sources: list[Source], ids: list[str] | None, *, label: str =
     if missing:
         raise SourcesError(f"{label}: no source with id {missing[0]!r}")
     return [by_id[i] for i in ids]
+
+
+TOPIC_KEYS = {"id": str, "name": str, "include": list, "exclude": list}
+
+
+def load_topics(path: str | Path) -> list:
+    """The `[[topic]]` tables of a sources file: keyword feeds.
+
+        [[topic]]
+        id = "lua-dao"
+        name = "Cảnh báo lừa đảo"
+        include = ["lừa đảo", "chiếm đoạt"]
+        exclude = ["tuyển dụng"]
+    """
+    from .feeds.topics import Topic
+
+    label = str(path)
+    data = tomllib.loads(Path(path).read_text("utf-8"))
+    topics, seen = [], set()
+    for index, table in enumerate(data.get("topic", [])):
+        where = f"{label}: topic {table.get('id', '#' + str(index + 1))!r}"
+        for key, value in table.items():
+            if key not in TOPIC_KEYS:
+                raise SourcesError(f"{where}: unknown key {key!r}")
+            if not isinstance(value, TOPIC_KEYS[key]):
+                raise SourcesError(f"{where}: key {key!r} must be {TOPIC_KEYS[key].__name__}")
+        for key in ("id", "name", "include"):
+            if not table.get(key):
+                raise SourcesError(f"{where}: missing key {key!r}")
+        if not ID_PATTERN.match(table["id"]) or table["id"] in seen:
+            raise SourcesError(f"{where}: key 'id' must match [a-z0-9-]+ and be unique")
+        seen.add(table["id"])
+        topics.append(Topic(id=table["id"], name=table["name"], include=tuple(table["include"]),
+                            exclude=tuple(table.get("exclude", ()))))
+    return topics

@@ -1,0 +1,62 @@
+"""One crawl of some sources, in this process: `python -m crawler.main ...`.
+
+The library's runner starts this as a subprocess for every crawl: Twisted's
+reactor cannot be restarted inside one process, a subprocess can be given a
+time limit and killed without harming the scheduler, and its memory goes back
+to the system when it ends.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from scrapy.crawler import CrawlerProcess
+from scrapy.settings import Settings
+
+from tintuc_feed.sources import SourcesError, load_sources, select_sources
+
+from .spiders.portal import PortalSpider
+
+
+def build_settings(args: argparse.Namespace) -> Settings:
+    settings = Settings()
+    settings.setmodule("crawler.settings", priority="project")
+    if args.delay is not None:
+        settings.set("DOWNLOAD_DELAY", args.delay, priority="cmdline")
+        settings.set("AUTOTHROTTLE_START_DELAY", max(args.delay, 0.01), priority="cmdline")
+        settings.set("RANDOMIZE_DOWNLOAD_DELAY", args.delay > 0, priority="cmdline")
+    if args.log_level:
+        settings.set("LOG_LEVEL", args.log_level, priority="cmdline")
+    if args.user_agent:
+        settings.set("USER_AGENT", args.user_agent, priority="cmdline")
+    return settings
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m crawler.main")
+    parser.add_argument("--sources", default="")
+    parser.add_argument("--source", action="append", default=[])
+    parser.add_argument("--db", required=True)
+    parser.add_argument("--run-id", type=int, default=0)
+    parser.add_argument("--delay", type=float, default=None)
+    parser.add_argument("--refresh", action="store_true")
+    parser.add_argument("--max-pages", type=int, default=None)
+    parser.add_argument("--log-level", default=None)
+    parser.add_argument("--user-agent", default=None)
+    args = parser.parse_args(argv)
+    try:
+        sources = select_sources(load_sources(args.sources or None), args.source)
+    except SourcesError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    process = CrawlerProcess(build_settings(args), install_root_handler=True)
+    for source in sources:
+        process.crawl(PortalSpider, source=source.id, sources=args.sources, db=args.db, run_id=str(args.run_id),
+                      refresh="1" if args.refresh else "", max_pages=str(args.max_pages or ""))
+    process.start()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,49 @@
+"""Scrapy settings for tintuc-feed, grouped by purpose.
+
+Values a user may want to change per run (delay, page caps, database) are
+passed in by the runner as spider arguments or -s overrides, not edited here.
+"""
+
+import os
+
+BOT_NAME = "tintuc-feed"
+SPIDER_MODULES = ["crawler.spiders"]
+NEWSPIDER_MODULE = "crawler.spiders"
+
+# --- Identity and politeness ----------------------------------------------
+# Say who we are; obey robots.txt; one request at a time per site with a delay
+# that AutoThrottle raises when the site slows down.
+USER_AGENT = "tintuc-feed/0.1 (police news feed builder; +https://pypi.org/project/tintuc-feed/)"
+ROBOTSTXT_OBEY = True
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 1
+DOWNLOAD_DELAY = float(os.environ.get("TINTUC_DOWNLOAD_DELAY", "1.0"))
+RANDOMIZE_DOWNLOAD_DELAY = True
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = DOWNLOAD_DELAY
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+COOKIES_ENABLED = False  # portals need none; a WAF cookie dance is not ours to play
+
+# --- Failure handling -------------------------------------------------------
+# Provincial portals are slow and flaky: retry twice on transient errors, give
+# a page 30 s, never wait on a body larger than 8 MB.
+RETRY_ENABLED = True
+RETRY_TIMES = 2
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_MAXSIZE = 8 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
+DNS_TIMEOUT = 20
+# Police portals often serve incomplete certificate chains (research 8.4);
+# Scrapy's default context factory does not verify, which we keep on purpose.
+
+# --- Pipeline -----------------------------------------------------------------
+ITEM_PIPELINES = {
+    "crawler.pipelines.StorePipeline": 300,
+}
+
+# --- Housekeeping -------------------------------------------------------------
+LOG_LEVEL = os.environ.get("TINTUC_LOG_LEVEL", "INFO")
+TELNETCONSOLE_ENABLED = False
+FEED_EXPORT_ENCODING = "utf-8"

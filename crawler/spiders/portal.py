@@ -1,0 +1,149 @@
+"""The one spider: list pages -> pagination -> article pages, driven by a Source.
+
+It only navigates.  Which links are articles, where the next page is and what
+an article says are the family's business (tintuc_feed.families); what is
+new is the store's.  Run it alone with
+
+    scrapy crawl portal -a source=lamdong [-a sources=FILE] [-a db=PATH]
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import scrapy
+from scrapy.http import Response
+
+from tintuc_feed import families
+from tintuc_feed.families import NotAnArticle
+from tintuc_feed.model import ArticleLink
+from tintuc_feed.sources import load_sources, select_sources
+from tintuc_feed.store import Store
+
+VN = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+class PortalSpider(scrapy.Spider):
+    name = "portal"
+    custom_settings = {"HTTPERROR_ALLOWED_CODES": [304]}
+
+    def __init__(self, source: str = "", sources: str = "", db: str = "tintuc.db", refresh: str = "",
+                 max_pages: str = "", **kwargs):
+        super().__init__(**kwargs)
+        if not source:
+            raise ValueError("give a source id: scrapy crawl portal -a source=ID")
+        self.source = select_sources(load_sources(sources or None), [source])[0]
+        self.db_path = db
+        self.refresh = refresh.lower() in ("1", "true", "yes")
+        self.max_pages = int(max_pages) if max_pages else self.source.max_pages
+        self.allowed_domains = []  # list and article hosts may differ (amp., www.)
+        self.stats_by = {"list_ok": 0, "list_failed": 0, "articles_requested": 0}
+        self.errors: list[str] = []
+        self._requested: set[str] = set()
+
+    # -- list pages --------------------------------------------------------
+
+    async def start(self):
+        self.store = Store(self.db_path)
+        for url in families.start_urls(self.source):
+            yield self._list_request(url, page=1)
+
+    def _list_request(self, url: str, page: int) -> scrapy.Request:
+        headers = {}
+        cached = None if self.refresh else self.store.get_http_cache(url)
+        if cached:
+            etag, modified = cached
+            if etag:
+                headers["If-None-Match"] = etag
+            if modified:
+                headers["If-Modified-Since"] = modified
+        return scrapy.Request(url, callback=self.parse_list, errback=self.list_failed, headers=headers,
+                              meta={"page": page}, dont_filter=page == 1)
+
+    def parse_list(self, response: Response):
+        self.stats_by["list_ok"] += 1
+        if response.status == 304:
+            self.crawler.stats.inc_value("tintuc/list_not_modified")
+            return
+        page = families.parse_list(self.source, response.url, response.text)
+        if page.problem:
+            self.crawler.stats.inc_value("tintuc/list_problem")
+            self.logger.warning("%s: list page %s: %s", self.source.id, response.url, page.problem)
+        new = [link for link in page.articles if self._is_new(link)]
+        self.crawler.stats.inc_value("tintuc/links_found", len(page.articles))
+        for link in new[: max(0, self.source.max_articles - self.stats_by["articles_requested"])]:
+            yield self._article_request(link)
+        self._remember_validators(response)
+        # Stop at the first list page that brings nothing new; a page with no
+        # article links at all is a step towards the list (DNN's category page).
+        if new or self.refresh or not page.articles:
+            yield from self._next_pages(page.next_urls, response.meta["page"])
+
+    def _next_pages(self, urls, page: int):
+        if page >= self.max_pages:
+            return
+        for url in urls[:1]:
+            yield self._list_request(url, page + 1)
+
+    def _is_new(self, link: ArticleLink) -> bool:
+        if link.url in self._requested:
+            return False
+        return self.refresh or not self.store.has_url(link.url)
+
+    def _remember_validators(self, response: Response) -> None:
+        etag = response.headers.get("ETag")
+        modified = response.headers.get("Last-Modified")
+        if etag or modified:
+            self.store.set_http_cache(response.url, _text(etag), _text(modified))
+
+    def list_failed(self, failure):
+        self.stats_by["list_failed"] += 1
+        self.errors.append(f"{failure.request.url}: {_describe(failure)}")
+        self.logger.error("%s: list page failed: %s", self.source.id, self.errors[-1])
+
+    # -- article pages -----------------------------------------------------
+
+    def _article_request(self, link: ArticleLink) -> scrapy.Request:
+        self._requested.add(link.url)
+        self.stats_by["articles_requested"] += 1
+        return scrapy.Request(link.fetch_url or link.url, callback=self.parse_article, errback=self.article_failed,
+                              cb_kwargs={"link": link})
+
+    def parse_article(self, response: Response, link: ArticleLink):
+        content_type = _text(response.headers.get("Content-Type"))
+        try:
+            raw = families.extract_article(self.source, link.url, response.text, hints=link.hints,
+                                           content_type=content_type)
+        except (NotAnArticle, AttributeError) as exc:  # AttributeError: a non-text body
+            reason = getattr(exc, "reason", "not-text")
+            self.crawler.stats.inc_value(f"tintuc/skipped/{reason}")
+            self.crawler.stats.inc_value("tintuc/skipped")
+            self.logger.warning("%s: skipped %s: %s", self.source.id, response.url, exc)
+            return
+        if raw.degraded:
+            self.crawler.stats.inc_value("tintuc/degraded")
+        yield {"source": self.source, "raw": raw, "fetched_url": response.url, "fetched_at": datetime.now(VN)}
+
+    def article_failed(self, failure):
+        self.crawler.stats.inc_value("tintuc/skipped")
+        self.crawler.stats.inc_value("tintuc/article_errors")
+        self.logger.warning("%s: article failed: %s %s", self.source.id, failure.request.url, _describe(failure))
+
+    def closed(self, reason: str) -> None:
+        store = getattr(self, "store", None)
+        if store is not None:
+            store.close()
+
+
+def _text(value) -> str | None:
+    if value is None:
+        return None
+    return value.decode("latin-1") if isinstance(value, bytes) else str(value)
+
+
+def _describe(failure) -> str:
+    response = getattr(failure.value, "response", None)
+    if response is not None:
+        return f"HTTP {response.status}"
+    return f"{failure.type.__name__}: {failure.getErrorMessage()}"

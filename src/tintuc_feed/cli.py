@@ -1,0 +1,238 @@
+"""The `tintuc-feed` command.
+
+Exit status: 0 when every source was crawled, 1 when one or more failed (the
+rest are still stored and published), 2 for a usage or configuration error
+(then nothing is written).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from pathlib import Path
+
+from . import __version__
+from .runner import CrawlOptions, PublishOptions, crawl, publish_store
+from .sources import SourcesError, load_sources, load_topics, select_sources
+
+DEFAULT_DB = os.environ.get("TINTUC_DB", "data/tintuc.db")
+DEFAULT_OUTPUT = os.environ.get("TINTUC_OUTPUT", "output")
+DEFAULT_BASE_URL = os.environ.get("TINTUC_BASE_URL", "http://127.0.0.1:8080/")
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A usage or configuration problem: exit 2, nothing written."""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    try:
+        return args.func(args)
+    except (UsageError, SourcesError) as exc:
+        print(f"tintuc-feed: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="tintuc-feed", description="Feeds from Vietnamese police news sites.")
+    parser.add_argument("--version", action="version", version=f"tintuc-feed {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _add_crawl(sub)
+    _add_build(sub)
+    _add_extract(sub)
+    _add_run(sub)
+    _add_demo(sub)
+    _add_serve(sub)
+    _add_sources(sub)
+    return parser
+
+
+def _common(p: argparse.ArgumentParser, *, sources: bool = True, output: bool = True) -> None:
+    if sources:
+        p.add_argument("--sources", metavar="FILE", help="sources file (TOML); default: the built-in registry")
+    p.add_argument("--db", metavar="PATH", default=DEFAULT_DB, help=f"SQLite store (default: {DEFAULT_DB})")
+    if output:
+        p.add_argument("--output", metavar="DIR", default=DEFAULT_OUTPUT, help=f"feeds folder (default: {DEFAULT_OUTPUT})")
+        p.add_argument("--base-url", default=DEFAULT_BASE_URL,
+                       help=f"URL where the output folder is served, for feed self links (default: {DEFAULT_BASE_URL})")
+        p.add_argument("--item-limit", type=int, default=100, help="items per feed (default: 100)")
+
+
+def _crawl_flags(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--delay", type=float, default=None, help="seconds between requests to one site (default: 1)")
+    p.add_argument("--refresh", action="store_true", help="download articles again even if already stored")
+    p.add_argument("--max-pages", type=int, default=None, help="list pages to follow per source (overrides max_pages)")
+    p.add_argument("--timeout", type=float, default=1800.0, help="seconds before a crawl is stopped (default: 1800)")
+
+
+def _add_crawl(sub) -> None:
+    p = sub.add_parser("crawl", help="crawl sources once, store new articles, rewrite the feeds")
+    _common(p)
+    p.add_argument("--source", action="append", metavar="ID", default=[], help="crawl only this source (repeatable)")
+    _crawl_flags(p)
+    p.set_defaults(func=cmd_crawl)
+
+
+def _add_build(sub) -> None:
+    p = sub.add_parser("build", help="rewrite every feed from the store")
+    _common(p)
+    p.set_defaults(func=cmd_build)
+
+
+def _add_extract(sub) -> None:
+    p = sub.add_parser("extract", help="read one article and print it normalized, as JSON")
+    p.add_argument("url")
+    p.add_argument("--sources", metavar="FILE")
+    p.add_argument("--source", metavar="ID", help="the source whose family reads the page")
+    p.add_argument("--html", metavar="FILE", help="read the page from this file instead of fetching it")
+    p.set_defaults(func=cmd_extract)
+
+
+def _add_run(sub) -> None:
+    p = sub.add_parser("run", help="keep crawling on a schedule (Ctrl-C or SIGTERM stops cleanly)")
+    _common(p)
+    _crawl_flags(p)
+    p.add_argument("--interval", type=float, default=60.0, help="minutes between crawls of a source (default: 60)")
+    p.add_argument("--jitter", type=float, default=60.0, help="random seconds added to each start (default: 60)")
+    p.set_defaults(func=cmd_run)
+
+
+def _add_demo(sub) -> None:
+    p = sub.add_parser("demo", help="crawl the bundled sample site on 127.0.0.1, offline, and show the feeds")
+    p.add_argument("--db", metavar="PATH", default="data/demo.db", help="store for the demo (default: data/demo.db)")
+    p.add_argument("--output", metavar="DIR", default=DEFAULT_OUTPUT, help=f"feeds folder (default: {DEFAULT_OUTPUT})")
+    p.add_argument("--base-url", default=DEFAULT_BASE_URL)
+    p.set_defaults(func=cmd_demo)
+
+
+def _add_serve(sub) -> None:
+    p = sub.add_parser("serve", help="serve the output folder to feed readers")
+    p.add_argument("--output", metavar="DIR", default=DEFAULT_OUTPUT)
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8080)
+    p.set_defaults(func=cmd_serve)
+
+
+def _add_sources(sub) -> None:
+    from .cli_sources import add_sources_parser
+
+    add_sources_parser(sub)
+
+
+# ---- commands ----------------------------------------------------------------
+
+def _load(args) -> tuple[list, list]:
+    sources = load_sources(args.sources)
+    topics = load_topics(args.sources) if args.sources else []
+    return sources, topics
+
+
+def _publish_options(args, topics) -> PublishOptions:
+    if args.item_limit < 1:
+        raise UsageError("--item-limit must be at least 1")
+    return PublishOptions(output=Path(args.output), base_url=_base_url(args.base_url), item_limit=args.item_limit,
+                          topics=tuple(topics))
+
+
+def _base_url(url: str) -> str:
+    if not url.startswith(("http://", "https://")):
+        raise UsageError(f"--base-url must be an http(s) URL, not {url!r}")
+    return url if url.endswith("/") else url + "/"
+
+
+def _crawl_options(args) -> CrawlOptions:
+    Path(args.db).parent.mkdir(parents=True, exist_ok=True)
+    return CrawlOptions(db=Path(args.db), sources_file=args.sources, delay=args.delay, refresh=args.refresh,
+                        timeout=args.timeout, max_pages=args.max_pages,
+                        log_level="INFO" if args.verbose else "WARNING")
+
+
+def cmd_crawl(args) -> int:
+    sources, topics = _load(args)
+    chosen = select_sources(sources, args.source, label=args.sources or "built-in registry")
+    if not chosen:
+        raise UsageError("no enabled source to crawl (name one with --source ID)")
+    publish_options = _publish_options(args, topics)
+    outcomes = crawl(chosen, _crawl_options(args))
+    report = publish_store(Path(args.db), sources, publish_options)
+    print_summary(outcomes.values())
+    print(f"feeds: {len(report.written)} written, {len(report.unchanged)} unchanged, in {args.output}/")
+    return EXIT_OK if all(o.ok for o in outcomes.values()) else EXIT_FAILED
+
+
+def print_summary(outcomes) -> None:
+    """A table of what each source's crawl did, then a line per failure."""
+    header = f"{'source':<24} {'status':<7} {'found':>6} {'new':>5} {'updated':>8} {'dupes':>6} {'skipped':>8} {'degraded':>9}"
+    print(header)
+    for o in outcomes:
+        c = o.counts
+        print(f"{o.source_id:<24} {'ok' if o.ok else 'FAILED':<7} {c['found']:>6} {c['new']:>5} {c['updated']:>8} "
+              f"{c['duplicates']:>6} {c['skipped']:>8} {c['degraded']:>9}")
+    for o in outcomes:
+        if not o.ok:
+            print(f"{o.source_id}: failed: {o.error}", file=sys.stderr)
+
+
+def cmd_build(args) -> int:
+    sources, topics = _load(args)
+    if not Path(args.db).exists():
+        raise UsageError(f"no store at {args.db} (run `tintuc-feed crawl` first, or give --db)")
+    report = publish_store(Path(args.db), sources, _publish_options(args, topics))
+    print(f"feeds: {len(report.written)} written, {len(report.unchanged)} unchanged, in {args.output}/")
+    return EXIT_OK
+
+
+def cmd_extract(args) -> int:
+    from .extract import ExtractError, extract_to_json
+
+    try:
+        record = extract_to_json(args.url, sources_file=args.sources, source_id=args.source, html_file=args.html)
+    except SourcesError:
+        raise
+    except (ExtractError, ValueError) as exc:
+        print(f"tintuc-feed: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    print(json.dumps(record, ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
+def cmd_run(args) -> int:
+    from .scheduler import run_forever
+
+    sources, topics = _load(args)
+    chosen = select_sources(sources, [])
+    if not chosen:
+        raise UsageError("no enabled source to crawl")
+    if args.interval <= 0:
+        raise UsageError("--interval must be positive")
+    return run_forever(chosen, sources, _crawl_options(args), _publish_options(args, topics),
+                       interval_minutes=args.interval, jitter_seconds=args.jitter)
+
+
+def cmd_demo(args) -> int:
+    from .demo import run_demo
+
+    return run_demo(Path(args.db), Path(args.output), _base_url(args.base_url))
+
+
+def cmd_serve(args) -> int:
+    from .serve import serve
+
+    if not Path(args.output).is_dir():
+        raise UsageError(f"no output folder {args.output} (run `tintuc-feed crawl` or `build` first)")
+    serve(Path(args.output), args.host, args.port)
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

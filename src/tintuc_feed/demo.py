@@ -1,0 +1,30 @@
+"""`tintuc-feed demo`: the whole pipeline, offline, on the bundled sample site."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from .runner import CrawlOptions, PublishOptions, crawl, publish_store
+from .sample_site import SOURCE_ID, SampleSite, sources_toml
+from .sources import load_sources
+
+
+def run_demo(db: Path, output: Path, base_url: str) -> int:
+    db.parent.mkdir(parents=True, exist_ok=True)
+    with SampleSite() as site, tempfile.TemporaryDirectory() as tmp:
+        sources_file = Path(tmp) / "sources.toml"
+        sources_file.write_text(sources_toml(site.url), "utf-8")
+        sources = load_sources(sources_file)
+        print(f"Serving the sample site (the seed's portal) at {site.url}")
+        outcomes = crawl(sources, CrawlOptions(db=db, sources_file=str(sources_file), delay=0.0, log_level="WARNING"))
+        report = publish_store(db, sources, PublishOptions(output=output, base_url=base_url))
+    outcome = outcomes[SOURCE_ID]
+    print(f"Crawled {outcome.counts['found']} articles ({outcome.counts['new']} new) into {db}")
+    print(f"Wrote {len(report.files)} files under {output}/:")
+    for name in ("rss", "atom", "json"):
+        print(f"  {output}/{name}/{SOURCE_ID}.{'json' if name == 'json' else 'xml'}")
+    print(f"  {output}/articles.jsonl, {output}/feeds.opml, {output}/index.html, {output}/status.json")
+    print("To subscribe: run `tintuc-feed serve --output " + str(output) + "` and add")
+    print(f"  {base_url}rss/{SOURCE_ID}.xml  (or import {base_url}feeds.opml) in your feed reader.")
+    return 0 if outcome.ok else 1

@@ -1,0 +1,87 @@
+"""CMS families: the modules that know how a kind of site writes its pages.
+
+Each family module offers three pure functions:
+
+    start_urls(source) -> list[str]                      the first list requests
+    parse_list(url, text, source) -> ListPage            article links + more list pages
+    parse_article(url, text, source, hints) -> RawArticle
+
+`extract_article` is what callers use: it checks the page, runs the family,
+lets the source's own CSS selectors take precedence, and falls back to the
+generic family (marking the result degraded) when the family finds nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from importlib import import_module
+from types import ModuleType
+from typing import Mapping
+
+from ..model import ListPage, RawArticle
+from .base import NotAnArticle, check_page
+from .selectors import apply_selectors, has_article_selectors
+
+# family name (the sources file's `family` key) -> module name
+FAMILY_MODULES = {
+    "generic": "generic",
+    "bocongan": "bocongan",
+    "cand": "cand",
+    "dnn-cmsview": "dnn_cmsview",
+    "vhv": "vhv",
+    "wordpress": "wordpress",
+}
+FAMILY_NAMES = frozenset(FAMILY_MODULES)
+
+__all__ = ["FAMILY_NAMES", "NotAnArticle", "extract_article", "get_family", "parse_list", "start_urls"]
+
+
+def get_family(name: str) -> ModuleType:
+    if name not in FAMILY_MODULES:
+        raise KeyError(f"unknown family {name!r}")
+    return import_module(f"{__name__}.{FAMILY_MODULES[name]}")
+
+
+def start_urls(source) -> list[str]:
+    family = get_family(source.family)
+    return list(family.start_urls(source)) if hasattr(family, "start_urls") else list(source.list_urls)
+
+
+def parse_list(source, url: str, text: str) -> ListPage:
+    page = get_family(source.family).parse_list(url, text, source)
+    if not page.articles and source.family != "generic" and not page.problem:
+        generic = get_family("generic").parse_list(url, text, source)
+        if generic.articles:
+            return replace(generic, problem="degraded: family list parser found nothing; generic links used")
+    return page
+
+
+def extract_article(
+    source, url: str, text: str, *, hints: Mapping[str, str] | None = None, content_type: str | None = None
+) -> RawArticle:
+    """Read one article page; raise NotAnArticle for pages that are not one."""
+    hints = dict(hints or {})
+    family = get_family(source.family)
+    if not getattr(family, "RAW_PAGES", False):  # JSON API families check their own bodies
+        check_page(text, content_type=content_type)
+    raw = family.parse_article(url, text, source, hints)
+    if has_article_selectors(source):
+        raw = apply_selectors(raw, url, text, source)
+    if source.family != "generic" and not (raw.title and raw.body_html):
+        raw = _fall_back(raw, get_family("generic").parse_article(url, text, source, hints))
+    if not raw.title or not raw.body_html:
+        missing = "title" if not raw.title else "body"
+        raise NotAnArticle("no-content", f"no {missing} found")
+    return raw
+
+
+def _fall_back(raw: RawArticle, generic: RawArticle) -> RawArticle:
+    """Fill what the family missed from the generic reading, marked degraded."""
+    filled = {
+        name: getattr(generic, name)
+        for name in ("title", "dates", "byline", "body_html", "summary", "image", "canonical_url")
+        if not getattr(raw, name) and getattr(generic, name)
+    }
+    matched = dict(raw.matched)
+    matched.update({k: f"generic:{v}" for k, v in generic.matched.items() if k in filled})
+    return replace(raw, **filled, matched=matched, degraded=bool(filled) or raw.degraded)

@@ -1,0 +1,191 @@
+"""What every family shares: parsing, JSON-LD and meta lookups, page checks.
+
+Everything here is a pure function of its arguments: no I/O, no clock.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any, Iterable, Iterator
+from urllib.parse import urljoin, urlsplit
+
+from bs4 import BeautifulSoup, Tag
+
+from ..model import RawDate
+
+
+class NotAnArticle(Exception):
+    """The page is not an article (WAF challenge, truncated, error page…).
+
+    The reason is a short machine-friendly word first ("waf-challenge",
+    "truncated", "error-page", "no-content"), then a human explanation.
+    """
+
+    def __init__(self, reason: str, detail: str = "") -> None:
+        super().__init__(f"{reason}: {detail}" if detail else reason)
+        self.reason = reason
+
+
+def parse_html(text: str) -> BeautifulSoup:
+    return BeautifulSoup(text, "lxml")
+
+
+# Markers of a page that is not content.  Each row: (reason, regex on the raw
+# HTML, why).  A page is checked against these before any extraction.
+WAF_MARKERS = (
+    # Incapsula/Imperva JS challenge (bocongan): a tiny page that sets a cookie
+    # and reloads itself.  Research 1.3.
+    (re.compile(r"document\.cookie\s*=.{0,400}?(location\.reload|window\.location)", re.S | re.I), "js-cookie-reload"),
+    (re.compile(r"_Incapsula_Resource|incap_ses_|Request unsuccessful\. Incapsula", re.I), "incapsula"),
+    (re.compile(r"cf-browser-verification|challenge-platform|Just a moment\.\.\.</title>", re.I), "cloudflare"),
+)
+ERROR_TITLES = re.compile(
+    r"\b(404|403|500|502|503)\b|not found|không tìm thấy|trang không tồn tại|lỗi hệ thống|"
+    r"access denied|forbidden|service unavailable|bài viết không tồn tại",
+    re.I,
+)
+
+
+def check_page(text: str, *, content_type: str | None = None) -> None:
+    """Raise NotAnArticle when the page is a challenge, truncated or an error."""
+    if content_type and "html" not in content_type and "xml" not in content_type:
+        raise NotAnArticle("not-html", f"content type {content_type}")
+    for pattern, name in WAF_MARKERS:
+        if pattern.search(text[:20000]):
+            raise NotAnArticle("waf-challenge", name)
+    if not re.search(r"</html\s*>", text[-4096:], re.I):
+        raise NotAnArticle("truncated", "the page does not end with </html>")
+    title = re.search(r"<title[^>]*>(.*?)</title>", text[:20000], re.I | re.S)
+    heading = re.search(r"<h1[^>]*>(.*?)</h1>", text, re.I | re.S)
+    if title and ERROR_TITLES.search(title.group(1)) and not (heading and len(heading.group(1)) > 40):
+        raise NotAnArticle("error-page", f"title says {title.group(1).strip()[:80]!r}")
+
+
+def text_of(node: Tag | None) -> str | None:
+    """The visible text of a node, whitespace collapsed; None if empty."""
+    if node is None:
+        return None
+    text = " ".join(node.get_text(" ", strip=True).split())
+    return text or None
+
+
+def select_one(soup: BeautifulSoup | Tag, css: str) -> Tag | None:
+    try:
+        return soup.select_one(css)
+    except Exception:  # soupsieve rejects some selectors at match time
+        return None
+
+
+def first_text(soup: BeautifulSoup | Tag, selectors: Iterable[str]) -> tuple[str, str] | None:
+    """(text, selector) for the first selector whose node has text."""
+    for css in selectors:
+        found = text_of(select_one(soup, css))
+        if found:
+            return found, css
+    return None
+
+
+def meta_content(soup: BeautifulSoup, *names: str) -> tuple[str, str] | None:
+    """(content, name) of the first <meta property|name|itemprop=name>."""
+    for name in names:
+        for attr in ("property", "name", "itemprop"):
+            node = soup.find("meta", attrs={attr: re.compile(rf"^{re.escape(name)}$", re.I)})
+            if node and node.get("content", "").strip():
+                return node["content"].strip(), name
+    return None
+
+
+def absolute(base: str, href: str | None) -> str | None:
+    if not href or href.startswith(("javascript:", "mailto:", "tel:", "#", "data:")):
+        return None
+    url = urljoin(base, href.strip())
+    return url if urlsplit(url).scheme in ("http", "https") else None
+
+
+# ---- JSON-LD -------------------------------------------------------------
+
+ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "blogposting", "analysisnewsarticle", "webpage"}
+
+
+def jsonld_objects(soup: BeautifulSoup) -> Iterator[dict[str, Any]]:
+    """Every JSON-LD object on the page, @graph flattened; broken blocks skipped."""
+    for script in soup.find_all("script", attrs={"type": re.compile("ld\\+json", re.I)}):
+        try:
+            data = json.loads(script.string or script.get_text() or "null", strict=False)
+        except ValueError:
+            continue
+        yield from _flatten_jsonld(data)
+
+
+def _flatten_jsonld(data: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(data, list):
+        for item in data:
+            yield from _flatten_jsonld(item)
+    elif isinstance(data, dict):
+        yield data
+        if isinstance(data.get("@graph"), list):
+            yield from _flatten_jsonld(data["@graph"])
+
+
+def jsonld_article(soup: BeautifulSoup) -> dict[str, Any] | None:
+    """The page's article object; NewsArticle preferred over WebPage."""
+    best = None
+    for obj in jsonld_objects(soup):
+        types = obj.get("@type", "")
+        names = {t.lower() for t in (types if isinstance(types, list) else [types]) if isinstance(t, str)}
+        if names & (ARTICLE_TYPES - {"webpage"}):
+            return obj
+        if "webpage" in names and best is None and obj.get("datePublished"):
+            best = obj
+    return best
+
+
+def jsonld_people(value: Any) -> list[str]:
+    """Names from a JSON-LD author value (string, object or list of them)."""
+    if isinstance(value, str):
+        return [value.strip()] if value.strip() else []
+    if isinstance(value, dict):
+        name = value.get("name")
+        return [name.strip()] if isinstance(name, str) and name.strip() else []
+    if isinstance(value, list):
+        return [n for item in value for n in jsonld_people(item)]
+    return []
+
+
+def jsonld_image(value: Any) -> str | None:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        return value.get("url") if isinstance(value.get("url"), str) else None
+    if isinstance(value, list) and value:
+        return jsonld_image(value[0])
+    return None
+
+
+def jsonld_dates(obj: dict[str, Any] | None, key: str) -> tuple[RawDate, ...]:
+    value = (obj or {}).get(key)
+    return (RawDate(value.strip(), "jsonld"),) if isinstance(value, str) and value.strip() else ()
+
+
+# ---- meta dates ----------------------------------------------------------
+
+# Meta names that carry the publication time, most reliable first.
+PUBLISHED_META = (
+    "article:published_time", "og:published_time", "datePublished", "pubdate", "publishdate",
+    "dc.date.issued", "dc.date", "date", "sailthru.date", "parsely-pub-date",
+)
+MODIFIED_META = ("article:modified_time", "og:updated_time", "dateModified", "last-modified")
+
+
+def meta_dates(soup: BeautifulSoup, names: Iterable[str]) -> tuple[RawDate, ...]:
+    found = meta_content(soup, *names)
+    return (RawDate(found[0], "meta"),) if found else ()
+
+
+def time_dates(soup: BeautifulSoup) -> tuple[RawDate, ...]:
+    """<time datetime> inside the article, or the first on the page."""
+    node = select_one(soup, "article time[datetime]") or soup.find("time", attrs={"datetime": True})
+    if node and node["datetime"].strip():
+        return (RawDate(node["datetime"].strip(), "time"),)
+    return ()

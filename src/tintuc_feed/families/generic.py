@@ -1,0 +1,228 @@
+"""The generic family: any news page, read from its structure.
+
+Used for sites with no family of their own and as every family's fallback.
+The order of evidence, per field:
+
+    title   JSON-LD headline, og:title, the page's longest <h1>, <title>
+    date    JSON-LD datePublished, article: meta and kin, <time datetime>,
+            a date element (.date, .time…), the visible date line near the
+            title, list-page hint, the URL
+    byline  JSON-LD author, author elements, the byline line that ends the
+            body (the seed's "Minh Quỳnh - Bá Hiển - Quang Khải")
+    body    an itemprop=articleBody / known content container, else the
+            element holding most paragraph text; trafilatura only when the
+            structure gives nothing
+
+Everything here is a pure function of (url, text).
+"""
+
+from __future__ import annotations
+
+from typing import Mapping
+from urllib.parse import urljoin
+
+from bs4 import BeautifulSoup, Tag
+
+from ..model import ArticleLink, ListPage, RawArticle, RawDate
+from . import layout
+from .base import (
+    MODIFIED_META, PUBLISHED_META, absolute, jsonld_article, jsonld_dates, jsonld_image, jsonld_people,
+    meta_content, meta_dates, parse_html, select_one, text_of, time_dates,
+)
+
+# Containers that hold an article body on the CMSs seen in the research, most
+# specific first.  A container is used only if it holds real text.
+CONTENT_SELECTORS = (
+    "[itemprop=articleBody]",
+    ".detail-content-body",  # cand (UIkit)
+    ".tinymce-content",  # bocongan (new portal)
+    ".td-post-content",  # WordPress tagDiv (Quảng Trị)
+    ".entry-content",  # WordPress
+    ".detail-content", ".content-detail", "#content-detail", ".noidung",  # VHV, antg, Thanh Hóa
+    ".post-content", ".article-content", ".article-body", ".news-content", ".news-detail",
+    ".journal-content-article",  # Liferay web content
+    "article",
+)
+MIN_BODY_CHARS = 120  # below this a container is a teaser, not a body
+
+# Elements that hold the byline outside the body.
+AUTHOR_SELECTORS = (
+    ".box-author", ".author", ".tac-gia", ".tacgia", ".byline", "[rel=author]", ".detail-author",
+    ".aliaspost", ".detail-auth", ".post-author", "[itemprop=author]",
+)
+# Elements that hold the visible date (text origin), most specific first.
+DATE_SELECTORS = (
+    ".detail-timer", ".published-time", ".post-date", ".entry-date", ".news-date", ".date-time",
+    ".article-date", ".time-post", ".timepost", ".date", ".time", ".ngay-dang",
+)
+
+
+def start_urls(source) -> list[str]:
+    return list(source.list_urls)
+
+
+def parse_list(url: str, text: str, source) -> ListPage:
+    soup = parse_html(text)
+    links = _article_links(soup, url, source)
+    return ListPage(articles=tuple(ArticleLink(u) for u in links), next_urls=tuple(layout.next_pages(soup, url, source)))
+
+
+def _article_links(soup: BeautifulSoup, url: str, source) -> list[str]:
+    scope = soup
+    item_css = source.selectors.get("list_item")
+    link_css = source.selectors.get("article_link", "a[href]")
+    nodes = [a for item in soup.select(item_css) for a in item.select(link_css)] if item_css else scope.select(link_css)
+    seen: dict[str, None] = {}
+    for node in nodes:
+        href = absolute(url, node.get("href"))
+        if href and source.article_re.search(href) and href.split("#")[0] != url:
+            seen.setdefault(href.split("#")[0], None)
+    return list(seen)
+
+
+def parse_article(url: str, text: str, source, hints: Mapping[str, str]) -> RawArticle:
+    soup = parse_html(text)
+    matched: dict[str, str] = {}
+    obj = jsonld_article(soup)
+    title = _title(soup, obj, matched) or _hint(hints, "title", matched)
+    container = _container(soup, matched)
+    byline = _byline(soup, obj, container, matched)
+    dates = _dates(soup, obj, container, url, hints, matched)
+    body = layout.body_html(container, soup) if container is not None else _trafilatura(text, url, matched)
+    return RawArticle(
+        url=url,
+        title=title,
+        dates=dates,
+        modified=jsonld_dates(obj, "dateModified") or meta_dates(soup, MODIFIED_META),
+        byline=byline,
+        body_html=body,
+        summary=_summary(soup, obj) or hints.get("summary"),
+        image=_image(soup, obj, container, url),
+        tags=_tags(soup, obj),
+        canonical_url=_canonical(soup, url),
+        site_name=(meta_content(soup, "og:site_name") or (None,))[0],
+        language=(soup.html.get("lang") if soup.html else None) or None,
+        matched=matched,
+    )
+
+
+def _hint(hints: Mapping[str, str], key: str, matched: dict[str, str]) -> str | None:
+    if hints.get(key):
+        matched[key] = "list-hint"
+        return hints[key]
+    return None
+
+
+def _title(soup: BeautifulSoup, obj: dict | None, matched: dict[str, str]) -> str | None:
+    headline = (obj or {}).get("headline")
+    if isinstance(headline, str) and headline.strip():
+        matched["title"] = "jsonld.headline"
+        return headline.strip()
+    og = meta_content(soup, "og:title", "twitter:title")
+    if og:
+        matched["title"] = f"meta:{og[1]}"
+        return og[0]
+    h1s = [t for t in (text_of(h) for h in soup.find_all("h1")) if t]
+    if h1s:
+        matched["title"] = "h1"
+        return max(h1s, key=len)
+    if soup.title and text_of(soup.title):
+        matched["title"] = "title"
+        return text_of(soup.title)
+    return None
+
+
+def _container(soup: BeautifulSoup, matched: dict[str, str]) -> Tag | None:
+    layout.strip_noise(soup)
+    for css in CONTENT_SELECTORS:
+        node = select_one(soup, css)
+        if node is not None and len(node.get_text(" ", strip=True)) >= MIN_BODY_CHARS:
+            matched["body"] = f"css:{css}"
+            return node
+    node = layout.densest_block(soup)
+    if node is not None:
+        matched["body"] = "layout:densest-block"
+    return node
+
+
+def _byline(soup: BeautifulSoup, obj: dict | None, container: Tag | None, matched: dict[str, str]) -> str | None:
+    people = jsonld_people((obj or {}).get("author"))
+    if people:
+        matched["authors"] = "jsonld.author"
+        return " - ".join(people)
+    found = layout.author_element(soup, AUTHOR_SELECTORS)
+    if found:
+        matched["authors"] = f"css:{found[1]}"
+        return found[0]
+    if container is not None:
+        line = layout.take_byline_line(container)
+        if line:
+            matched["authors"] = "layout:byline-line"
+            return line
+    meta = meta_content(soup, "author", "article:author", "dc.creator")
+    if meta and not meta[0].startswith("http"):
+        matched["authors"] = f"meta:{meta[1]}"
+        return meta[0]
+    return None
+
+
+def _dates(soup, obj, container, url: str, hints: Mapping[str, str], matched: dict[str, str]) -> tuple[RawDate, ...]:
+    found: list[tuple[RawDate, str]] = []
+    found += [(d, "jsonld.datePublished") for d in jsonld_dates(obj, "datePublished")]
+    found += [(d, "meta") for d in meta_dates(soup, PUBLISHED_META)]
+    found += [(d, "time[datetime]") for d in time_dates(soup)]
+    line = layout.date_line(soup, container, DATE_SELECTORS)
+    if line:
+        found.append((RawDate(line[0], "text"), line[1]))
+    if hints.get("date"):
+        found.append((RawDate(hints["date"], "list"), "list-hint"))
+    found.append((RawDate(url, "url"), "url"))
+    if found and found[0][1] != "url":
+        matched["date"] = found[0][1]
+    return tuple(d for d, _ in found)
+
+
+def _summary(soup: BeautifulSoup, obj: dict | None) -> str | None:
+    description = (obj or {}).get("description")
+    if isinstance(description, str) and description.strip():
+        return description.strip()
+    found = meta_content(soup, "description", "og:description")
+    return found[0] if found else None
+
+
+def _image(soup: BeautifulSoup, obj: dict | None, container: Tag | None, url: str) -> str | None:
+    og = meta_content(soup, "og:image", "twitter:image")
+    candidate = og[0] if og else jsonld_image((obj or {}).get("image"))
+    if not candidate and container is not None:
+        img = container.find("img")
+        candidate = (img.get("data-src") or img.get("data-original") or img.get("src")) if img else None
+    return absolute(url, candidate)
+
+
+def _tags(soup: BeautifulSoup, obj: dict | None) -> tuple[str, ...]:
+    raw = (obj or {}).get("keywords")
+    if not raw:
+        found = meta_content(soup, "keywords", "news_keywords")
+        raw = found[0] if found else None
+    values = raw if isinstance(raw, list) else str(raw or "").split(",")
+    tags = [" ".join(str(v).split()) for v in values]
+    return tuple(dict.fromkeys(t for t in tags if t))
+
+
+def _canonical(soup: BeautifulSoup, url: str) -> str | None:
+    link = soup.find("link", rel=lambda v: v and "canonical" in v)
+    href = link.get("href") if link else None
+    if not href:
+        og = meta_content(soup, "og:url")
+        href = og[0] if og else None
+    return urljoin(url, href) if href else None
+
+
+def _trafilatura(text: str, url: str, matched: dict[str, str]) -> str | None:
+    """The maintained main-text extractor, for pages whose structure gave nothing."""
+    import trafilatura
+
+    html = trafilatura.extract(text, url=url, output_format="html", include_images=True, favor_precision=True)
+    if html:
+        matched["body"] = "trafilatura"
+    return html or None

@@ -1,0 +1,191 @@
+"""Reading a page from its text layout, when no markup names the fields.
+
+A provincial portal's article reads, top to bottom: the title, a date line,
+the body (paragraphs, photos and their captions), a byline line, then the
+sidebar widgets.  These helpers find each part in that order.  They work on
+a parsed tree and may remove what they find from it (the byline and the date
+line are not body text).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Iterator
+from urllib.parse import urlsplit
+
+from bs4 import BeautifulSoup, NavigableString, Tag
+
+from ..normalize.authors import looks_like_byline
+from ..normalize.dates import find_date_line
+from .base import absolute, select_one
+
+# Elements that never hold article text.
+NOISE_TAGS = ("script", "style", "noscript", "template", "iframe", "form", "button", "select", "input",
+              "nav", "aside", "footer", "svg", "link", "meta")
+# class/id words of widgets around an article (share bars, related boxes,
+# sidebars, ratings); removed when they hold little paragraph text.
+NOISE_CLASS = re.compile(
+    r"(^|[\s_-])(share|sharing|social|related|relate|contref|comment|rating|vote|breadcrumb|banner|advert|ads|"
+    r"sidebar|widget|menu|print|tool|tags?|pager|pagination|footer|header-top)([\s_-]|$)",
+    re.I,
+)
+NOISE_MAX_PARAGRAPH_CHARS = 300  # a widget with more paragraph text than this is content
+BLOCK_TAGS = ("p", "div", "h2", "h3", "h4", "h5", "h6", "figcaption", "li", "td", "blockquote", "section",
+              "table", "figure", "ul", "ol", "pre", "article")
+BYLINE_SCAN = 8  # how many trailing blocks may hold the byline
+BYLINE_MAX_TRAILER = 150  # a block longer than this is body text: the byline is not after it
+MIN_DENSE_CHARS = 100  # a block with less paragraph text is not a body
+NEXT_WORDS = {"tiếp", "trang sau", "sau", "›", "»", "next", ">", "tiếp theo", "xem tiếp", ">>"}
+
+
+def strip_noise(soup: BeautifulSoup) -> None:
+    for node in soup.find_all(NOISE_TAGS):
+        node.decompose()
+    for node in soup.find_all(_is_noise_widget):
+        node.decompose()
+
+
+def _is_noise_widget(node: Tag) -> bool:
+    if not isinstance(node, Tag) or node.name in ("html", "body", "main", "article", "h1"):
+        return False
+    names = " ".join(node.get("class") or []) + " " + (node.get("id") or "")
+    if not NOISE_CLASS.search(names) or node.find("h1"):
+        return False
+    return sum(len(p.get_text(strip=True)) for p in node.find_all("p")) < NOISE_MAX_PARAGRAPH_CHARS
+
+
+def densest_block(soup: BeautifulSoup) -> Tag | None:
+    """The element whose paragraphs hold the most text (readability's idea)."""
+    scores: dict[int, tuple[int, Tag]] = {}
+    for para in soup.find_all(["p", "figcaption"]) or []:
+        parent = para.parent
+        if isinstance(parent, Tag):
+            score, _ = scores.get(id(parent), (0, parent))
+            scores[id(parent)] = (score + len(para.get_text(" ", strip=True)), parent)
+    if not scores:
+        return _densest_text_block(soup)
+    score, best = max(scores.values(), key=lambda pair: pair[0])
+    return best if score >= MIN_DENSE_CHARS else _densest_text_block(soup)
+
+
+def _densest_text_block(soup: BeautifulSoup) -> Tag | None:
+    """For pages without <p>: the element with the most direct text (<br> layouts)."""
+    best, best_len = None, 0
+    for node in soup.find_all(["div", "td", "section", "article", "main", "body"]):
+        direct = sum(len(s.strip()) for s in node.find_all(string=True, recursive=False))
+        if direct > best_len:
+            best, best_len = node, direct
+    return best if best_len >= MIN_DENSE_CHARS else None
+
+
+def leaf_blocks(container: Tag) -> list[Tag]:
+    """Block elements with text and no block element with text inside."""
+    blocks = []
+    for node in container.find_all(BLOCK_TAGS):
+        if node.get_text(strip=True) and not any(
+            child.get_text(strip=True) for child in node.find_all(BLOCK_TAGS)
+        ):
+            blocks.append(node)
+    return blocks
+
+
+def take_byline_line(container: Tag) -> str | None:
+    """Find the byline line that ends the body; remove it and what follows."""
+    blocks = leaf_blocks(container)
+    for index in range(len(blocks) - 1, max(len(blocks) - 1 - BYLINE_SCAN, -1), -1):
+        text = _lines(blocks[index])
+        if looks_like_byline(" ".join(text.split())) or all(looks_like_byline(x) for x in text.split("\n") if x):
+            for node in blocks[index:]:
+                node.decompose()
+            return text
+        if len(text) > BYLINE_MAX_TRAILER:
+            return None
+    return None
+
+
+def _lines(node: Tag) -> str:
+    return "\n".join(s for s in (x.strip() for x in node.get_text("\n").split("\n")) if s)
+
+
+def author_element(soup: BeautifulSoup, selectors: Iterable[str]) -> tuple[str, str] | None:
+    for css in selectors:
+        node = select_one(soup, css)
+        text = _lines(node) if node is not None else ""
+        if text and len(text) <= 200:
+            node.decompose()
+            return text, css
+    return None
+
+
+def date_line(soup: BeautifulSoup, container: Tag | None, selectors: Iterable[str]) -> tuple[str, str] | None:
+    """The visible date line: a date element, else the date line near the title."""
+    for css in selectors:
+        node = select_one(soup, css)
+        text = " ".join(node.get_text(" ", strip=True).split()) if node is not None else ""
+        if text and find_date_line([text]) == 0:
+            node.decompose()
+            return text, f"css:{css}"
+    lines = list(_lines_near_title(soup, container))
+    index = find_date_line([text for text, _ in lines])
+    if index is None:
+        return None
+    text, node = lines[index]
+    _remove_line(node, text)
+    return text, "layout:date-line"
+
+
+def _lines_near_title(soup: BeautifulSoup, container: Tag | None) -> Iterator[tuple[str, NavigableString]]:
+    """Text lines just before and after the title heading (or the body's start)."""
+    h1s = [h for h in soup.find_all("h1") if h.get_text(strip=True)]
+    anchor = max(h1s, key=lambda h: len(h.get_text(strip=True))) if h1s else container
+    if anchor is None:
+        return
+    strings = anchor.find_all_next(string=True) if h1s else anchor.find_all(string=True)
+    count = 0
+    for string in strings:
+        text = " ".join(str(string).split())
+        if text:
+            yield text, string
+            count += 1
+            if count >= 12:
+                return
+
+
+def _remove_line(string: NavigableString, text: str) -> None:
+    """Remove the smallest element holding exactly this line (or the string)."""
+    node = string.parent
+    while isinstance(node, Tag) and node.parent is not None and node.name not in ("body", "html"):
+        if " ".join(node.get_text(" ", strip=True).split()) != text:
+            break
+        if node.parent is None or " ".join(node.parent.get_text(" ", strip=True).split()) != text:
+            node.decompose()
+            return
+        node = node.parent
+    string.extract()
+
+
+def body_html(container: Tag, soup: BeautifulSoup) -> str | None:
+    """The body's inner HTML, without title headings and empty elements."""
+    for heading in container.find_all("h1"):
+        heading.decompose()
+    for node in container.find_all(["p", "div", "span", "strong", "em"]):
+        if not node.get_text(strip=True) and not node.find(["img", "video", "iframe", "table", "br"]):
+            node.decompose()
+    html = container.decode_contents().strip()
+    return html or None
+
+
+def next_pages(soup: BeautifulSoup, url: str, source) -> list[str]:
+    """Links to the next list page: the source's selector, rel=next, or a pager word."""
+    css = source.selectors.get("next_page")
+    if css:
+        nodes = soup.select(css)
+    else:
+        nodes = soup.select("a[rel~=next], link[rel~=next]") or [
+            a for a in soup.find_all("a", href=True)
+            if " ".join(a.get_text(" ", strip=True).split()).lower() in NEXT_WORDS
+            or "next" in " ".join(a.get("class") or []).lower()
+        ]
+    host = urlsplit(url).netloc
+    found = [absolute(url, node.get("href")) for node in nodes]
+    return list(dict.fromkeys(u for u in found if u and urlsplit(u).netloc == host and u != url))

@@ -1,0 +1,163 @@
+"""One crawl of some sources, then publishing: what `crawl` and `run` do.
+
+Each crawl runs Scrapy in a child process (`python -m crawler.main`):
+Twisted's reactor cannot restart inside one process, a child can be given a
+time limit and killed when it hangs, a crash in it cannot take the scheduler
+down, and its memory returns to the system when it ends.  The child writes
+articles and each source's outcome to the store; this side reads the
+outcome back, marks whatever the child did not finish as failed, and
+rewrites the feeds from the store.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Sequence
+from zoneinfo import ZoneInfo
+
+from .feeds.publish import PublishReport, publish
+from .feeds.topics import Topic
+from .sources import Source
+from .store import Store
+
+VN = ZoneInfo("Asia/Ho_Chi_Minh")
+log = logging.getLogger("tintuc_feed.runner")
+
+
+@dataclass(frozen=True)
+class CrawlOptions:
+    db: Path
+    sources_file: str | None = None
+    delay: float | None = None  # seconds between requests to one site; None: the settings' default
+    refresh: bool = False  # re-download articles already stored
+    timeout: float = 1800.0  # seconds before a hung crawl is killed
+    max_pages: int | None = None
+    log_level: str = "INFO"
+
+
+@dataclass(frozen=True)
+class SourceOutcome:
+    source_id: str
+    ok: bool
+    error: str | None = None
+    counts: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class PublishOptions:
+    output: Path
+    base_url: str = "http://127.0.0.1:8080/"
+    item_limit: int = 100
+    topics: tuple[Topic, ...] = ()
+
+
+def crawl(sources: Sequence[Source], options: CrawlOptions) -> dict[str, SourceOutcome]:
+    """Crawl the sources in a child process; return each source's outcome."""
+    with Store(options.db) as store:
+        run_id = store.start_run([s.id for s in sources], now=datetime.now(VN))
+    problem = _run_child(_command(sources, options, run_id), options.timeout)
+    with Store(options.db) as store:
+        outcomes = store.run_outcomes(run_id)
+        for source in sources:
+            if source.id not in outcomes or outcomes[source.id]["finished"] is None:
+                error = problem or "the crawl ended before this source finished"
+                store.finish_source(run_id, source.id, ok=False, error=error)
+        outcomes = store.run_outcomes(run_id)
+    return {s.id: _outcome(s.id, outcomes.get(s.id, {})) for s in sources}
+
+
+def _command(sources: Sequence[Source], options: CrawlOptions, run_id: int) -> list[str]:
+    command = [sys.executable, "-m", "crawler.main", "--db", str(options.db), "--run-id", str(run_id),
+               "--log-level", options.log_level]
+    if options.sources_file:
+        command += ["--sources", str(options.sources_file)]
+    for source in sources:
+        command += ["--source", source.id]
+    if options.delay is not None:
+        command += ["--delay", str(options.delay)]
+    if options.refresh:
+        command.append("--refresh")
+    if options.max_pages:
+        command += ["--max-pages", str(options.max_pages)]
+    return command
+
+
+_children: set[subprocess.Popen] = set()
+_children_lock = threading.Lock()
+STOP_GRACE_SECONDS = 30  # after SIGTERM, how long a crawl may take to close before it is killed
+
+
+def _run_child(command: list[str], timeout: float) -> str | None:
+    """Run the crawl; return what went wrong with the process itself, if anything."""
+    child = subprocess.Popen(command, env=_child_env())
+    with _children_lock:
+        _children.add(child)
+    try:
+        returncode = child.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        _stop(child)
+        return f"the crawl took longer than {timeout:.0f} s and was stopped"
+    finally:
+        with _children_lock:
+            _children.discard(child)
+    if returncode != 0:
+        return f"the crawl process exited with status {returncode}"
+    return None
+
+
+def _stop(child: subprocess.Popen) -> None:
+    """SIGTERM (Scrapy closes its spiders and pipelines cleanly), then SIGKILL."""
+    child.terminate()
+    try:
+        child.wait(timeout=STOP_GRACE_SECONDS)
+    except subprocess.TimeoutExpired:
+        child.kill()
+        child.wait()
+
+
+def stop_crawls() -> None:
+    """Ask every running crawl to finish now (used on SIGTERM / Ctrl-C)."""
+    with _children_lock:
+        running = list(_children)
+    for child in running:
+        child.terminate()
+
+
+def _child_env() -> dict[str, str]:
+    env = dict(os.environ)
+    root = str(Path(__file__).resolve().parents[2])  # a source checkout: crawler/ sits beside src/
+    if (Path(root) / "crawler").is_dir():
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
+    return env
+
+
+def _outcome(source_id: str, row: dict) -> SourceOutcome:
+    counts = {k: row.get(k) or 0 for k in ("found", "new", "updated", "duplicates", "skipped", "degraded")}
+    return SourceOutcome(source_id, bool(row.get("ok")), row.get("error"), counts)
+
+
+def publish_store(db: Path, sources: Sequence[Source], options: PublishOptions) -> PublishReport:
+    """Rewrite every feed from the store (files whose bytes did not change are left alone)."""
+    with Store(db) as store:
+        articles = store.articles()
+        merged = store.merged_articles()
+        health = store.health(now=datetime.now(VN))
+    known = {s.id for s in sources}
+    extra = sorted({a.article.source_id for a in articles} - known)
+    every = list(sources) + [_stand_in(sid, articles) for sid in extra]
+    return publish(options.output, every, articles, {k: v for k, v in health.items() if k in known | set(extra)},
+                   base_url=options.base_url, topics=options.topics, item_limit=options.item_limit,
+                   merged_all=merged)
+
+
+def _stand_in(source_id: str, articles) -> Source:
+    """A source that is in the store but not in the sources given: keep its feeds."""
+    url = next(a.article.url for a in articles if a.article.source_id == source_id)
+    return Source(id=source_id, name=source_id, list_urls=(url,), article_url_pattern=".", enabled=False)
