@@ -1,0 +1,350 @@
+"""The article store: one SQLite file (WAL), upserts keyed by URL identity.
+
+Identity.  An article is found by the ``url_key`` (see urls.py: no scheme, no
+www/m/amp, no tracking, no trailing slash) of its canonical URL, of its
+fetched URL and of any alias given; every key ever seen is kept in
+``aliases``.  So http/https, www/amp and utm variants of one page are one
+article.
+
+GUID.  Decided once, at first sight, and never recomputed:
+``tag:tintuc-feed,2025:<url_key of the first canonical URL>`` (RFC 4151).  It
+is ASCII (url_key is percent-encoded and has no fragment), so it is a valid
+RSS guid (isPermaLink="false"), Atom id (an IRI) and JSON Feed id.  The date
+is a fixed tagging date, not the first-seen date, so a store rebuilt from
+scratch gives the same GUIDs again.
+
+Updates.  A changed title or body text keeps the previous version in
+``revisions``, sets ``updated`` to now and returns "updated".  Other fields
+that changed (image, summary, a newer canonical URL…) are refreshed in place
+without a revision ("unchanged": nothing readers need to be told).  Values a
+new crawl did not find (None) never erase what an earlier crawl found.  An
+identical crawl writes nothing.
+
+Clusters.  Each article gets a ``cluster_id`` (the id of the first article of
+its story) from dedupe.StoryIndex at upsert time, so ``merged_articles`` is a
+single query.  The index is built from the stored signatures on first need.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Literal, Self
+
+from . import dedupe, store_health
+from .model import Article, SourceHealth, StoredArticle
+from .store_codec import (
+    ARTICLE_FIELDS,
+    TZ,
+    article_columns,
+    article_from_row,
+    content_hash,
+    dt_from_text,
+    dt_to_text,
+    keep_found,
+    sort_ts,
+)
+from .store_schema import SCHEMA_VERSION, SchemaVersionError, StoreError, connect
+from .urls import canonical_url, url_key
+
+__all__ = ["SCHEMA_VERSION", "SchemaVersionError", "Store", "StoreError", "UpsertResult", "guid_for"]
+
+GUID_PREFIX = "tag:tintuc-feed,2025:"
+
+
+@dataclass(frozen=True)
+class UpsertResult:
+    status: Literal["new", "updated", "unchanged"]
+    guid: str
+
+
+def guid_for(key: str) -> str:
+    """The GUID given to an article first seen under url_key `key`."""
+    return GUID_PREFIX + key
+
+
+def _text_for_dedupe(article: Article) -> str:
+    return article.content_text or f"{article.title}\n{article.summary or ''}"
+
+
+class Store:
+    """The SQLite store.  Use as a context manager, or call close()."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self._db = connect(self.path)
+        self._index: dedupe.StoryIndex | None = None
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._db.close()
+
+    # --- transactions ---------------------------------------------------------
+
+    def _transaction(self):
+        return _Transaction(self._db)
+
+    # --- upsert ----------------------------------------------------------------
+
+    def upsert(self, article: Article, *, now: datetime, aliases: Sequence[str] = ()) -> UpsertResult:
+        """Insert or update one article, in one transaction."""
+        article = dataclasses.replace(article, url=canonical_url(article.url))
+        seen = [article.url, *([article.fetched_url] if article.fetched_url else []), *aliases]
+        keys = {url_key(u): u for u in reversed(seen)}
+        with self._transaction():
+            row = self._find(list(keys))
+            if row is None:
+                result = self._insert(article, now)
+            else:
+                result = self._update(row, article, now)
+            article_id = self._db.execute("SELECT id FROM articles WHERE guid = ?", (result.guid,)).fetchone()[0]
+            self._add_aliases(article_id, keys, now)
+            if result.status != "unchanged":
+                minhash = dedupe.signature(_text_for_dedupe(self._article(article_id)))
+                cluster = self._cluster(article_id, minhash)
+        if result.status != "unchanged" and self._index is not None:
+            self._index.add(article_id, minhash, cluster=cluster)
+        return result
+
+    def _find(self, keys: list[str]) -> sqlite3.Row | None:
+        marks = ",".join("?" * len(keys))
+        return self._db.execute(
+            f"SELECT * FROM articles WHERE id IN (SELECT article_id FROM aliases WHERE url_key IN ({marks})"
+            f" UNION SELECT id FROM articles WHERE url_key IN ({marks})) ORDER BY id LIMIT 1",
+            keys + keys,
+        ).fetchone()
+
+    def _insert(self, article: Article, now: datetime):
+        key = url_key(article.url)
+        columns = article_columns(article) | {
+            "guid": guid_for(key),
+            "url_key": key,
+            "first_seen": dt_to_text(now),
+            "updated": dt_to_text(now),
+            "sort_ts": sort_ts(article, now),
+            "content_hash": content_hash(article),
+        }
+        self._insert_row("articles", columns)
+        return UpsertResult("new", columns["guid"])
+
+    def _update(self, row: sqlite3.Row, article: Article, now: datetime):
+        old = article_from_row(row)
+        new = keep_found(dataclasses.replace(article, source_id=old.source_id), old)
+        unchanged = UpsertResult("unchanged", row["guid"])
+        if _same_stored(new, old):
+            return unchanged
+        columns = article_columns(new) | {"sort_ts": sort_ts(new, dt_from_text(row["first_seen"]))}
+        if content_hash(new) == row["content_hash"]:
+            self._update_row(row["id"], columns)
+            return unchanged
+        self._save_revision(row, now)
+        columns |= {"content_hash": content_hash(new), "updated": dt_to_text(now)}
+        self._update_row(row["id"], columns)
+        return UpsertResult("updated", row["guid"])
+
+    def _insert_row(self, table: str, columns: dict) -> int:
+        names = ",".join(columns)
+        marks = ",".join("?" * len(columns))
+        return self._db.execute(f"INSERT INTO {table} ({names}) VALUES ({marks})", list(columns.values())).lastrowid
+
+    def _update_row(self, article_id: int, columns: dict) -> None:
+        assignments = ",".join(f"{name} = ?" for name in columns)
+        self._db.execute(f"UPDATE articles SET {assignments} WHERE id = ?", [*columns.values(), article_id])
+
+    def _save_revision(self, row: sqlite3.Row, now: datetime) -> None:
+        data = json.dumps(dict(zip(row.keys(), row, strict=True)), ensure_ascii=False)
+        self._db.execute(
+            "INSERT INTO revisions (article_id, replaced_at, title, content_html, content_text, data)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (row["id"], dt_to_text(now), row["title"], row["content_html"], row["content_text"], data),
+        )
+
+    def _add_aliases(self, article_id: int, keys: dict[str, str], now: datetime) -> None:
+        self._db.executemany(
+            "INSERT OR IGNORE INTO aliases (url_key, article_id, url, first_seen) VALUES (?, ?, ?, ?)",
+            [(key, article_id, url, dt_to_text(now)) for key, url in keys.items()],
+        )
+
+    # --- clusters --------------------------------------------------------------
+
+    def story_index(self) -> dedupe.StoryIndex:
+        """The LSH index of stored signatures, built on first use."""
+        if self._index is None:
+            index = dedupe.StoryIndex()
+            rows = self._db.execute(
+                "SELECT s.article_id, s.minhash, a.cluster_id FROM signatures s JOIN articles a ON a.id = s.article_id"
+            )
+            for article_id, blob, cluster in rows:
+                index.add(article_id, dedupe.signature_from_bytes(blob), cluster=cluster)
+            self._index = index
+        return self._index
+
+    def _cluster(self, article_id: int, minhash) -> int:
+        """Store the signature and cluster id of a new or rewritten article (inside the transaction)."""
+        cluster = self.story_index().cluster_for(article_id, minhash)
+        self._db.execute("DELETE FROM signatures WHERE article_id = ?", (article_id,))
+        if minhash is not None:
+            self._db.execute(
+                "INSERT INTO signatures (article_id, minhash) VALUES (?, ?)",
+                (article_id, dedupe.signature_bytes(minhash)),
+            )
+        self._db.execute("UPDATE articles SET cluster_id = ? WHERE id = ?", (cluster, article_id))
+        return cluster
+
+    def _article(self, article_id: int) -> Article:
+        return article_from_row(self._db.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone())
+
+    # --- lookups ---------------------------------------------------------------
+
+    def has_url(self, url: str) -> bool:
+        """True when any variant of url was stored (http/https, www/amp, tracking…)."""
+        return self._db.execute("SELECT 1 FROM aliases WHERE url_key = ?", (url_key(url),)).fetchone() is not None
+
+    def known_urls(self, source_id: str) -> set[str]:
+        """The url keys (urls.url_key) of every URL seen for a source's articles."""
+        rows = self._db.execute(
+            "SELECT al.url_key FROM aliases al JOIN articles a ON a.id = al.article_id WHERE a.source_id = ?",
+            (source_id,),
+        )
+        return {r[0] for r in rows}
+
+    def guid_of(self, url: str) -> str | None:
+        row = self._db.execute(
+            "SELECT a.guid FROM aliases al JOIN articles a ON a.id = al.article_id WHERE al.url_key = ?",
+            (url_key(url),),
+        ).fetchone()
+        return row[0] if row else None
+
+    def revisions(self, guid: str) -> list[Article]:
+        """Earlier versions of an article, oldest first."""
+        rows = self._db.execute(
+            "SELECT r.data FROM revisions r JOIN articles a ON a.id = r.article_id WHERE a.guid = ? ORDER BY r.id",
+            (guid,),
+        )
+        return [article_from_row(json.loads(r[0])) for r in rows]
+
+    # --- queries ---------------------------------------------------------------
+
+    def articles(
+        self, *, source_id: str | None = None, province: str | None = None, limit: int | None = None
+    ) -> list[StoredArticle]:
+        """Articles newest first (published, else first seen)."""
+        where, params = [], []
+        if source_id is not None:
+            where.append("source_id = ?")
+            params.append(source_id)
+        if province is not None:
+            where.append("province = ?")
+            params.append(province)
+        sql = "SELECT * FROM articles" + (" WHERE " + " AND ".join(where) if where else "")
+        sql += " ORDER BY sort_ts DESC, id DESC" + (" LIMIT ?" if limit is not None else "")
+        rows = self._db.execute(sql, params + ([limit] if limit is not None else []))
+        return [_stored(row) for row in rows]
+
+    def merged_articles(self, *, limit: int | None = None) -> list[StoredArticle]:
+        """Every story once (its earliest published copy), other copies' URLs in also_published_at."""
+        sql = """
+            WITH ranked AS (
+                SELECT id, COALESCE(cluster_id, id) AS story,
+                       ROW_NUMBER() OVER (PARTITION BY COALESCE(cluster_id, id) ORDER BY sort_ts, id) AS rank
+                FROM articles)
+            SELECT a.*, (SELECT json_group_array(o.url) FROM (
+                    SELECT b.url FROM articles b WHERE b.cluster_id = r.story AND b.id != a.id ORDER BY b.sort_ts, b.id
+                ) o) AS others
+            FROM ranked r JOIN articles a ON a.id = r.id
+            WHERE r.rank = 1
+            ORDER BY a.sort_ts DESC, a.id DESC
+        """ + (" LIMIT ?" if limit is not None else "")
+        rows = self._db.execute(sql, [limit] if limit is not None else [])
+        return [_stored(row, tuple(json.loads(row["others"]))) for row in rows]
+
+    def count(self, table: str = "articles") -> int:
+        if table not in {"articles", "aliases", "revisions", "runs", "run_sources", "signatures", "http_cache"}:
+            raise ValueError(table)
+        return self._db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+
+    # --- runs, health, HTTP cache (store_health) -------------------------------
+
+    def start_run(self, source_ids: Sequence[str], *, now: datetime | None = None) -> int:
+        with self._transaction():
+            return store_health.start_run(self._db, source_ids, now or _now())
+
+    def finish_source(
+        self,
+        run_id: int,
+        source_id: str,
+        *,
+        ok: bool,
+        error: str | None = None,
+        found: int = 0,
+        new: int = 0,
+        updated: int = 0,
+        duplicates: int = 0,
+        skipped: int = 0,
+        degraded: int = 0,
+        now: datetime | None = None,
+    ) -> None:
+        counts = {
+            "found": found,
+            "new": new,
+            "updated": updated,
+            "duplicates": duplicates,
+            "skipped": skipped,
+            "degraded": degraded,
+        }
+        with self._transaction():
+            store_health.finish_source(self._db, run_id, source_id, ok, error, counts, now or _now())
+
+    def health(self, *, now: datetime, fail_threshold: int = 3, stale_days: int = 7) -> dict[str, SourceHealth]:
+        return store_health.health(self._db, now, fail_threshold, timedelta(days=stale_days))
+
+    def get_http_cache(self, url: str) -> tuple[str | None, str | None] | None:
+        return store_health.get_http_cache(self._db, url)
+
+    def set_http_cache(self, url: str, etag: str | None, last_modified: str | None) -> None:
+        with self._transaction():
+            store_health.set_http_cache(self._db, url, etag, last_modified)
+
+
+def _now() -> datetime:
+    return datetime.now(TZ)
+
+
+def _same_stored(new: Article, old: Article) -> bool:
+    """True when storing new would change nothing (fetch bookkeeping aside)."""
+    ignore = {"fetched_at", "fetched_url"}
+    return all(getattr(new, f) == getattr(old, f) for f in ARTICLE_FIELDS if f not in ignore)
+
+
+def _stored(row: sqlite3.Row, also: tuple[str, ...] = ()) -> StoredArticle:
+    return StoredArticle(
+        article=article_from_row(row),
+        guid=row["guid"],
+        first_seen=dt_from_text(row["first_seen"]),
+        updated=dt_from_text(row["updated"]),
+        also_published_at=also,
+    )
+
+
+class _Transaction:
+    """BEGIN IMMEDIATE … COMMIT, or ROLLBACK on any exception."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+
+    def __enter__(self) -> sqlite3.Connection:
+        self._db.execute("BEGIN IMMEDIATE")
+        return self._db
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        self._db.execute("ROLLBACK" if exc_type else "COMMIT")

@@ -1,0 +1,126 @@
+"""Crawl runs, per-source health and the HTTP validator cache (SQL on an open store connection).
+
+A source is flagged when it needs the operator: FLAG_RULES, checked in order.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+
+from .model import SourceHealth
+from .store_codec import dt_from_text, dt_to_text
+
+# Why a source gets flagged, in the order checked (the first that applies is reported).
+FLAG_RULES: dict[str, str] = {
+    "failing": "failed {n} crawls in a row (last error: {error})",
+    "stale": "no new article for {days} days",
+}
+
+
+def start_run(db: sqlite3.Connection, source_ids: Sequence[str], now: datetime) -> int:
+    run_id = db.execute("INSERT INTO runs (started) VALUES (?)", (dt_to_text(now),)).lastrowid
+    db.executemany(
+        "INSERT INTO run_sources (run_id, source_id, started) VALUES (?, ?, ?)",
+        [(run_id, source_id, dt_to_text(now)) for source_id in dict.fromkeys(source_ids)],
+    )
+    return run_id
+
+
+def finish_source(db, run_id: int, source_id: str, ok: bool, error: str | None, counts: dict, now: datetime) -> None:
+    """Record how one source's crawl ended (a source missing from start_run is added)."""
+    db.execute(
+        "INSERT OR IGNORE INTO run_sources (run_id, source_id, started) VALUES (?, ?, ?)",
+        (run_id, source_id, dt_to_text(now)),
+    )
+    assignments = ", ".join(f"{name} = ?" for name in counts)
+    db.execute(
+        f"UPDATE run_sources SET finished = ?, ok = ?, error = ?, {assignments} WHERE run_id = ? AND source_id = ?",
+        [dt_to_text(now), int(ok), error, *counts.values(), run_id, source_id],
+    )
+    unfinished = db.execute(
+        "SELECT COUNT(*) FROM run_sources WHERE run_id = ? AND finished IS NULL", (run_id,)
+    ).fetchone()[0]
+    if unfinished == 0:
+        db.execute("UPDATE runs SET finished = ? WHERE id = ?", (dt_to_text(now), run_id))
+
+
+def _source_ids(db: sqlite3.Connection) -> list[str]:
+    rows = db.execute("SELECT source_id FROM run_sources UNION SELECT DISTINCT source_id FROM articles")
+    return sorted(r[0] for r in rows)
+
+
+def _finished_runs(db: sqlite3.Connection, source_id: str) -> list[sqlite3.Row]:
+    return db.execute(
+        "SELECT * FROM run_sources WHERE source_id = ? AND finished IS NOT NULL ORDER BY finished DESC, run_id DESC",
+        (source_id,),
+    ).fetchall()
+
+
+def _consecutive_failures(runs: list[sqlite3.Row]) -> int:
+    count = 0
+    for run in runs:
+        if run["ok"]:
+            break
+        count += 1
+    return count
+
+
+def _article_stats(db: sqlite3.Connection, source_id: str, since: datetime) -> tuple[int, str | None, str | None]:
+    return db.execute(
+        "SELECT SUM(first_seen >= ?), MAX(published), MAX(first_seen) FROM articles WHERE source_id = ?",
+        (dt_to_text(since), source_id),
+    ).fetchone()
+
+
+def _flag(runs, failures: int, last_new_seen: datetime | None, now, fail_threshold, stale) -> str | None:
+    if failures >= fail_threshold:
+        return FLAG_RULES["failing"].format(n=failures, error=runs[0]["error"])
+    first_attempt = dt_from_text(runs[-1]["started"]) if runs else None
+    watched_long_enough = first_attempt is not None and now - first_attempt >= stale
+    if watched_long_enough and (last_new_seen is None or now - last_new_seen >= stale):
+        return FLAG_RULES["stale"].format(days=stale.days)
+    return None
+
+
+def source_health(db, source_id: str, now: datetime, fail_threshold: int, stale: timedelta) -> SourceHealth:
+    runs = _finished_runs(db, source_id)
+    last = runs[0] if runs else None
+    success = next((r for r in runs if r["ok"]), None)
+    failures = _consecutive_failures(runs)
+    recent, newest_published, newest_seen = _article_stats(db, source_id, now - timedelta(days=7))
+    return SourceHealth(
+        source_id=source_id,
+        last_attempt=dt_from_text(last["started"]) if last else None,
+        last_success=dt_from_text(success["finished"]) if success else None,
+        last_error=last["error"] if last and not last["ok"] else None,
+        consecutive_failures=failures,
+        articles_last_7d=recent or 0,
+        newest_published=dt_from_text(newest_published),
+        last_found=last["found"] if last else 0,
+        last_new=last["new"] if last else 0,
+        degraded=last["degraded"] if last else 0,
+        skipped=last["skipped"] if last else 0,
+        flagged=_flag(runs, failures, dt_from_text(newest_seen), now, fail_threshold, stale),
+    )
+
+
+def health(db, now: datetime, fail_threshold: int, stale: timedelta) -> dict[str, SourceHealth]:
+    return {sid: source_health(db, sid, now, fail_threshold, stale) for sid in _source_ids(db)}
+
+
+def get_http_cache(db: sqlite3.Connection, url: str) -> tuple[str | None, str | None] | None:
+    row = db.execute("SELECT etag, last_modified FROM http_cache WHERE url = ?", (url,)).fetchone()
+    return (row[0], row[1]) if row else None
+
+
+def set_http_cache(db: sqlite3.Connection, url: str, etag: str | None, last_modified: str | None) -> None:
+    if etag is None and last_modified is None:
+        db.execute("DELETE FROM http_cache WHERE url = ?", (url,))
+        return
+    db.execute(
+        "INSERT INTO http_cache (url, etag, last_modified) VALUES (?, ?, ?)"
+        " ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified",
+        (url, etag, last_modified),
+    )
