@@ -1,0 +1,289 @@
+"""Bylines: a raw byline string -> people, credits and the source told apart.
+
+"Minh Quỳnh - Bá Hiển - Quang Khải" gives three authors; "Theo CAND" gives no
+author and the origin "CAND"; "Ảnh: Khánh Hồng" is a photo credit.  Labels,
+police ranks, units in parentheses and trailing punctuation are removed from
+names; ALL-CAPS names get their natural case, the raw kept beside.  When no
+author is found the tuple is empty: nothing is guessed.
+
+Labels are recognised on the folded text (fold_key), so "Bài và ảnh",
+"BÀI VÀ ẢNH" and old tone placement ("uý") all match one table row.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tintuc_feed.model import Author
+from tintuc_feed.normalize.text import fold_key, normalize_block, normalize_text
+
+# Police and army ranks written before a name: removed ("Thượng úy Nguyễn Văn
+# Hùng" -> "Nguyễn Văn Hùng").  Matched folded, so "Đại uý" matches "Đại úy".
+RANKS = (
+    "Đại tướng", "Thượng tướng", "Trung tướng", "Thiếu tướng",
+    "Đại tá", "Thượng tá", "Trung tá", "Thiếu tá",
+    "Đại úy", "Thượng úy", "Trung úy", "Thiếu úy",
+    "Thượng sĩ", "Trung sĩ", "Hạ sĩ", "Binh nhất", "Binh nhì",
+)  # fmt: skip
+
+# Forms of address before a name, removed only when a name follows.
+HONORIFICS = ("Đồng chí", "Đ/c", "Nhà báo", "Phóng viên", "PV", "CTV", "Cộng tác viên")
+
+# Folded labels ending in ":" -> what follows them.
+LABELS = (
+    (r"(?:bai|tin)(?: (?:va )?(?:anh|clip|video|thuc hien))*", "author"),  # "Bài và ảnh:", "Bài, ảnh:", "Tin:"
+    (r"(?:tac gia|thuc hien|nhom thuc hien|nguoi viet|bai viet|but danh)", "author"),  # "Tác giả:", "Thực hiện:"
+    (r"(?:anh|video|clip|do hoa|infographic|thiet ke)(?: (?:va )?(?:anh|video|clip|do hoa))*", "credit"),
+    (r"anh minh hoa|anh tu lieu|nguon anh", "credit"),  # "Ảnh minh họa:", "Nguồn ảnh:"
+    (r"nguon|theo", "source"),  # "Nguồn: Báo Công an nhân dân"
+    (r"pv|phong vien|loi toa soan|loi bbt|bbt", "interview"),  # Q&A and editor's-note labels
+)
+
+# A segment starting with one of these (folded, no colon) names a source.
+SOURCE_MARKERS = (r"theo", r"nguon")  # "Theo CAND", "Theo VTC News,", "Nguồn CAND"
+
+# Credit phrases that carry no colon: the whole segment is a credit.
+CREDIT_MARKERS = (
+    r"anh minh hoa",  # "Ảnh minh họa"
+    r"anh cat tu clip",  # "Ảnh cắt từ clip."
+    r"anh chup man hinh|chup man hinh",  # screenshots
+)
+
+# Outlet dateline prefix: "(VGP) - ", "(ANTV) - ", "(CAO) ".
+OUTLET_PREFIX = r"^\((?P<outlet>[A-Z0-9][\w.]{1,20})\)\s*[-–—:]?\s*"
+
+# Said instead of a name: not authors.
+NON_AUTHORS = ("admin", "administrator", "quan tri", "quan tri vien", "webmaster", "unknown", "anonymous", "null")
+
+# Groups kept as one author ("Nhóm PV" stays a name).
+GROUP_NAMES = (r"nhom (?:pv|phong vien|ctv|cong tac vien|tac gia|bien tap)", r"pv|ctv|btv")
+
+# Title-case menu labels that look like names but are not.
+MENU_LABELS = (
+    "Trang chủ", "Tin tức", "Sự kiện", "Liên hệ", "Giới thiệu", "Tìm kiếm", "Hình ảnh",
+    "Văn bản", "Đăng nhập", "Hỏi đáp", "Chia sẻ", "Bình luận", "Xem thêm", "Tin liên quan",
+)  # fmt: skip
+
+# Abbreviations kept upper-case when an ALL-CAPS name is re-cased.
+KEEP_UPPER = ("PV", "CTV", "BTV", "TTXVN", "CAND", "BCA", "VKSND", "TAND", "CA", "PC", "TP")
+
+NAME_SEPARATORS = r"\s+[-–—]\s+|\s*[,;&\n]\s*|\s+và\s+|\s*\|\s*"
+HARD_SEPARATORS = r"\s[-–—]\s|[;|(\n]"
+MAX_NAME_WORDS = 6  # longer is a sentence, not a name
+MAX_SYLLABLE_LETTERS = 7  # "nghiêng", the longest Vietnamese syllable
+MAX_BYLINE_CHARS = 100
+
+
+@dataclass(frozen=True)
+class Byline:
+    authors: tuple[Author, ...] = ()
+    credits: tuple[str, ...] = ()
+    origin: str | None = None  # republished from ("Theo CAND" -> "CAND")
+    raw: str | None = None
+
+
+def _label_kind(label: str) -> str | None:
+    key = fold_key(label)
+    for pattern, kind in LABELS:
+        if re.fullmatch(pattern, key):
+            return kind
+    return None
+
+
+def _split_label(before: str) -> tuple[str, str, str] | None:
+    """(text before the label, label, kind) if `before` ends with a known label."""
+    hard = [m.end() for m in re.finditer(HARD_SEPARATORS, before)]
+    soft = [m.end() for m in re.finditer(r",", before)]
+    for start in (hard[-1] if hard else 0, soft[-1] if soft else None):
+        if start is None:
+            continue
+        kind = _label_kind(before[start:])
+        if kind:
+            return before[:start], before[start:].strip(" -–—"), kind
+    return None
+
+
+def _chunks(line: str) -> list[tuple[str, str | None, str]]:
+    """Split a line at known labels: [(kind, label, body)], kind 'author' by default."""
+    chunks, kind, label, pos = [], "author", None, 0
+    for colon in re.finditer(r":", line):
+        found = _split_label(line[pos : colon.start()])
+        if found is None:
+            continue
+        chunks.append((kind, label, found[0]))
+        label, kind, pos = found[1], found[2], colon.end()
+    chunks.append((kind, label, line[pos:]))
+    return [c for c in chunks if c[2].strip(" -–—,;|.") or c[0] != "author"]
+
+
+def _protect_parens(s: str) -> tuple[str, list[str]]:
+    groups: list[str] = []
+
+    def keep(m: re.Match) -> str:
+        groups.append(m.group(0))
+        return f"\x00{len(groups) - 1}\x00"
+
+    return re.sub(r"\([^()]*\)", keep, s), groups
+
+
+def _restore(part: str, groups: list[str]) -> str:
+    return re.sub("\x00(\\d+)\x00", lambda m: groups[int(m.group(1))], part)
+
+
+def split_names(body: str) -> list[str]:
+    """Split on the byline separators, never inside parentheses."""
+    protected, groups = _protect_parens(body)
+    parts = re.split(NAME_SEPARATORS, protected)
+    return [_restore(p, groups).strip() for p in parts if p.strip()]
+
+
+def _strip_prefixes(name: str) -> str:
+    changed = True
+    while changed:
+        changed = False
+        words = name.split()
+        for prefix in RANKS + HONORIFICS:
+            n = len(prefix.split())
+            if len(words) > n and fold_key(" ".join(words[:n])) == fold_key(prefix):
+                name, changed = " ".join(words[n:]), True
+                break
+    return name
+
+
+def _case_part(part: str) -> str:
+    return part if part in KEEP_UPPER or len(part) <= 1 else part.capitalize()
+
+
+def natural_case(name: str) -> str:
+    """'M.TÍN' -> 'M.Tín', 'NHƯ Ý' -> 'Như Ý'; mixed case and initials ('BT') untouched."""
+    if name != name.upper() or name == name.lower():
+        return name
+    if " " not in name and "." not in name and len(name) <= 3:
+        return name  # initials under a title ("BT")
+    return re.sub(r"[^\W\d_]+", lambda m: _case_part(m.group(0)), name)
+
+
+def clean_name(segment: str) -> Author | None:
+    """One name as written -> Author, or None for an empty or non-author one."""
+    raw = segment.strip(" \t-–—,;:.*")
+    name, affiliation = raw, None
+    m = re.fullmatch(r"(?P<name>.*?)\s*\((?P<unit>[^()]*)\)", raw)
+    if m and m["name"]:
+        name, affiliation = m["name"], normalize_text(m["unit"]) or None
+    name = natural_case(_strip_prefixes(name.strip(" -–—,;:.*")))
+    if not name or fold_key(name) in NON_AUTHORS or ":" in name or len(name.split()) > MAX_NAME_WORDS:
+        return None
+    return Author(name=name, name_raw=raw, affiliation=affiliation)
+
+
+def _source_of(segment: str) -> str | None:
+    m = re.match(OUTLET_PREFIX, segment)
+    if m:
+        return m["outlet"]
+    words = segment.split()
+    if words and fold_key(words[0]) in SOURCE_MARKERS and len(words) > 1:
+        return " ".join(words[1:]).strip(" ,.:;-–—") or None
+    return None
+
+
+def _is_credit_phrase(segment: str) -> bool:
+    key = fold_key(segment)
+    return any(re.match(rf"{p}\b", key) for p in CREDIT_MARKERS)
+
+
+def _paren_items(line: str) -> tuple[str, list[tuple[str, str, str]]]:
+    """Pull '(Ảnh: …)' / '(Nguồn: …)' / '(Theo …)' groups out: (kind, label, body)."""
+    items: list[tuple[str, str, str]] = []
+
+    def pull(m: re.Match) -> str:
+        inner = m.group(1).strip()
+        label, colon, rest = inner.partition(":")
+        if colon and _label_kind(label) in ("credit", "source"):
+            items.append((_label_kind(label), label.strip(), rest))
+        elif not colon and _source_of(inner):
+            items.append(("source", "", _source_of(inner)))
+        else:
+            return m.group(0)
+        return " "
+
+    return re.sub(r"\(([^()]*)\)", pull, line), items
+
+
+@dataclass
+class _Acc:
+    authors: list
+    credits: list
+    origin: str | None = None
+
+
+def _take_chunk(acc: _Acc, kind: str, label: str | None, body: str) -> None:
+    body = body.strip(" -–—,;|.")
+    if kind == "credit" and body:
+        acc.credits.append(f"{label}: {body}")
+    elif kind == "source" and body:
+        acc.origin = acc.origin or body
+    elif kind == "author":
+        _take_names(acc, body)
+
+
+def _take_names(acc: _Acc, body: str) -> None:
+    for segment in split_names(body):
+        source = _source_of(segment)
+        if source:
+            acc.origin = acc.origin or source
+            rest = re.sub(OUTLET_PREFIX, "", segment)
+            if rest != segment:
+                _take_names(acc, rest)
+        elif _is_credit_phrase(segment):
+            acc.credits.append(segment.strip(" .,"))
+        else:
+            author = clean_name(segment)
+            if author and author not in acc.authors:
+                acc.authors.append(author)
+
+
+def parse_byline(raw: str | None) -> Byline:
+    """A raw byline -> authors, credits and origin, with the raw kept."""
+    if not isinstance(raw, str):
+        return Byline()
+    acc = _Acc([], [])
+    for line in normalize_block(raw).split("\n"):
+        line, items = _paren_items(line)
+        for kind, label, body in items:
+            _take_chunk(acc, kind, label, body)
+        for kind, label, body in _chunks(line):
+            _take_chunk(acc, kind, label, body)
+    credits = tuple(dict.fromkeys(c for c in acc.credits if c))
+    return Byline(tuple(acc.authors), credits, acc.origin, raw if raw.strip() else None)
+
+
+def _word_is_name_like(word: str) -> bool:
+    parts = [p for p in re.split(r"[.\-]", word) if p]
+    if not parts or not all(p.isalpha() and p[0].isupper() for p in parts):
+        return False
+    return all(len(p) <= MAX_SYLLABLE_LETTERS for p in parts)
+
+
+def is_name_like(name: str) -> bool:
+    """A personal name: 2-6 capitalised syllables, or initials ('M.Tín', 'BT'), or a group."""
+    key = fold_key(name)
+    if any(re.fullmatch(g, key) for g in GROUP_NAMES):
+        return True
+    if key in {fold_key(label) for label in MENU_LABELS}:
+        return False
+    words = name.split()
+    if not words or len(words) > MAX_NAME_WORDS or not all(_word_is_name_like(w) for w in words):
+        return False
+    return len(words) >= 2 or "." in name or (name.isupper() and len(name) <= 4)
+
+
+def looks_like_byline(line: str) -> bool:
+    """True for a short line that is only a byline: names, a labelled byline, or 'Theo X'."""
+    text = normalize_text(line) if isinstance(line, str) else ""
+    if not text or len(text) > MAX_BYLINE_CHARS or text[-1] in "?!:" or re.search(r"\d", text):
+        return False
+    byline = parse_byline(text)
+    if not byline.authors:
+        return byline.origin is not None and not byline.credits and len(text.split()) <= 8
+    return all(is_name_like(a.name) for a in byline.authors)

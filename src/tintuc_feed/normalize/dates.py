@@ -1,0 +1,378 @@
+"""Publication dates: one raw string + where it came from -> an aware datetime.
+
+Decisions (see the tests for one case per row):
+- Output is always aware, in Asia/Ho_Chi_Minh.  A string with a day but no
+  time gives local midnight and precision "date"; nothing is invented.
+- Visible strings ("text", "list") are day first, always: 03/04/2024 is
+  3 April.  Two-digit years are 20yy unless that is after the crawl year,
+  then 19yy.
+- A visible string must be a date *line*: a date (with its year) or a
+  relative form, plus only weekday, labels ("Cập nhật:", "lúc"), time and
+  time zone.  A sentence that carries a date ("Ngày 1/6/2023, Công an tỉnh …")
+  is an event date and gives None.  Segments split by "|" that hold no date
+  (a byline, a section name) are tolerated beside the date.
+- Machine origins ("jsonld", "meta", "time", "api"): ISO 8601, RFC 822,
+  ASP.NET "/Date(ms)/" and the US form "M/D/YYYY h:mm:ss AM" (cand's JSON-LD,
+  local time) are read; anything else falls back to the visible rules.
+  A slashed date WITHOUT AM/PM is day first even there.
+- Time zones: an explicit offset or "Z" is honoured, except that "api" (the
+  Hanoi DNN API) writes local time and sometimes a wrong "Z": on "api" a
+  trailing Z is ignored and the time read as local.  No offset means local.
+  "GMT+7" means +07:00 (never the POSIX-inverted -07:00).
+- "url": bocongan's /bai-viet/<slug>-<10 digits> id is the publication
+  instant in Unix seconds.
+- Plausibility: not more than FUTURE_TOLERANCE after `now`, not before
+  EARLIEST_YEAR.  Implausible dates give None.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta, timezone
+from email.utils import parsedate_to_datetime
+from functools import cache
+from zoneinfo import ZoneInfo
+
+from tintuc_feed.model import RawDate
+from tintuc_feed.normalize.text import fold_key, normalize_text
+
+TZ_NAME = "Asia/Ho_Chi_Minh"
+# Vietnam joined the Internet in November 1997 and its first news sites came
+# after; 1995 leaves a margin yet rejects CMS defaults (01/01/1900, 0001-01-01,
+# the 1970 epoch).
+EARLIEST_YEAR = 1995
+# One day absorbs a wrong time zone (a stray Z shifts by 7 h) and clock skew;
+# more than that is a typo (2032 for 2023) or a scheduled placeholder.
+FUTURE_TOLERANCE = timedelta(days=1)
+MACHINE_ORIGINS = frozenset({"jsonld", "meta", "time", "api"})
+VISIBLE_ORIGINS = frozenset({"text", "list"})
+MAX_DATE_LINE = 160  # characters; a longer line is prose, not a date line
+# Classifying a line needs no clock: a fixed "now" only decides 2-digit years.
+_CLASSIFY_NOW = datetime(2100, 1, 1)
+
+
+@dataclass(frozen=True)
+class ParsedDate:
+    value: datetime  # aware, Asia/Ho_Chi_Minh
+    precision: str  # "datetime" | "date"
+    raw: str  # the string as given
+    origin: str  # one of model.DATE_ORIGINS
+
+
+@cache
+def vn_tz() -> ZoneInfo:
+    return ZoneInfo(TZ_NAME)
+
+
+# --- Visible forms: day first --------------------------------------------------
+
+# (name, pattern with groups d, m, y).  Tried in order; the first match wins.
+VISIBLE_DATE_PATTERNS = (
+    # year first is unambiguous: "2023-06-02", "2023/06/02"
+    ("ymd", r"(?<!\d)(?P<y>\d{4})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?!\d)"),
+    # "02/06/2023", "16.02.2024", "26-05-2023", "2/6/23": one separator throughout
+    ("dmy", r"(?<![\d/.-])(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/-])"),
+    # "ngày 1 tháng 6 năm 2023", "1 tháng 6, 2023" ("ngày" is a label)
+    ("words", r"(?<!\d)(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s*(?:,|năm)?\s*(?P<y>\d{4})(?!\d)"),
+)
+
+# Times: "14:24", "23:46:40", "14h24", "7:56:00 AM", "7:56 SA" (Vietnamese
+# Windows locales write SA/CH for AM/PM).
+TIME_PATTERN = (
+    r"(?<![\d/.:])(?P<H>\d{1,2})\s*(?::|h|giờ)\s*(?P<M>\d{2})(?:\s*[:']\s*(?P<S>\d{2}))?"
+    r"(?:\s*(?P<ampm>[ap]\.?m\.?|sa|ch)\b)?(?![\d/:])"
+)
+# "GMT+7", "(GMT+7)", "GMT +07:00", "UTC+7": +07:00, east of Greenwich.
+TZ_PATTERN = r"\(?\s*(?:GMT|UTC)\s*(?P<sign>[+-])\s*(?P<hh>\d{1,2})(?::?(?P<mm>\d{2}))?\s*\)?"
+
+# Folded words allowed beside a date on a date line (weekdays, labels).
+DATE_LINE_LABELS = (
+    r"thu (?:hai|ba|tu|nam|sau|bay|[2-7])",  # "Thứ Bảy", "Thứ năm", "Thứ 6"
+    r"chu nhat|cn",  # Sunday
+    r"t[2-7]",  # "T2" … "T7", short weekdays
+    r"cap nhat(?: luc| ngay)?",  # "Cập nhật:", "Cập nhật lúc"
+    r"(?:ngay )?(?:dang|xuat ban)(?: luc| ngay| vao)?",  # "Ngày đăng:", "Đăng lúc", "Xuất bản"
+    r"thoi gian(?: dang)?",  # "Thời gian đăng:"
+    r"(?:vao )?luc|ngay|vao",  # "lúc", "Ngày 02/06/2023", "vào lúc"
+    r"(?:last )?(?:updated?|modified|published|posted)(?: on| at)?",  # English labels
+)
+
+# Relative forms, on the folded line with any time removed: (pattern, unit).
+RELATIVE_PATTERNS = (
+    (r"(?P<n>\d{1,4}) giay truoc", "seconds"),
+    (r"(?P<n>\d{1,4}) phut truoc", "minutes"),
+    (r"(?P<n>\d{1,4}) (?:gio|tieng) truoc", "hours"),  # "2 giờ trước", "3 tiếng trước"
+    (r"(?P<n>\d{1,3}) ngay truoc", "days"),
+    (r"(?P<n>\d{1,2}) tuan truoc", "weeks"),
+    (r"vua xong|vua dang|vua cap nhat", "now"),
+    (r"hom nay", "today"),
+    (r"hom qua", "yesterday"),
+    (r"hom kia", "day_before"),
+)
+_RELATIVE_UNITS = {"seconds", "minutes", "hours", "now"}  # those give a time of day
+_RELATIVE_DAYS = {"today": 0, "yesterday": 1, "day_before": 2}
+
+_FLAGS = re.IGNORECASE
+_TIME_RE = re.compile(TIME_PATTERN, _FLAGS)
+_TZ_RE = re.compile(TZ_PATTERN, _FLAGS)
+_LABELS_RE = re.compile(r"\b(?:" + "|".join(DATE_LINE_LABELS) + r")\b")
+
+
+@dataclass(frozen=True)
+class _Scan:
+    ymd: tuple[int, int, int] | None
+    hms: tuple[int, int, int] | None
+    offset: timedelta | None
+    residue: str
+
+
+def _year(text: str, now: datetime) -> int:
+    year = int(text)
+    if len(text) == 2:
+        year += 2000 if 2000 + year <= now.year else 1900
+    return year
+
+
+def _find_date(s: str, now: datetime) -> tuple[tuple[int, int, int], str] | None:
+    for _name, pattern in VISIBLE_DATE_PATTERNS:
+        m = re.search(pattern, s, _FLAGS)
+        if m:
+            ymd = (_year(m["y"], now), int(m["m"]), int(m["d"]))
+            return ymd, s[: m.start()] + " " + s[m.end() :]
+    return None
+
+
+def _hms(m: re.Match) -> tuple[int, int, int]:
+    hour, minute, second = int(m["H"]), int(m["M"]), int(m["S"] or 0)
+    ampm = (m["ampm"] or "").replace(".", "").lower()
+    if ampm in ("am", "sa") and hour == 12:
+        hour = 0
+    elif ampm in ("pm", "ch") and hour < 12:
+        hour += 12
+    return hour, minute, second
+
+
+def _find_time(s: str) -> tuple[tuple[int, int, int] | None, str]:
+    m = _TIME_RE.search(s)
+    if not m:
+        return None, s
+    return _hms(m), s[: m.start()] + " " + s[m.end() :]
+
+
+def _find_offset(s: str) -> tuple[timedelta | None, str]:
+    m = _TZ_RE.search(s)
+    if not m:
+        return None, s
+    minutes = int(m["hh"]) * 60 + int(m["mm"] or 0)
+    sign = -1 if m["sign"] == "-" else 1
+    return timedelta(minutes=sign * minutes), s[: m.start()] + " " + s[m.end() :]
+
+
+def _scan(s: str, now: datetime) -> _Scan:
+    found = _find_date(s, now)
+    ymd, rest = found if found else (None, s)
+    offset, rest = _find_offset(rest)
+    hms, rest = _find_time(rest)
+    return _Scan(ymd, hms, offset, rest)
+
+
+def _only_labels(residue: str) -> bool:
+    return not _LABELS_RE.sub(" ", fold_key(residue)).strip()
+
+
+def _is_pure_segment(segment: str, now: datetime) -> bool:
+    scan = _scan(segment, now)
+    return (scan.ymd is not None or scan.hms is not None) and _only_labels(scan.residue)
+
+
+def _date_part(line: str, now: datetime) -> str | None:
+    """The date-and-time segments of a date line, or None if it is not one."""
+    if len(line) > MAX_DATE_LINE:
+        return None
+    kept, other = [], []
+    for segment in line.split("|"):
+        (kept if _is_pure_segment(segment, now) else other).append(segment)
+    if any(_find_date(segment, now) for segment in other):
+        return None  # a date inside prose: an event date, not a date line
+    part = " | ".join(kept)
+    return part if _find_date(part, now) else None
+
+
+# --- Relative forms ------------------------------------------------------------
+
+
+def _relative(s: str, now: datetime) -> tuple[datetime, str] | None:
+    hms, rest = _find_time(s)
+    key = fold_key(rest)
+    labels = "|".join(DATE_LINE_LABELS)
+    for pattern, unit in RELATIVE_PATTERNS:
+        m = re.fullmatch(rf"(?:(?:{labels}) )*(?:{pattern})(?: (?:{labels}))*", key)
+        if m:
+            return _relative_value(unit, int(m.groupdict().get("n") or 0), hms, now)
+    return None
+
+
+def _relative_value(unit: str, n: int, hms, now: datetime) -> tuple[datetime, str]:
+    if unit in _RELATIVE_UNITS:
+        delta = timedelta(**{unit: n}) if unit != "now" else timedelta(0)
+        return (now - delta).replace(microsecond=0), "datetime"
+    days = n * 7 if unit == "weeks" else n if unit == "days" else _RELATIVE_DAYS[unit]
+    day = (now - timedelta(days=days)).date()
+    if hms is None:
+        return datetime(day.year, day.month, day.day, tzinfo=vn_tz()), "date"
+    return datetime(day.year, day.month, day.day, *hms, tzinfo=vn_tz()), "datetime"
+
+
+# --- Machine forms ---------------------------------------------------------------
+
+ISO_PATTERN = (
+    r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
+    r"(?:[T ](?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:[.,]\d+)?)?)?"
+    r"\s*(?P<tz>Z|[+-]\d{2}(?::?\d{2})?)?"
+)
+# cand.com.vn JSON-LD: "1/12/2023 7:56:00 AM" is 12 January, local time.
+US_PATTERN = (
+    r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})\s+(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?"
+    r"\s*(?P<ampm>[ap]\.?m\.?|sa|ch)"
+)
+# ASP.NET JSON dates: "/Date(1685667600000)/" or "/Date(1685667600000+0700)/".
+DOTNET_PATTERN = r"/?Date\((?P<ms>-?\d{1,15})(?:[+-]\d{4})?\)/?"
+RFC822_PATTERN = r"(?:[A-Za-z]{3},?\s+)?\d{1,2}\s+[A-Za-z]{3}\s+\d{2,4}\s+\d{1,2}:\d{2}.*"
+# bocongan article URL: /bai-viet/<slug>-<10-digit Unix seconds>
+URL_EPOCH_PATTERN = r"/bai-viet/[^/?#]*?-(?P<epoch>\d{10})(?:[/?#]|$)"
+
+
+def _offset(tz: str | None, origin: str) -> timedelta | None:
+    if not tz or (tz.upper() == "Z" and origin == "api"):
+        return None  # no offset: local time (the Hanoi API's Z is wrong)
+    if tz.upper() == "Z":
+        return timedelta(0)
+    sign = -1 if tz[0] == "-" else 1
+    digits = tz[1:].replace(":", "")
+    return sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:4] or 0))
+
+
+def _parse_iso(s: str, origin: str) -> tuple[tuple, tuple | None, timedelta | None] | None:
+    m = re.fullmatch(ISO_PATTERN, s)
+    if not m:
+        return None
+    hms = (int(m["H"]), int(m["M"]), int(m["S"] or 0)) if m["H"] else None
+    return (int(m["y"]), int(m["m"]), int(m["d"])), hms, _offset(m["tz"], origin)
+
+
+def _parse_us(s: str) -> tuple[tuple, tuple | None, timedelta | None] | None:
+    m = re.fullmatch(US_PATTERN, s, _FLAGS)
+    if not m:
+        return None
+    month, day = int(m["m"]), int(m["d"])
+    if month > 12 >= day:  # "25/12/2023 3:00 PM": cannot be month first
+        month, day = day, month
+    return (int(m["y"]), month, day), _hms(m), None
+
+
+def _parse_instant(s: str) -> datetime | None:
+    m = re.fullmatch(DOTNET_PATTERN, s)
+    if m:
+        return datetime.fromtimestamp(int(m["ms"]) / 1000, UTC)
+    if re.fullmatch(RFC822_PATTERN, s):
+        parsed = parsedate_to_datetime(s)
+        return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+    return None
+
+
+def _build(ymd: tuple, hms: tuple | None, offset: timedelta | None) -> tuple[datetime, str]:
+    if hms is None:
+        return datetime(*ymd, tzinfo=vn_tz()), "date"
+    hour, minute, second = hms
+    tz = timezone(offset) if offset is not None else vn_tz()
+    value = datetime(*ymd, hour, minute, min(second, 59), tzinfo=tz)
+    return value.astimezone(vn_tz()), "datetime"
+
+
+def _parse_machine(s: str, origin: str, now: datetime) -> tuple[datetime, str] | None:
+    parts = _parse_iso(s, origin) or _parse_us(s)
+    if parts:
+        return _build(*parts)
+    instant = _parse_instant(s)
+    if instant is not None:
+        return instant.astimezone(vn_tz()), "datetime"
+    return _parse_visible(s, now)
+
+
+def _parse_visible(s: str, now: datetime) -> tuple[datetime, str] | None:
+    part = _date_part(s, now)
+    if part is None:
+        return _relative(s, now)
+    scan = _scan(part, now)
+    return _build(scan.ymd, scan.hms, scan.offset)
+
+
+def _parse_url(s: str) -> tuple[datetime, str] | None:
+    m = re.search(URL_EPOCH_PATTERN, s)
+    if not m:
+        return None
+    return datetime.fromtimestamp(int(m["epoch"]), UTC).astimezone(vn_tz()), "datetime"
+
+
+# --- Public API --------------------------------------------------------------------
+
+
+def _aware(now: datetime) -> datetime:
+    return now.replace(tzinfo=vn_tz()) if now.tzinfo is None else now.astimezone(vn_tz())
+
+
+def is_plausible(dt: datetime, *, now: datetime) -> bool:
+    """Not more than FUTURE_TOLERANCE after `now`, not before EARLIEST_YEAR."""
+    dt, now = _aware(dt), _aware(now)
+    return datetime(EARLIEST_YEAR, 1, 1, tzinfo=vn_tz()) <= dt <= now + FUTURE_TOLERANCE
+
+
+def _dispatch(s: str, origin: str, now: datetime) -> tuple[datetime, str] | None:
+    if origin == "url":
+        return _parse_url(s)
+    if origin in MACHINE_ORIGINS:
+        return _parse_machine(s, origin, now)
+    return _parse_visible(s, now)
+
+
+def parse_date(raw: str, origin: str, *, now: datetime) -> ParsedDate | None:
+    """Parse one date string found at `origin`; None if absent or implausible.
+
+    `now` is the crawl time; a naive `now` is read as Vietnam local time.
+    """
+    if not isinstance(raw, str):
+        return None
+    now = _aware(now)
+    try:
+        found = _dispatch(normalize_text(raw), origin, now)
+    except (ValueError, OverflowError, OSError):
+        return None  # a date-shaped string that is no date (31/02, 25:00)
+    if found is None or not is_plausible(found[0], now=now):
+        return None
+    return ParsedDate(found[0], found[1], raw, origin)
+
+
+def pick_published(candidates: Sequence[RawDate], *, now: datetime) -> ParsedDate | None:
+    """The first candidate, in the order given, that parses to a plausible date."""
+    for candidate in candidates:
+        parsed = parse_date(candidate.raw, candidate.origin, now=now)
+        if parsed is not None:
+            return parsed
+    return None
+
+
+def is_date_line(line: str, *, now: datetime | None = None) -> bool:
+    """True for a line that is only a date/time (with weekday, labels, byline after "|")."""
+    now = _aware(now or _CLASSIFY_NOW)
+    text = normalize_text(line)
+    return _date_part(text, now) is not None or _relative(text, now) is not None
+
+
+def find_date_line(lines: Sequence[str]) -> int | None:
+    """Index of the first line that IS a date line (not a sentence with a date)."""
+    for index, line in enumerate(lines):
+        if isinstance(line, str) and is_date_line(line):
+            return index
+    return None

@@ -1,0 +1,135 @@
+"""Text normalization: NFC, entities, invisible characters, whitespace.
+
+Displayed text keeps its spelling exactly (old and new tone placement, "Đăk"
+and "Đắk"); only `fold_key` folds those differences, for comparison.
+
+Every function here is total (never raises on a str), idempotent, and returns
+NFC text free of the characters in FORBIDDEN_CHARS and XML-illegal ones.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+# Invisible characters removed outright (they carry no text).
+FORBIDDEN_CHARS = frozenset(
+    "\u00ad"  # SOFT HYPHEN: an invisible hyphenation hint
+    "\u034f"  # COMBINING GRAPHEME JOINER: spam mirrors interleave it ("C͏ô͏n͏g͏")
+    "\u061c"  # ARABIC LETTER MARK (bidi control)
+    "\u115f\u1160"  # Hangul fillers, rendered as nothing
+    "\u180e"  # MONGOLIAN VOWEL SEPARATOR, formerly a space, now invisible
+    "\u200b\u200c\u200d"  # ZERO WIDTH SPACE / NON-JOINER / JOINER
+    "\u200e\u200f"  # LEFT-TO-RIGHT / RIGHT-TO-LEFT MARK
+    "\u202a\u202b\u202c\u202d\u202e"  # bidi embeddings and overrides
+    "\u2060\u2061\u2062\u2063\u2064"  # WORD JOINER and invisible operators
+    "\u2066\u2067\u2068\u2069"  # bidi isolates
+    "\u3164"  # HANGUL FILLER
+    "\ufeff"  # BYTE ORDER MARK / ZERO WIDTH NO-BREAK SPACE
+    "\ufff9\ufffa\ufffb"  # interlinear annotation controls
+)
+
+# Characters that are spaces in all but name: mapped to " ".
+SPACE_CHARS = frozenset(
+    "\t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\x0b\x0c"
+)
+
+# Line breaks: mapped to "\n" (U+2029 PARAGRAPH SEPARATOR to a paragraph break).
+LINE_BREAKS = {"\r\n": "\n", "\r": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n\n"}
+
+_LINE_BREAK_RE = re.compile("|".join(re.escape(k) for k in LINE_BREAKS))
+_SPACES_RE = re.compile("[" + "".join(sorted(SPACE_CHARS)) + "]")
+_WS_RUN_RE = re.compile(r"[ \n]+")
+_BLANK_LINES_RE = re.compile(r"\n[ ]*\n\s*")
+_FOLD_PUNCT_RE = re.compile(r"[\W_]+")
+# XML 1.0: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]
+_XML_ILLEGAL_RE = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_MAX_PASSES = 8  # fixed-point cap: each pass only shortens or keeps the text
+
+
+def remove_illegal_xml_chars(s: str) -> str:
+    """Drop characters XML 1.0 forbids (C0 controls, surrogates, U+FFFE/F)."""
+    return _XML_ILLEGAL_RE.sub("", s)
+
+
+def remove_invisible_chars(s: str) -> str:
+    """Drop XML-illegal characters, C1 controls and invisible format characters."""
+    s = remove_illegal_xml_chars(s)
+    return "".join(ch for ch in s if ch not in FORBIDDEN_CHARS and not _is_c1_control(ch))
+
+
+def _is_c1_control(ch: str) -> bool:
+    return "\x7f" <= ch <= "\x9f" and ch != "\x85"
+
+
+def _clean_once(s: str) -> str:
+    """One pass: entities, invisible characters, spaces, NFC (no collapsing)."""
+    s = html.unescape(remove_invisible_chars(s))
+    s = remove_invisible_chars(s)
+    s = _LINE_BREAK_RE.sub(lambda m: LINE_BREAKS[m.group(0)], s)
+    s = _SPACES_RE.sub(" ", s)
+    return unicodedata.normalize("NFC", s)
+
+
+def _to_fixed_point(s: str, step) -> str:
+    """Apply `step` until the text stops changing (double-escaped entities)."""
+    for _ in range(_MAX_PASSES):
+        new = step(s)
+        if new == s:
+            return new
+        s = new
+    return s
+
+
+def _text_step(s: str) -> str:
+    return _WS_RUN_RE.sub(" ", _clean_once(s)).strip(" ")
+
+
+def normalize_text(s: str) -> str:
+    """One line of display text: NFC, entities decoded, invisible chars out, spaces collapsed."""
+    if not isinstance(s, str):
+        return ""
+    return _to_fixed_point(s, _text_step)
+
+
+def _block_step(s: str) -> str:
+    s = _clean_once(s)
+    paragraphs = _BLANK_LINES_RE.split(s)
+    out = []
+    for para in paragraphs:
+        lines = [_text_step(line) for line in para.split("\n")]
+        lines = [line for line in lines if line]
+        if lines:
+            out.append("\n".join(lines))
+    return "\n\n".join(out)
+
+
+def normalize_block(s: str) -> str:
+    """Like normalize_text, but keeps paragraphs ("\\n\\n") and lines ("\\n")."""
+    if not isinstance(s, str):
+        return ""
+    return _to_fixed_point(s, _block_step)
+
+
+def strip_marks(s: str) -> str:
+    """Remove every combining mark and map đ/Đ to d/D ("Đắk Lắk" -> "Dak Lak")."""
+    decomposed = unicodedata.normalize("NFD", s.replace("đ", "d").replace("Đ", "D"))
+    bare = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+    return unicodedata.normalize("NFC", bare)
+
+
+def _fold_step(s: str) -> str:
+    s = strip_marks(normalize_text(s).lower())
+    return _FOLD_PUNCT_RE.sub(" ", s).strip()
+
+
+def fold_key(s: str) -> str:
+    """Comparison key: lower case, no diacritics, punctuation as spaces.
+
+    "Thanh Hoá", "Thanh Hóa" and "THANH HOA" fold equal, as do "Đăk" and
+    "Đắk".  Never shown to readers.
+    """
+    if not isinstance(s, str):
+        return ""
+    return _to_fixed_point(s, _fold_step)
