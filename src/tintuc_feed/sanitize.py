@@ -74,7 +74,7 @@ def sanitize_html(html: str, base_url: str) -> str:
         attribute_filter=_absolutizer(base_url),
         url_schemes=set(URL_SCHEMES),
         link_rel="noopener noreferrer",
-        set_tag_attribute_values={"img": {"referrerpolicy": "no-referrer", "loading": "lazy"}},
+        set_tag_attribute_values={"img": {"referrerpolicy": "no-referrer"}},  # one only: nh3 orders several at random
         strip_comments=True,
     )
     return IMG_WITHOUT_SRC.sub("", cleaned).strip()

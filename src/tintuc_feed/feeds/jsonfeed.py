@@ -43,7 +43,6 @@ def json_feed_item(stored: StoredArticle) -> dict[str, Any]:
         "date_published": rfc3339(published_of(stored)),
         "date_modified": rfc3339(stored.updated),
         "authors": [{"name": author.name} for author in article.authors],
-        "content_html": article.content_html,
         "language": LANGUAGE,
         EXTENSION: _extension(stored),
     }
@@ -51,7 +50,9 @@ def json_feed_item(stored: StoredArticle) -> dict[str, Any]:
     item.update({key: value for key, value in optional.items() if value})
     if not item["authors"]:
         del item["authors"]
-    if not article.content_html:
+    if article.content_html:
+        item["content_html"] = article.content_html
+    else:  # JSON Feed needs content_html or content_text
         item["content_text"] = article.content_text or article.title
     return item
 
