@@ -6,8 +6,8 @@ import json
 
 import jsonschema
 import pytest
-from feedfixtures import SHARED_JSONFEED_SCHEMA, load_schema, validate
 
+from feeds.feedfixtures import SHARED_JSONFEED_SCHEMA, load_schema, validate
 from tintuc_feed.feeds.jsonfeed import json_feed_item
 
 

@@ -8,9 +8,9 @@ from datetime import datetime
 
 import feedparser
 import lxml.html
-from feedfixtures import BASE_URL, SOURCES, VN, make_health
 from lxml import etree
 
+from feeds.feedfixtures import BASE_URL, SOURCES, VN, make_health
 from tintuc_feed.feeds import publish
 from tintuc_feed.feeds.health import health_guid
 from tintuc_feed.model import SourceHealth

@@ -8,8 +8,8 @@ import os
 
 import feedparser
 import pytest
-from feedfixtures import BASE_URL, DAK_NONG, HA_NOI, LAM_DONG, SOURCES, TOPICS, make_articles, make_health, stored
 
+from feeds.feedfixtures import BASE_URL, DAK_NONG, HA_NOI, LAM_DONG, SOURCES, TOPICS, make_articles, make_health, stored
 from tintuc_feed.feeds import publish
 from tintuc_feed.feeds.common import slugify
 from tintuc_feed.sources import Source

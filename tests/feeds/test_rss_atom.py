@@ -10,9 +10,9 @@ from urllib.parse import urlsplit
 
 import feedparser
 import pytest
-from feedfixtures import BASE_URL, HA_NOI, LAM_DONG, SOURCES, stored
 from lxml import etree
 
+from feeds.feedfixtures import BASE_URL, HA_NOI, LAM_DONG, SOURCES, stored
 from tintuc_feed.feeds import publish
 
 ATOM = "{http://www.w3.org/2005/Atom}"
