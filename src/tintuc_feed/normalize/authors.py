@@ -281,7 +281,9 @@ def is_name_like(name: str) -> bool:
 def looks_like_byline(line: str) -> bool:
     """True for a short line that is only a byline: names, a labelled byline, or 'Theo X'."""
     text = normalize_text(line) if isinstance(line, str) else ""
-    if not text or len(text) > MAX_BYLINE_CHARS or text[-1] in "?!:" or re.search(r"\d", text):
+    if not text or len(text) > MAX_BYLINE_CHARS or text[-1] in "?!:":
+        return False
+    if re.search(r"\d", re.sub(r"\([^()]*\)", "", text)):  # digits outside a (unit): a date, a phone
         return False
     byline = parse_byline(text)
     if not byline.authors:

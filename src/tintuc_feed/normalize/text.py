@@ -45,7 +45,9 @@ _BLANK_LINES_RE = re.compile(r"\n[ ]*\n\s*")
 _FOLD_PUNCT_RE = re.compile(r"[\W_]+")
 # XML 1.0: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]
 _XML_ILLEGAL_RE = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-_MAX_PASSES = 8  # fixed-point cap: each pass only shortens or keeps the text
+# Fixed-point cap: after the first pass a change only shortens the text
+# ("&amp;amp;" -> "&amp;" -> "&"), so len(s) more passes always suffice.
+_MAX_PASSES = 8
 
 
 def remove_illegal_xml_chars(s: str) -> str:
@@ -65,8 +67,8 @@ def _is_c1_control(ch: str) -> bool:
 
 def _clean_once(s: str) -> str:
     """One pass: entities, invisible characters, spaces, NFC (no collapsing)."""
-    s = html.unescape(remove_invisible_chars(s))
-    s = remove_invisible_chars(s)
+    s = html.unescape(remove_invisible_chars(_SPACES_RE.sub(" ", s)))
+    s = remove_invisible_chars(_SPACES_RE.sub(" ", s))
     s = _LINE_BREAK_RE.sub(lambda m: LINE_BREAKS[m.group(0)], s)
     s = _SPACES_RE.sub(" ", s)
     return unicodedata.normalize("NFC", s)
@@ -74,7 +76,7 @@ def _clean_once(s: str) -> str:
 
 def _to_fixed_point(s: str, step) -> str:
     """Apply `step` until the text stops changing (double-escaped entities)."""
-    for _ in range(_MAX_PASSES):
+    for _ in range(_MAX_PASSES + len(s)):
         new = step(s)
         if new == s:
             return new

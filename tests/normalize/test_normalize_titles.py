@@ -1,0 +1,86 @@
+"""clean_title: site-name suffixes removed, spelling kept, headlines never cut."""
+
+import pytest
+
+from tintuc_feed.normalize.titles import PORTAL_PATTERNS, clean_title, is_portal_name
+
+SEED_TITLE = "Xây dựng lực lượng Công an tỉnh Đăk Nông thật sự trong sạch, vững mạnh, chính quy, tinh nhuệ, hiện đại"
+
+STRIP_CASES = [
+    ("Tin A - Công an tỉnh Đăk Nông", "Tin A"),  # police unit + province (old spelling)
+    ("Tin A - Công an tỉnh Thanh Hoá", "Tin A"),
+    ("Tin A – Công an thành phố Hà Nội", "Tin A"),  # en dash
+    ("Tin A | Công an TP. Hồ Chí Minh", "Tin A"),
+    ("Tin A | Cổng thông tin điện tử Bộ Công an", "Tin A"),  # PORTAL_PATTERNS rows 0/1
+    ("Tin A - Trang thông tin điện tử Công an tỉnh Đăk Lăk", "Tin A"),  # research 4.3 seed label
+    ("Tin A | Cổng thông tin Công an tỉnh Lâm Đồng", "Tin A"),
+    ("Tin A - Báo Công an nhân dân điện tử", "Tin A"),  # row 2
+    ("Tin A - Báo Công an TP.HCM", "Tin A"),  # row 3
+    ("Tin A - Công an nhân dân", "Tin A"),  # row 4
+    ("Tin A - CAND", "Tin A"),  # row 5
+    ("Tin A - Bộ Công an", "Tin A"),  # row 6
+    ("Tin A | cand.com.vn", "Tin A"),  # row 7: a domain
+    ("Tin A - Báo Công an nhân dân - Công an tỉnh Lâm Đồng", "Tin A"),  # two suffixes
+    ("  Tin&nbsp;A &amp; B - CAND ", "Tin A & B"),  # normalized first
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), STRIP_CASES)
+def test_clean_title_strips_portal_suffix(raw, expected):
+    assert clean_title(raw) == expected
+
+
+KEEP_CASES = [
+    SEED_TITLE,  # "Công an tỉnh Đăk Nông" inside the headline
+    "Công an tỉnh Lâm Đồng",  # the whole title is a portal name: nothing would remain
+    "Hà Nội - Hải Phòng: tăng cường phối hợp",
+    "Trao quà Tết - ấm lòng người nghèo",
+    "Công an tỉnh Lâm Đồng - 80 năm xây dựng",  # the "suffix" is the headline's end
+    "Hoà bình và Thanh Hoá",  # old tone placement kept
+    "Công an tỉnh Đăk Lăk ra quân",
+    "Tin A - Công an tỉnh Không Có",  # not a province
+]
+
+
+@pytest.mark.parametrize("raw", KEEP_CASES)
+def test_clean_title_keeps(raw):
+    assert clean_title(raw) == raw
+
+
+def test_site_names_are_compared_folded():
+    assert clean_title("Tin A - Trang tin Công an Đăk Nông", ["Trang tin Công an Đắk Nông"]) == "Tin A"
+    assert clean_title("Tin A - Trang tin Công an Đăk Nông") == "Tin A - Trang tin Công an Đăk Nông"
+
+
+def test_clean_title_normalizes_decomposed_text():
+    import unicodedata
+
+    assert clean_title(unicodedata.normalize("NFD", SEED_TITLE)) == SEED_TITLE
+
+
+@pytest.mark.parametrize(
+    ("pattern", "example"),
+    list(
+        zip(
+            PORTAL_PATTERNS,
+            [
+                "Trang thông tin điện tử Công an tỉnh X",
+                "Cổng thông tin Công an Hà Nội",
+                "Báo Công an nhân dân",
+                "Báo Công an TPHCM",
+                "Công an nhân dân online",
+                "CAND Online",
+                "Bộ Công an Việt Nam",
+                "www.bocongan.gov.vn",
+            ],
+            strict=True,
+        )
+    ),
+)
+def test_every_portal_pattern(pattern, example):
+    assert is_portal_name(example)
+
+
+@pytest.mark.parametrize("text", ["Tết ấm", "Hội nghị", "", "Công an xã Ea Tiêu"])
+def test_not_portal_names(text):
+    assert not is_portal_name(text)
