@@ -25,7 +25,7 @@ def build_settings(args: argparse.Namespace) -> Settings:
     if args.delay is not None:
         settings.set("DOWNLOAD_DELAY", args.delay, priority="cmdline")
         settings.set("AUTOTHROTTLE_START_DELAY", max(args.delay, 0.01), priority="cmdline")
-        settings.set("RANDOMIZE_DOWNLOAD_DELAY", args.delay > 0, priority="cmdline")
+        settings.set("DOWNLOAD_DELAY_JITTER", 0.5 if args.delay > 0 else 0, priority="cmdline")
     if args.log_level:
         settings.set("LOG_LEVEL", args.log_level, priority="cmdline")
     if args.user_agent:
@@ -50,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
     except SourcesError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    process = CrawlerProcess(build_settings(args), install_root_handler=True)
+    process = CrawlerProcess(build_settings(args))
     for source in sources:
         process.crawl(PortalSpider, source=source.id, sources=args.sources, db=args.db, run_id=str(args.run_id),
                       refresh="1" if args.refresh else "", max_pages=str(args.max_pages or ""))

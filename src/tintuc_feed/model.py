@@ -137,3 +137,4 @@ class SourceHealth:
     degraded: int = 0  # pages read by the generic fallback in the last crawl
     skipped: int = 0  # pages that were not articles (WAF, truncated, errors)
     flagged: str | None = None  # why the source needs attention, if it does
+    flagged_since: datetime | None = None  # when the flagged problem began

@@ -1,0 +1,100 @@
+"""The command's contract: exit status, errors that name the file, the source and
+the key, and nothing written when the configuration is bad."""
+
+from __future__ import annotations
+
+import json
+import socket
+
+import feedparser
+import pytest
+from support import run_cli
+
+GOOD = '''[[source]]
+id = "lamdong"
+name = "Công an tỉnh Lâm Đồng"
+province = "Lâm Đồng"
+list_urls = ["{url}tin-tuc-su-kien/"]
+article_url_pattern = "/tin-tuc-su-kien/.+"
+'''
+
+
+def closed_port_url() -> str:
+    """A URL on 127.0.0.1 where nothing listens: connection refused, at once."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    return f"http://127.0.0.1:{port}/"
+
+
+BAD_FILES = [
+    # (what is wrong, file text, words the message must contain)
+    ("unknown key", GOOD + 'colour = "red"\n', ["source 'lamdong'", "'colour'"]),
+    ("bad regex", GOOD.replace('"/tin-tuc-su-kien/.+"', '"/tin-tuc/(["'), ["source 'lamdong'", "'article_url_pattern'"]),
+    ("duplicate id", GOOD + "\n" + GOOD, ["source 'lamdong'", "'id'", "duplicate"]),
+    ("bad URL", GOOD.replace("{url}", "ftp://example/"), ["source 'lamdong'", "'list_urls'"]),
+    ("bad id", GOOD.replace('id = "lamdong"', 'id = "Lâm Đồng"'), ["'id'"]),
+    ("unknown family", GOOD + 'family = "joomla"\n', ["source 'lamdong'", "'family'"]),
+    ("unknown selector", GOOD + '[source.selectors]\nheadline = "h1"\n', ["source 'lamdong'", "selectors.headline"]),
+    ("bad selector", GOOD + '[source.selectors]\ntitle = "h1[["\n', ["source 'lamdong'", "selectors.title"]),
+    ("wrong type", GOOD + "max_pages = \"3\"\n", ["source 'lamdong'", "'max_pages'"]),
+    ("missing key", GOOD.replace('article_url_pattern = "/tin-tuc-su-kien/.+"\n', ""), ["'article_url_pattern'"]),
+    ("not TOML", "[[source]\nid=", ["not valid TOML"]),
+]
+
+
+@pytest.mark.parametrize("case, text, words", BAD_FILES, ids=[c[0] for c in BAD_FILES])
+def test_bad_sources_file_exits_2_names_file_source_key_and_writes_nothing(tmp_path, case, text, words):
+    path = tmp_path / "bad.toml"
+    path.write_text(text.replace("{url}", "http://127.0.0.1:9/"), "utf-8")
+    db, out = tmp_path / "t.db", tmp_path / "out"
+    result = run_cli("crawl", "--sources", str(path), "--db", str(db), "--output", str(out))
+    assert result.returncode == 2
+    assert str(path) in result.stderr
+    for word in words:
+        assert word in result.stderr
+    assert not db.exists() and not out.exists()
+
+
+def test_unknown_source_id_is_a_usage_error(tmp_path, sample_sources):
+    result = run_cli("crawl", "--sources", str(sample_sources), "--source", "nope", "--db", str(tmp_path / "t.db"))
+    assert result.returncode == 2 and "'nope'" in result.stderr
+
+
+def test_unreachable_source_exits_1_says_so_and_still_writes_valid_feeds(tmp_path, sample_sources):
+    broken = tmp_path / "sources.toml"
+    broken.write_text(sample_sources.read_text("utf-8") + "\n" + GOOD.replace("{url}", closed_port_url()), "utf-8")
+    out = tmp_path / "out"
+    result = run_cli("crawl", "--sources", str(broken), "--db", str(tmp_path / "t.db"), "--output", str(out),
+                     "--delay", "0")
+    assert result.returncode == 1
+    assert "lamdong: failed:" in result.stderr
+    assert "ConnectionRefused" in result.stderr or "Connection was refused" in result.stderr
+    empty = feedparser.parse((out / "rss" / "lamdong.xml").read_bytes())
+    assert empty.bozo == 0 and empty.entries == []
+    good = feedparser.parse((out / "rss" / "daknong-sample.xml").read_bytes())
+    assert len(good.entries) == 6  # the other source is still stored and published
+    status = json.loads((out / "status.json").read_text("utf-8"))
+    assert "lamdong" in json.dumps(status, ensure_ascii=False)
+
+
+def test_extract_prints_the_seed_normalized(tmp_path, sample_sources):
+    from support import SEED_PAGE
+
+    url = "https://congan.daknong.gov.vn/tin-tuc-su-kien/xay-dung-3012.html"
+    result = run_cli("extract", url, "--html", str(SEED_PAGE))
+    assert result.returncode == 0, result.stderr
+    record = json.loads(result.stdout)
+    assert record["published"] == "2023-06-02T00:00:00+07:00"
+    assert [a["name"] for a in record["authors"]] == ["Minh Quỳnh", "Bá Hiển", "Quang Khải"]
+    assert record["_extraction"]["matched"]["authors"] == "layout:byline-line"
+
+
+def test_extract_of_a_missing_file_exits_1(tmp_path):
+    result = run_cli("extract", "https://example.invalid/a.html", "--html", str(tmp_path / "missing.html"))
+    assert result.returncode == 1 and "cannot read" in result.stderr
+
+
+def test_build_without_a_store_is_a_usage_error(tmp_path):
+    result = run_cli("build", "--db", str(tmp_path / "none.db"), "--output", str(tmp_path / "out"))
+    assert result.returncode == 2 and not (tmp_path / "out").exists()
