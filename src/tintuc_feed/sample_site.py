@@ -7,6 +7,7 @@ a log of the paths it was asked for, so tests can count requests.
 from __future__ import annotations
 
 import threading
+import time
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
@@ -20,6 +21,11 @@ def site_root() -> Path:
 
 
 class _Handler(SimpleHTTPRequestHandler):
+    def do_GET(self):  # noqa: N802 - the base class's name
+        if self.server.article_delay and self.path.endswith(".html"):
+            time.sleep(self.server.article_delay)
+        super().do_GET()
+
     def log_message(self, format, *args):  # noqa: A002 - the base class's name
         self.server.requests.append((self.command, self.path))
 
@@ -31,10 +37,12 @@ class _Handler(SimpleHTTPRequestHandler):
 class SampleSite:
     """A threaded static server for a folder; `with SampleSite() as site: site.url`."""
 
-    def __init__(self, root: Path | None = None, host: str = "127.0.0.1", port: int = 0) -> None:
+    def __init__(self, root: Path | None = None, host: str = "127.0.0.1", port: int = 0,
+                 article_delay: float = 0.0) -> None:
         handler = partial(_Handler, directory=str(root or site_root()))
         self.server = ThreadingHTTPServer((host, port), handler)
         self.server.requests = []
+        self.server.article_delay = article_delay  # seconds before each article page: a slow portal
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
     @property
