@@ -34,26 +34,23 @@ THRESHOLDS: dict[str, tuple[float, str]] = {
 }
 
 _SCHEME = "affine32"
-_WORD = re.compile(r"\w+")
+_MARKS = re.compile(r"[\u0300-\u036f]+")  # combining diacritics (tone marks, circumflex, breve, horn)
+_WORD = re.compile(r"[^\W_]+")
 
 
 def _threshold(name: str) -> float:
     return THRESHOLDS[name][0]
 
 
-def _fold(text: str) -> str:
-    """Comparison key: lower case, no tone marks, đ->d, punctuation to spaces.
-
-    Private stand-in for normalize.text.fold_key, which a colleague owns.
-    """
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return stripped.replace("đ", "d")
-
-
 def words(text: str) -> list[str]:
-    """The folded words of text, in order."""
-    return _WORD.findall(_fold(text))
+    """The folded words of text, in order: lower case, no tone marks, đ->d, punctuation dropped.
+
+    On text already cleaned by normalize.text (Article.content_text is), this equals
+    ``normalize.text.fold_key(text).split()`` (tested) at a tenth of the cost: fold_key also
+    unescapes entities and removes invisible characters, which content_text no longer has.
+    """
+    decomposed = _MARKS.sub("", unicodedata.normalize("NFD", text))
+    return _WORD.findall(decomposed.lower().replace("đ", "d"))
 
 
 def shingles(text: str, size: int | None = None) -> set[str]:
