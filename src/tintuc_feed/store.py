@@ -305,6 +305,11 @@ class Store:
         with self._transaction():
             store_health.finish_source(self._db, run_id, source_id, ok, error, counts, now or _now())
 
+    def run_outcomes(self, run_id: int) -> dict[str, dict]:
+        """Each source of one run: its row in run_sources (ok, error, counts; finished None if it never ended)."""
+        rows = self._db.execute("SELECT * FROM run_sources WHERE run_id = ?", (run_id,)).fetchall()
+        return {row["source_id"]: dict(row) for row in rows}
+
     def health(self, *, now: datetime, fail_threshold: int = 3, stale_days: int = 7) -> dict[str, SourceHealth]:
         return store_health.health(self._db, now, fail_threshold, timedelta(days=stale_days))
 
