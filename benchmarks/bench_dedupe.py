@@ -1,0 +1,278 @@
+"""Dedupe and feed building at scale: synthetic Vietnamese articles with planted near duplicates.
+
+    /work/venv/bin/python benchmarks/bench_dedupe.py --sizes 1000 10000 100000 --repeat 3
+
+For each size it measures, on the same generated corpus:
+  * dedupe: signature + LSH clustering of every article (dedupe.cluster_texts), median of --repeat runs,
+    then one more run under tracemalloc for the peak memory;
+  * store: every article upserted into a fresh SQLite store (one transaction each, clustering included);
+  * merged: Store.merged_articles() in full and with limit=100 (the `all` feed), median of --repeat;
+  * quality: pairwise recall and precision against the planted duplicate groups;
+  * baselines: exact hash of the folded text (same data), and naive all-pairs Jaccard (sizes <= --naive-max).
+
+The corpus: words drawn Zipf-like from a list of common Vietnamese words, sentences built from a few
+police-news frames, a shared closing paragraph (one of five) on a third of the articles and a shared
+template sentence on all of them, so unrelated articles overlap.  A fifth of the stories get a copy on
+another source: title and lead sentence rewritten, about one word in thirty substituted, sometimes a
+"(VGP) - " prefix, a byline or a dropped last paragraph.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import statistics
+import sys
+import tempfile
+import time
+import tracemalloc
+from datetime import datetime, timedelta
+from itertools import combinations
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import numpy as np
+
+from tintuc_feed.dedupe import THRESHOLDS, cluster_texts, shingles, words
+from tintuc_feed.model import Article
+from tintuc_feed.store import Store
+
+TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+START = datetime(2025, 7, 1, tzinfo=TZ)
+
+VOCAB_TEXT = """
+công an tỉnh thành phố huyện xã phường quận đối tượng bị can bị hại người dân cơ quan điều tra cảnh sát
+hình sự kinh tế ma túy giao thông trật tự an ninh mạng lừa đảo chiếm đoạt tài sản trộm cắp cướp giật
+đánh bạc tổ chức khởi tố bắt giữ tạm giam xử lý vi phạm pháp luật quy định hành vi phạm tội vụ án điều
+tra làm rõ mở rộng xác minh khám xét thu giữ tang vật xe máy ô tô điện thoại tiền mặt triệu đồng tỷ
+ngân hàng tài khoản mạng xã hội ứng dụng tin nhắn cuộc gọi giả danh cán bộ nhân viên công ty doanh
+nghiệp hồ sơ giấy tờ thủ đoạn tinh vi cảnh báo khuyến cáo phối hợp lực lượng chức năng phòng đội trạm
+tuần tra kiểm soát chốt cửa khẩu biên giới đường dây băng nhóm ổ nhóm tụ điểm sòng bạc lô đề tín dụng
+đen cho vay lãi nặng đòi nợ thuê uy hiếp đe dọa cố ý gây thương tích giết người hiếp dâm buôn lậu hàng
+giả hàng cấm pháo nổ vũ khí vật liệu cháy rừng phòng cháy chữa cháy cứu nạn cứu hộ tai nạn va chạm
+người đi đường nồng độ cồn tốc độ mũ bảo hiểm giấy phép lái xe đăng ký đăng kiểm căn cước định danh
+điện tử dịch vụ công trực tuyến thủ tục hành chính cư trú hộ khẩu xuất nhập cảnh hộ chiếu visa người
+nước ngoài lao động trẻ em phụ nữ học sinh sinh viên người cao tuổi gia đình hàng xóm địa phương khu
+dân cư tổ dân phố thôn bản ấp làng quê chợ bến xe sân bay nhà ga khách sạn nhà nghỉ quán karaoke quán
+bar vũ trường kho xưởng công trường cảng biển sông hồ rừng núi cao tốc quốc lộ tỉnh lộ ngã tư cầu hầm
+sáng chiều tối đêm rạng sáng trưa hôm qua hôm nay tuần trước tháng năm gần đây thời gian qua trước đó
+sau đó ngay lập tức nhanh chóng kịp thời quyết liệt đồng bộ hiệu quả nghiêm minh triệt để chặt chẽ
+hội nghị tổng kết sơ kết triển khai kế hoạch chỉ đạo chỉ thị nghị quyết phong trào toàn dân bảo vệ an
+ninh tổ quốc khen thưởng biểu dương thành tích xuất sắc tập thể cá nhân đồng chí giám đốc phó giám đốc
+thủ trưởng trưởng phòng đại tá thượng tá trung tá thiếu tá đại úy thượng úy trung úy chiến sĩ
+"""
+VOCAB = VOCAB_TEXT.split()
+
+NAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"]
+MIDDLE = ["Văn", "Thị", "Đức", "Minh", "Hữu", "Quang", "Thanh", "Ngọc", "Xuân"]
+GIVEN = ["Tùng", "Bình", "Hoa", "Hùng", "Lan", "Nam", "Hải", "Long", "Hương", "Dũng", "Tuấn", "Mai", "Quỳnh", "Hiển"]
+PLACES = ["Thanh Hóa", "Nghệ An", "Hà Tĩnh", "Quảng Trị", "Đắk Lắk", "Lâm Đồng", "Cần Thơ", "Cà Mau", "Hà Nội"]
+FRAMES = [
+    "Ngày {d}/{m}, Công an tỉnh {p} cho biết {w}.",
+    "Theo cơ quan điều tra, {n} đã {w}.",
+    "Trước đó, {w}, {w}.",
+    "Tại cơ quan công an, {n} khai nhận {w}.",
+    "Qua xác minh, lực lượng chức năng phát hiện {w}.",
+    "Hiện vụ việc đang được Công an {p} tiếp tục {w}.",
+    "{W}, {w}.",
+]
+CLOSINGS = [
+    (
+        "Công an khuyến cáo người dân tuyệt đối không cung cấp thông tin cá nhân, mã OTP, số tài khoản ngân hàng "
+        "cho người lạ; khi phát hiện dấu hiệu lừa đảo cần báo ngay cho cơ quan công an gần nhất."
+    ),
+    "Người dân có thông tin liên quan đến vụ việc đề nghị liên hệ Cơ quan Cảnh sát điều tra để phối hợp giải quyết.",
+    "Công an tỉnh đề nghị ai là bị hại của các đối tượng trên liên hệ cơ quan điều tra để được hướng dẫn.",
+    "Lực lượng chức năng khuyến cáo người tham gia giao thông chấp hành nghiêm quy định về nồng độ cồn và tốc độ.",
+    "Vụ án đang được cơ quan công an tiếp tục điều tra, làm rõ để xử lý theo quy định của pháp luật.",
+]
+SUBSTITUTION_RATE = 1 / 30  # a copy edited this much keeps ~90% of its 3-word shingles outside the new lead
+TEMPLATE_LINE = "Tin, ảnh: Phòng Tham mưu Công an tỉnh. Bài viết được đăng tải trên Cổng thông tin điện tử."
+
+
+class Corpus:
+    """Synthetic articles: texts[i], group[i] (same group = planted duplicates), source[i]."""
+
+    def __init__(self, n: int, seed: int = 7, dup_rate: float = 0.2) -> None:
+        self.rng = np.random.default_rng(seed)
+        weights = 1.0 / np.arange(1, len(VOCAB) + 1) ** 0.9
+        self.weights = weights / weights.sum()
+        self._pool, self._cursor = np.array([], dtype=np.int64), 0
+        self.texts, self.titles, self.group, self.source = [], [], [], []
+        while len(self.texts) < n:
+            story = len(self.group)
+            title, text = self._title(), self._story()
+            self._add(title, text, story, f"src{self.rng.integers(40)}")
+            if self.rng.random() < dup_rate and len(self.texts) < n:
+                self._add(self._title(), self._copy(text), story, f"src{40 + self.rng.integers(40)}")
+
+    def _add(self, title, text, group, source):
+        self.titles.append(title)
+        self.texts.append(text)
+        self.group.append(group)
+        self.source.append(source)
+
+    def _words(self, k: int) -> str:
+        """k words drawn Zipf-like from VOCAB (from a pre-drawn pool: rng.choice per call is slow)."""
+        if self._cursor + k > len(self._pool):
+            self._pool, self._cursor = self.rng.choice(len(VOCAB), size=1_000_000, p=self.weights), 0
+        chosen = self._pool[self._cursor : self._cursor + k]
+        self._cursor += k
+        return " ".join(VOCAB[i] for i in chosen)
+
+    def _name(self) -> str:
+        r = self.rng.integers
+        return f"{NAMES[r(len(NAMES))]} {MIDDLE[r(len(MIDDLE))]} {GIVEN[r(len(GIVEN))]}"
+
+    def _sentence(self) -> str:
+        frame = FRAMES[self.rng.integers(len(FRAMES))]
+        place = PLACES[self.rng.integers(len(PLACES))]
+        w1 = self._words(int(self.rng.integers(8, 20)))
+        out = frame.replace("{W}", w1.capitalize()) if "{W}" in frame else frame.replace("{w}", w1, 1)
+        while "{w}" in out:
+            out = out.replace("{w}", self._words(int(self.rng.integers(6, 14))), 1)
+        return out.format(d=self.rng.integers(1, 29), m=self.rng.integers(1, 13), p=place, n=self._name())
+
+    def _paragraph(self) -> str:
+        return " ".join(self._sentence() for _ in range(int(self.rng.integers(2, 5))))
+
+    def _story(self) -> str:
+        paragraphs = [self._paragraph() for _ in range(int(self.rng.integers(3, 7)))]
+        paragraphs.append(TEMPLATE_LINE)
+        if self.rng.random() < 0.35:
+            paragraphs.append(CLOSINGS[self.rng.integers(len(CLOSINGS))])
+        return "\n\n".join(paragraphs)
+
+    def _title(self) -> str:
+        return self._words(int(self.rng.integers(8, 14))).capitalize()
+
+    def _copy(self, text: str) -> str:
+        """Another site's copy: new lead sentence, some words substituted, prefix/byline/truncation sometimes."""
+        paragraphs = text.split("\n\n")
+        paragraphs[0] = self._sentence() + " " + paragraphs[0].split(". ", 1)[-1]
+        if len(paragraphs) > 4 and self.rng.random() < 0.3:
+            paragraphs = paragraphs[:-1]
+        tokens = "\n\n".join(paragraphs).split(" ")
+        for i in np.flatnonzero(self.rng.random(len(tokens)) < SUBSTITUTION_RATE):
+            tokens[i] = VOCAB[self.rng.integers(len(VOCAB))]
+        out = " ".join(tokens)
+        if self.rng.random() < 0.3:
+            out = "(VGP) - " + out
+        if self.rng.random() < 0.5:
+            out += f"\n\n{self._name()} - {self._name()}"
+        return out
+
+
+def true_pairs(groups: list[int]) -> set[tuple[int, int]]:
+    members: dict[int, list[int]] = {}
+    for i, g in enumerate(groups):
+        members.setdefault(g, []).append(i)
+    return {pair for m in members.values() for pair in combinations(m, 2)}
+
+
+def predicted_pairs(clusters: list) -> set[tuple[int, int]]:
+    return true_pairs(clusters)
+
+
+def quality(predicted: set, truth: set) -> tuple[float, float]:
+    hits = len(predicted & truth)
+    recall = hits / len(truth) if truth else 1.0
+    precision = hits / len(predicted) if predicted else 1.0
+    return recall, precision
+
+
+def timed(fn, *args):
+    start = time.perf_counter()
+    result = fn(*args)
+    return time.perf_counter() - start, result
+
+
+def peak_mib(fn, *args) -> float:
+    tracemalloc.start()
+    fn(*args)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return peak / 2**20
+
+
+def dedupe_all(texts: list[str]) -> list:
+    clusters = cluster_texts(enumerate(texts))
+    return [clusters[i] for i in range(len(texts))]
+
+
+def exact_hash_all(texts: list[str]) -> list:
+    first: dict[str, int] = {}
+    return [first.setdefault(hashlib.sha1(" ".join(words(t)).encode()).hexdigest(), i) for i, t in enumerate(texts)]
+
+
+def naive_all_pairs(texts: list[str]) -> set[tuple[int, int]]:
+    sets = [shingles(t) for t in texts]
+    floor = THRESHOLDS["match_jaccard"][0]
+    return {
+        (i, j)
+        for i, j in combinations(range(len(sets)), 2)
+        if sets[i] and sets[j] and len(sets[i] & sets[j]) / len(sets[i] | sets[j]) >= floor
+    }
+
+
+def build_store(corpus: Corpus, path: Path) -> None:
+    with Store(path) as store:
+        for i, text in enumerate(corpus.texts):
+            when = START + timedelta(minutes=i)
+            article = Article(
+                url=f"https://{corpus.source[i]}.gov.vn/bai-viet/tin-{i}-{1750000000 + i}",
+                source_id=corpus.source[i],
+                title=corpus.titles[i],
+                title_raw=corpus.titles[i],
+                content_html="<p>" + text.replace("\n\n", "</p><p>") + "</p>",
+                content_text=text,
+                published=when,
+            )
+            store.upsert(article, now=when)
+
+
+def median_time(repeat: int, fn, *args):
+    runs = [timed(fn, *args) for _ in range(repeat)]
+    return statistics.median(t for t, _ in runs), runs[-1][1]
+
+
+def bench(n: int, repeat: int, naive_max: int, store_max: int) -> dict:
+    t_gen, corpus = timed(Corpus, n)
+    truth = true_pairs(corpus.group)
+    row = {"n": n, "planted_pairs": len(truth), "generate_s": t_gen}
+    row["dedupe_s"], clusters = median_time(repeat, dedupe_all, corpus.texts)
+    row["dedupe_peak_mib"] = peak_mib(dedupe_all, corpus.texts)
+    row["recall"], row["precision"] = quality(predicted_pairs(clusters), truth)
+    row["exact_s"], exact = median_time(repeat, exact_hash_all, corpus.texts)
+    row["exact_recall"], row["exact_precision"] = quality(predicted_pairs(exact), truth)
+    if n <= naive_max:
+        row["naive_s"], naive = timed(naive_all_pairs, corpus.texts)
+        row["naive_recall"], row["naive_precision"] = quality(naive, truth)
+    if n <= store_max:
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "bench.sqlite"
+            row["store_build_s"], _ = timed(build_store, corpus, path)
+            with Store(path) as store:
+                row["merged_all_s"], merged = median_time(repeat, lambda: store.merged_articles())
+                row["merged_100_s"], _ = median_time(repeat, lambda: store.merged_articles(limit=100))
+                row["merged_100_peak_mib"] = peak_mib(lambda: store.merged_articles(limit=100))
+                row["merged_stories"] = len(merged)
+                row["stories"] = len(set(corpus.group))
+    return row
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--naive-max", type=int, default=1000, help="largest size for the all-pairs baseline")
+    parser.add_argument("--store-max", type=int, default=100000, help="largest size for the SQLite build")
+    args = parser.parse_args(argv)
+    for n in args.sizes:
+        row = bench(n, args.repeat, args.naive_max, args.store_max)
+        print(" ".join(f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}" for k, v in row.items()), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
