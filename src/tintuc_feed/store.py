@@ -96,10 +96,10 @@ class Store:
 
     # --- upsert ----------------------------------------------------------------
 
-    def upsert(self, article: Article, *, now: datetime, aliases: Sequence[str] = ()) -> UpsertResult:
-        """Insert or update one article, in one transaction."""
+    def upsert(self, article: Article, *, now: datetime, aliases: Sequence[str | None] = ()) -> UpsertResult:
+        """Insert or update one article, in one transaction (empty or None aliases are ignored)."""
         article = dataclasses.replace(article, url=canonical_url(article.url))
-        seen = [article.url, *([article.fetched_url] if article.fetched_url else []), *aliases]
+        seen = [u for u in (article.url, article.fetched_url, *aliases) if u]
         keys = {url_key(u): u for u in reversed(seen)}
         with self._transaction():
             row = self._find(list(keys))

@@ -95,3 +95,11 @@ def test_http_cache_round_trip(store):
     assert store.get_http_cache(url) == (None, "Thu, 10 Jul 2025 07:00:00 GMT")
     store.set_http_cache(url, None, None)
     assert store.get_http_cache(url) is None
+
+
+def test_run_outcomes_reports_each_source_of_a_run(store):
+    run_id = store.start_run(["a", "b"], now=NOW)
+    store.finish_source(run_id, "a", ok=False, error="WAF", found=2, now=NOW)
+    outcomes = store.run_outcomes(run_id)
+    assert outcomes["a"]["ok"] == 0 and outcomes["a"]["error"] == "WAF" and outcomes["a"]["found"] == 2
+    assert outcomes["b"]["finished"] is None

@@ -176,3 +176,8 @@ def test_store_reopens_with_data(tmp_path):
     with Store(tmp_path / "s.sqlite") as s:
         assert s.upsert(make_article(), now=NOW).status == "unchanged"
         assert s.articles()[0].guid == guid
+
+
+def test_none_and_empty_aliases_ignored(store):
+    result = store.upsert(make_article(), now=NOW, aliases=[None, "", make_article().url])
+    assert result.status == "new" and store.count("aliases") == 1
