@@ -1,0 +1,87 @@
+"""Each crawl only what is new, counted at the server: three sources on 127.0.0.1."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+from support import run_cli
+
+from tintuc_feed.sample_site import SampleSite, site_root, sources_toml
+
+SOURCES = ("site-a", "site-b", "site-c")
+ARTICLE = "tin-tuc-su-kien/truy-na-doi-tuong-pham-toi-giet-nguoi-3025.html"
+
+
+def add_articles(root, count: int) -> list[str]:
+    """Publish `count` new articles on a site copy: new pages, linked first on list page 1."""
+    names = []
+    for n in range(count):
+        name = f"tin-tuc-su-kien/bai-moi-so-{n + 1}-{9000 + n}.html"
+        page = (root / ARTICLE).read_text("utf-8").replace("Truy nã đối tượng", f"Tin mới số {n + 1}: truy nã đối tượng")
+        (root / name).write_text(page, "utf-8")
+        names.append("/" + name)
+    index = root / "tin-tuc-su-kien" / "index.html"
+    links = "".join(f'<div class="item-news"><h2><a href="{n}">Tin mới</a></h2></div>' for n in names)
+    index.write_text(re.sub(r'(<h2 class="cat-title">[^<]*</h2>)', r"\1" + links, index.read_text("utf-8"), count=1), "utf-8")
+    return names
+
+
+@pytest.fixture()
+def three_sites(tmp_path):
+    roots = {sid: tmp_path / sid for sid in SOURCES}
+    for root in roots.values():
+        shutil.copytree(site_root(), root)
+    servers = {sid: SampleSite(root=roots[sid]) for sid in SOURCES}
+    for server in servers.values():
+        server.__enter__()
+    sources = tmp_path / "sources.toml"
+    sources.write_text("\n".join(sources_toml(servers[s].url, source_id=s) for s in SOURCES), "utf-8")
+    yield roots, servers, sources
+    for server in servers.values():
+        server.__exit__(None, None, None)
+
+
+def crawl(tmp_path, sources):
+    result = run_cli("crawl", "--sources", str(sources), "--db", str(tmp_path / "t.db"),
+                     "--output", str(tmp_path / "out"), "--delay", "0")
+    assert result.returncode == 0, result.stderr
+    return result
+
+
+def paths_since(server, mark: int) -> list[str]:
+    return [path for _, path in server.requests[mark:]]
+
+
+def test_second_crawl_with_nothing_new_fetches_no_article_and_one_list_page(tmp_path, three_sites):
+    _, servers, sources = three_sites
+    crawl(tmp_path, sources)
+    marks = {sid: len(s.requests) for sid, s in servers.items()}
+    crawl(tmp_path, sources)
+    for sid, server in servers.items():
+        paths = paths_since(server, marks[sid])
+        assert [p for p in paths if p != "/robots.txt"] == ["/tin-tuc-su-kien/"], sid
+
+
+def test_k_new_articles_cost_k_article_requests(tmp_path, three_sites):
+    roots, servers, sources = three_sites
+    crawl(tmp_path, sources)
+    new = add_articles(roots["site-b"], 2)
+    marks = {sid: len(s.requests) for sid, s in servers.items()}
+    result = crawl(tmp_path, sources)
+    articles = {sid: [p for p in paths_since(s, marks[sid]) if p.endswith(".html")] for sid, s in servers.items()}
+    assert sorted(articles["site-b"]) == sorted(new)
+    assert articles["site-a"] == [] and articles["site-c"] == []
+    assert re.search(r"^site-b\s+ok\s+2\s+2\s", result.stdout, re.M)
+
+
+def test_refresh_downloads_known_articles_again(tmp_path, three_sites):
+    _, servers, sources = three_sites
+    crawl(tmp_path, sources)
+    mark = len(servers["site-a"].requests)
+    result = run_cli("crawl", "--sources", str(sources), "--source", "site-a", "--refresh", "--db",
+                     str(tmp_path / "t.db"), "--output", str(tmp_path / "out"), "--delay", "0")
+    assert result.returncode == 0, result.stderr
+    assert sum(p.endswith(".html") for p in paths_since(servers["site-a"], mark)) == 6
+    assert re.search(r"^site-a\s+ok\s+6\s+0\s+0\s+6\s", result.stdout, re.M)  # all six seen again, none new
