@@ -13,10 +13,10 @@ generic family (marking the result degraded) when the family finds nothing.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from importlib import import_module
 from types import ModuleType
-from typing import Mapping
 
 from ..model import ListPage, RawArticle
 from .base import NotAnArticle, check_page

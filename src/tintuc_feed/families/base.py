@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any, Iterable, Iterator
+import warnings
+from collections.abc import Iterable, Iterator
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, Tag, XMLParsedAsHTMLWarning
+from soupsieve import SelectorSyntaxError
 
 from ..model import RawDate
 
@@ -28,7 +31,9 @@ class NotAnArticle(Exception):
 
 
 def parse_html(text: str) -> BeautifulSoup:
-    return BeautifulSoup(text, "lxml")
+    with warnings.catch_warnings():  # a feed or JSON body read as HTML is expected here
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        return BeautifulSoup(text, "lxml")
 
 
 # Markers of a page that is not content.  Each row: (reason, regex on the raw
@@ -36,14 +41,14 @@ def parse_html(text: str) -> BeautifulSoup:
 WAF_MARKERS = (
     # Incapsula/Imperva JS challenge (bocongan): a tiny page that sets a cookie
     # and reloads itself.  Research 1.3.
-    (re.compile(r"document\.cookie\s*=.{0,400}?(location\.reload|window\.location)", re.S | re.I), "js-cookie-reload"),
-    (re.compile(r"_Incapsula_Resource|incap_ses_|Request unsuccessful\. Incapsula", re.I), "incapsula"),
-    (re.compile(r"cf-browser-verification|challenge-platform|Just a moment\.\.\.</title>", re.I), "cloudflare"),
+    (re.compile(r"document\.cookie\s*=.{0,400}?(location\.reload|window\.location)", re.DOTALL | re.IGNORECASE), "js-cookie-reload"),
+    (re.compile(r"_Incapsula_Resource|incap_ses_|Request unsuccessful\. Incapsula", re.IGNORECASE), "incapsula"),
+    (re.compile(r"cf-browser-verification|challenge-platform|Just a moment\.\.\.</title>", re.IGNORECASE), "cloudflare"),
 )
 ERROR_TITLES = re.compile(
     r"\b(404|403|500|502|503)\b|not found|không tìm thấy|trang không tồn tại|lỗi hệ thống|"
     r"access denied|forbidden|service unavailable|bài viết không tồn tại",
-    re.I,
+    re.IGNORECASE,
 )
 
 
@@ -54,10 +59,10 @@ def check_page(text: str, *, content_type: str | None = None) -> None:
     for pattern, name in WAF_MARKERS:
         if pattern.search(text[:20000]):
             raise NotAnArticle("waf-challenge", name)
-    if not re.search(r"</html\s*>", text[-4096:], re.I):
+    if not re.search(r"</html\s*>", text[-4096:], re.IGNORECASE):
         raise NotAnArticle("truncated", "the page does not end with </html>")
-    title = re.search(r"<title[^>]*>(.*?)</title>", text[:20000], re.I | re.S)
-    heading = re.search(r"<h1[^>]*>(.*?)</h1>", text, re.I | re.S)
+    title = re.search(r"<title[^>]*>(.*?)</title>", text[:20000], re.IGNORECASE | re.DOTALL)
+    heading = re.search(r"<h1[^>]*>(.*?)</h1>", text, re.IGNORECASE | re.DOTALL)
     if title and ERROR_TITLES.search(title.group(1)) and not (heading and len(heading.group(1)) > 40):
         raise NotAnArticle("error-page", f"title says {title.group(1).strip()[:80]!r}")
 
@@ -73,8 +78,15 @@ def text_of(node: Tag | None) -> str | None:
 def select_one(soup: BeautifulSoup | Tag, css: str) -> Tag | None:
     try:
         return soup.select_one(css)
-    except Exception:  # soupsieve rejects some selectors at match time
+    except (SelectorSyntaxError, ValueError, NotImplementedError):  # soupsieve rejects some selectors late
         return None
+
+
+def select_all(soup: BeautifulSoup | Tag, css: str) -> list[Tag]:
+    try:
+        return soup.select(css)
+    except (SelectorSyntaxError, ValueError, NotImplementedError):
+        return []
 
 
 def first_text(soup: BeautifulSoup | Tag, selectors: Iterable[str]) -> tuple[str, str] | None:
@@ -90,7 +102,7 @@ def meta_content(soup: BeautifulSoup, *names: str) -> tuple[str, str] | None:
     """(content, name) of the first <meta property|name|itemprop=name>."""
     for name in names:
         for attr in ("property", "name", "itemprop"):
-            node = soup.find("meta", attrs={attr: re.compile(rf"^{re.escape(name)}$", re.I)})
+            node = soup.find("meta", attrs={attr: re.compile(rf"^{re.escape(name)}$", re.IGNORECASE)})
             if node and node.get("content", "").strip():
                 return node["content"].strip(), name
     return None
@@ -110,7 +122,7 @@ ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "blogposting"
 
 def jsonld_objects(soup: BeautifulSoup) -> Iterator[dict[str, Any]]:
     """Every JSON-LD object on the page, @graph flattened; broken blocks skipped."""
-    for script in soup.find_all("script", attrs={"type": re.compile("ld\\+json", re.I)}):
+    for script in soup.find_all("script", attrs={"type": re.compile("ld\\+json", re.IGNORECASE)}):
         try:
             data = json.loads(script.string or script.get_text() or "null", strict=False)
         except ValueError:

@@ -18,7 +18,7 @@ Everything here is a pure function of (url, text).
 
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup, Tag
@@ -26,8 +26,19 @@ from bs4 import BeautifulSoup, Tag
 from ..model import ArticleLink, ListPage, RawArticle, RawDate
 from . import layout
 from .base import (
-    MODIFIED_META, PUBLISHED_META, absolute, jsonld_article, jsonld_dates, jsonld_image, jsonld_people,
-    meta_content, meta_dates, parse_html, select_one, text_of, time_dates,
+    MODIFIED_META,
+    PUBLISHED_META,
+    absolute,
+    jsonld_article,
+    jsonld_dates,
+    jsonld_image,
+    jsonld_people,
+    meta_content,
+    meta_dates,
+    parse_html,
+    select_one,
+    text_of,
+    time_dates,
 )
 
 # Containers that hold an article body on the CMSs seen in the research, most
@@ -85,25 +96,24 @@ def parse_article(url: str, text: str, source, hints: Mapping[str, str]) -> RawA
     matched: dict[str, str] = {}
     obj = jsonld_article(soup)
     title = _title(soup, obj, matched) or _hint(hints, "title", matched)
+    # The page's metadata is read before strip_noise removes <meta>/<link>.
+    head = {
+        "modified": jsonld_dates(obj, "dateModified") or meta_dates(soup, MODIFIED_META),
+        "summary": _summary(soup, obj) or hints.get("summary"),
+        "tags": _tags(soup, obj),
+        "canonical_url": _canonical(soup, url),
+        "site_name": (meta_content(soup, "og:site_name") or (None,))[0],
+        "language": (soup.html.get("lang") if soup.html else None) or None,
+    }
+    meta_image = _image(soup, obj, None, url)
+    published_meta = meta_dates(soup, PUBLISHED_META)
     container = _container(soup, matched)
     byline = _byline(soup, obj, container, matched)
-    dates = _dates(soup, obj, container, url, hints, matched)
+    dates = _dates(soup, obj, container, url, hints, matched, published_meta)
+    image = meta_image or _image(soup, None, container, url)
     body = layout.body_html(container, soup) if container is not None else _trafilatura(text, url, matched)
-    return RawArticle(
-        url=url,
-        title=title,
-        dates=dates,
-        modified=jsonld_dates(obj, "dateModified") or meta_dates(soup, MODIFIED_META),
-        byline=byline,
-        body_html=body,
-        summary=_summary(soup, obj) or hints.get("summary"),
-        image=_image(soup, obj, container, url),
-        tags=_tags(soup, obj),
-        canonical_url=_canonical(soup, url),
-        site_name=(meta_content(soup, "og:site_name") or (None,))[0],
-        language=(soup.html.get("lang") if soup.html else None) or None,
-        matched=matched,
-    )
+    return RawArticle(url=url, title=title, dates=dates, byline=byline, body_html=body, image=image, matched=matched,
+                      **head)
 
 
 def _hint(hints: Mapping[str, str], key: str, matched: dict[str, str]) -> str | None:
@@ -166,10 +176,11 @@ def _byline(soup: BeautifulSoup, obj: dict | None, container: Tag | None, matche
     return None
 
 
-def _dates(soup, obj, container, url: str, hints: Mapping[str, str], matched: dict[str, str]) -> tuple[RawDate, ...]:
+def _dates(soup, obj, container, url: str, hints: Mapping[str, str], matched: dict[str, str],
+           published_meta: tuple[RawDate, ...] = ()) -> tuple[RawDate, ...]:
     found: list[tuple[RawDate, str]] = []
     found += [(d, "jsonld.datePublished") for d in jsonld_dates(obj, "datePublished")]
-    found += [(d, "meta") for d in meta_dates(soup, PUBLISHED_META)]
+    found += [(d, "meta") for d in published_meta or meta_dates(soup, PUBLISHED_META)]
     found += [(d, "time[datetime]") for d in time_dates(soup)]
     line = layout.date_line(soup, container, DATE_SELECTORS)
     if line:

@@ -10,7 +10,7 @@ line are not body text).
 from __future__ import annotations
 
 import re
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup, NavigableString, Tag
@@ -27,7 +27,7 @@ NOISE_TAGS = ("script", "style", "noscript", "template", "iframe", "form", "butt
 NOISE_CLASS = re.compile(
     r"(^|[\s_-])(share|sharing|social|related|relate|contref|comment|rating|vote|breadcrumb|banner|advert|ads|"
     r"sidebar|widget|menu|print|tool|tags?|pager|pagination|footer|header-top)([\s_-]|$)",
-    re.I,
+    re.IGNORECASE,
 )
 NOISE_MAX_PARAGRAPH_CHARS = 300  # a widget with more paragraph text than this is content
 BLOCK_TAGS = ("p", "div", "h2", "h3", "h4", "h5", "h6", "figcaption", "li", "td", "blockquote", "section",

@@ -1,0 +1,159 @@
+"""Building blocks the dedicated families share.
+
+A family knows where its CMS puts each field (a tuple of CSS selectors, most
+specific first, from research/sources.md); these helpers run those tables
+and assemble the RawArticle.  The fields a family has no rule for (image,
+tags, canonical URL, language) come from the page's metadata, read the
+generic way.  Title and body are never filled from generic here: when a
+family's selectors find no title or body, `extract_article` falls back to
+the generic family and marks the article degraded.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+
+from bs4 import BeautifulSoup, Tag
+
+from ..model import ArticleLink, RawArticle, RawDate
+from . import layout
+from .base import absolute, jsonld_article, meta_content, select_all, select_one, text_of
+
+# Elements that never belong to an article body.
+BODY_NOISE_TAGS = ("script", "style", "noscript", "template", "form", "button", "input", "select", "textarea")
+# A date string a machine wrote (ISO 8601 or RFC 822): read as "api", not as a visible date.
+MACHINE_DATE = re.compile(
+    r"^\s*(?:\d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}.*)?|(?:[A-Za-z]{3},?\s+)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d.*)\s*$"
+)
+
+
+def first_node(soup: BeautifulSoup | Tag, selectors: Iterable[str], *, min_chars: int = 1) -> tuple[Tag, str] | None:
+    """(node, selector) for the first selector matching a node with enough text."""
+    for css in selectors:
+        node = select_one(soup, css)
+        if node is not None and len(node.get_text(" ", strip=True)) >= min_chars:
+            return node, css
+    return None
+
+
+def read_text(soup, selectors: Iterable[str], field: str, matched: dict[str, str]) -> str | None:
+    """The first selector's text; a bare "h1" takes the longest h1 (a logo may be an h1 too)."""
+    for css in selectors:
+        nodes = soup.find_all("h1") if css == "h1" else [select_one(soup, css)]
+        texts = [t for t in (text_of(n) for n in nodes if n is not None) if t]
+        if texts:
+            matched[field] = f"css:{css}"
+            return max(texts, key=len)
+    return None
+
+
+def take_byline(soup, selectors: Iterable[str], container: Tag | None, matched: dict[str, str]) -> str | None:
+    """The byline element (removed from the page), else the body's last name line."""
+    found = layout.author_element(soup, selectors)
+    if found:
+        matched["authors"] = f"css:{found[1]}"
+        return found[0]
+    if container is not None:
+        line = layout.take_byline_line(container)
+        if line:
+            matched["authors"] = "layout:byline-line"
+            return line
+    return None
+
+
+def meta_byline(soup: BeautifulSoup, matched: dict[str, str]) -> str | None:
+    meta = meta_content(soup, "author", "article:author", "dc.creator")
+    if meta and not meta[0].startswith("http"):
+        matched["authors"] = f"meta:{meta[1]}"
+        return meta[0]
+    return None
+
+
+def remove_all(root: Tag, selectors: Iterable[str]) -> None:
+    for css in selectors:
+        for node in select_all(root, css):
+            node.decompose()
+
+
+def remove_text_blocks(root: Tag, pattern: re.Pattern[str] | None) -> None:
+    """Remove the smallest blocks whose text starts with a boilerplate phrase."""
+    if pattern is None:
+        return
+    for node in layout.leaf_blocks(root):
+        if not node.decomposed and pattern.match(" ".join(node.get_text(" ", strip=True).split())):
+            node.decompose()
+    for string in root.find_all(string=pattern):
+        if string.parent is not None:
+            string.extract()
+
+
+def clean_body(container: Tag, soup: BeautifulSoup, remove: Sequence[str] = (),
+               boilerplate: re.Pattern[str] | None = None) -> str | None:
+    for node in container.find_all(BODY_NOISE_TAGS):
+        node.decompose()
+    remove_all(container, remove)
+    remove_text_blocks(container, boilerplate)
+    return layout.body_html(container, soup)
+
+
+def hint_date(hints: Mapping[str, str]) -> tuple[RawDate, ...]:
+    """The list page's date: machine-written (feed/API) ones as "api", visible ones as "list"."""
+    value = (hints.get("date") or "").strip()
+    if not value:
+        return ()
+    return (RawDate(value, "api" if MACHINE_DATE.match(value) else "list"),)
+
+
+def page_extras(soup: BeautifulSoup, url: str, container: Tag | None) -> dict:
+    """Image, tags, canonical URL, site name and language, from the page's metadata."""
+    from . import generic
+
+    obj = jsonld_article(soup)
+    return {
+        "image": generic._image(soup, obj, container, url),
+        "tags": generic._tags(soup, obj),
+        "canonical_url": generic._canonical(soup, url),
+        "site_name": (meta_content(soup, "og:site_name") or (None,))[0],
+        "language": (soup.html.get("lang") if soup.html else None) or None,
+    }
+
+
+def summary_fallback(soup: BeautifulSoup, hints: Mapping[str, str]) -> str | None:
+    found = meta_content(soup, "description", "og:description")
+    return found[0] if found else (hints.get("summary") or None)
+
+
+def links_in(nodes: Iterable[Tag], base: str, source, link_css: str = "a[href]") -> list[ArticleLink]:
+    """Article links inside the given list items, in order, each once, with hints."""
+    seen: dict[str, ArticleLink] = {}
+    for item in nodes:
+        for a in item.select(link_css) if item.name != "a" else [item]:
+            href = absolute(base, a.get("href"))
+            if href and source.article_re.search(href.split("#")[0]):
+                href = href.split("#")[0]
+                hints = _item_hints(item, a)
+                if href in seen:  # the picture link came first: keep what the text link adds
+                    hints = {**hints, **seen[href].hints}
+                seen[href] = ArticleLink(href, hints=hints)
+                break
+    return list(seen.values())
+
+
+def _item_hints(item: Tag, link: Tag) -> dict[str, str]:
+    title = text_of(item.select_one("h1, h2, h3, h4, .title")) or link.get("title") or text_of(link)
+    hints = {"title": " ".join(title.split())} if title else {}
+    summary = text_of(select_one(item, ".sapo, .desc, .summary, .td-excerpt, p"))
+    if summary and summary != hints.get("title"):
+        hints["summary"] = summary
+    date = item.find("time", attrs={"datetime": True})
+    date_text = date["datetime"] if date else text_of(select_one(item, ".time, .date, .entry-date, span.text-bca-gray-700"))
+    if date_text:
+        hints["date"] = date_text
+    return hints
+
+
+def raw_article(url: str, soup: BeautifulSoup, container: Tag | None, **fields) -> RawArticle:
+    extras = page_extras(soup, url, container)
+    extras.update({k: v for k, v in fields.items() if v is not None or k not in extras})
+    return RawArticle(url=url, **extras)
