@@ -13,7 +13,8 @@ from datetime import datetime
 from .model import Article, RawArticle
 from .normalize.authors import parse_byline
 from .normalize.dates import pick_published
-from .normalize.provinces import resolve_province
+from .normalize.mentions import find_province
+from .normalize.provinces import ProvinceMatch, resolve_province
 from .normalize.text import normalize_block, normalize_text
 from .normalize.titles import clean_title
 from .sanitize import html_to_text, sanitize_html
@@ -36,7 +37,8 @@ def normalize_article(raw: RawArticle, source, *, fetched_at: datetime, fetched_
     published = pick_published(raw.dates, now=fetched_at)
     modified = pick_published(raw.modified, now=fetched_at) if raw.modified else None
     byline = parse_byline(raw.byline)
-    province = resolve_province(source.province) if source.province else None
+    summary = _summary(raw.summary, content_text)
+    province = _province(source, title, summary, content_text)
     url = canonical_url(raw.url, canonical_hint=raw.canonical_url)
     return Article(
         url=url,
@@ -54,7 +56,7 @@ def normalize_article(raw: RawArticle, source, *, fetched_at: datetime, fetched_
         byline_raw=raw.byline,
         credits=byline.credits,
         origin=byline.origin,
-        summary=_summary(raw.summary, content_text),
+        summary=summary,
         image=raw.image,
         tags=tuple(t for t in (normalize_text(t) for t in raw.tags) if t),
         province=province.unit if province else source.province,
@@ -62,6 +64,13 @@ def normalize_article(raw: RawArticle, source, *, fetched_at: datetime, fetched_
         fetched_url=fetched_url if fetched_url and fetched_url != url else None,
         fetched_at=fetched_at,
     )
+
+
+def _province(source, title: str, summary: str | None, text: str) -> ProvinceMatch | None:
+    """The source's own province; for national sources, the one the article names."""
+    if source.province:
+        return resolve_province(source.province)
+    return find_province([title, summary, text.split("\n\n", 1)[0]])
 
 
 def _clean_html(html: str) -> str:

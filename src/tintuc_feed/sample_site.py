@@ -28,6 +28,7 @@ class _Handler(SimpleHTTPRequestHandler):
 
     def log_message(self, format, *args):  # noqa: A002 - the base class's name
         self.server.requests.append((self.command, self.path))
+        self.server.user_agents.add(self.headers.get("User-Agent", ""))
 
     def end_headers(self):
         self.send_header("Cache-Control", "no-cache")
@@ -42,6 +43,7 @@ class SampleSite:
         handler = partial(_Handler, directory=str(root or site_root()))
         self.server = ThreadingHTTPServer((host, port), handler)
         self.server.requests = []
+        self.server.user_agents = set()
         self.server.article_delay = article_delay  # seconds before each article page: a slow portal
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
@@ -53,6 +55,10 @@ class SampleSite:
     @property
     def requests(self) -> list[tuple[str, str]]:
         return self.server.requests
+
+    @property
+    def user_agents(self) -> set[str]:
+        return self.server.user_agents
 
     def __enter__(self) -> "SampleSite":
         self.thread.start()
