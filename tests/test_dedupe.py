@@ -5,8 +5,10 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from tintuc_feed.dedupe import THRESHOLDS, StoryIndex, cluster_texts, shingles, signature, words
+from tintuc_feed.dedupe import THRESHOLDS, StoryIndex, cluster_texts, shingle_hashes, shingles, signature, words
 
 STORY = (
     "Ngày 9/7, Công an tỉnh Thanh Hóa cho biết, Phòng Cảnh sát hình sự vừa phối hợp với Công an huyện "
@@ -189,3 +191,20 @@ def test_words_agree_with_normalize_fold_key(text):
     from tintuc_feed.normalize.text import fold_key
 
     assert words(text) == fold_key(text).split()
+
+
+VIETNAMESE = "aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=VIETNAMESE + VIETNAMESE.upper() + " ,.:;-()/\n0123456789", max_size=200))
+def test_words_agree_with_fold_key_on_vietnamese_text(text):
+    from tintuc_feed.normalize.text import fold_key
+
+    assert words(text) == fold_key(text).split()
+    assert words(unicodedata.normalize("NFD", text)) == words(text)
+
+
+@pytest.mark.parametrize("text", [STORY, FRAUD_SMS, ARREST_A, ARREST_B])
+def test_shingle_hashes_match_shingle_sets(text):
+    assert len(shingle_hashes(text)) == len(shingles(text))
