@@ -1,6 +1,9 @@
 """Crawl runs, per-source health and the HTTP validator cache (SQL on an open store connection).
 
 A source is flagged when it needs the operator: FLAG_RULES, checked in order.
+A flag's text stays the same while the problem goes on (no counts, no error
+text: those are in their own fields), and flagged_since says when it began,
+so the health feed shows one item per problem, not one per crawl.
 """
 
 from __future__ import annotations
@@ -13,9 +16,10 @@ from .model import SourceHealth
 from .store_codec import dt_from_text, dt_to_text
 
 # Why a source gets flagged, in the order checked (the first that applies is reported).
+# Read by people on index.html and in the health feed, hence Vietnamese.
 FLAG_RULES: dict[str, str] = {
-    "failing": "failed {n} crawls in a row (last error: {error})",
-    "stale": "no new article for {days} days",
+    "failing": "thu thập lỗi từ {threshold} lần liên tiếp trở lên",
+    "stale": "không có bài mới trong {days} ngày",
 }
 
 
@@ -74,14 +78,15 @@ def _article_stats(db: sqlite3.Connection, source_id: str, since: datetime) -> t
     ).fetchone()
 
 
-def _flag(runs, failures: int, last_new_seen: datetime | None, now, fail_threshold, stale) -> str | None:
+def _flag(runs, failures: int, last_new_seen: datetime | None, now, fail_threshold, stale):
+    """(why the source is flagged, since when), or (None, None)."""
     if failures >= fail_threshold:
-        return FLAG_RULES["failing"].format(n=failures, error=runs[0]["error"])
+        return FLAG_RULES["failing"].format(threshold=fail_threshold), dt_from_text(runs[failures - 1]["started"])
     first_attempt = dt_from_text(runs[-1]["started"]) if runs else None
     watched_long_enough = first_attempt is not None and now - first_attempt >= stale
     if watched_long_enough and (last_new_seen is None or now - last_new_seen >= stale):
-        return FLAG_RULES["stale"].format(days=stale.days)
-    return None
+        return FLAG_RULES["stale"].format(days=stale.days), last_new_seen or first_attempt
+    return None, None
 
 
 def source_health(db, source_id: str, now: datetime, fail_threshold: int, stale: timedelta) -> SourceHealth:
@@ -90,6 +95,7 @@ def source_health(db, source_id: str, now: datetime, fail_threshold: int, stale:
     success = next((r for r in runs if r["ok"]), None)
     failures = _consecutive_failures(runs)
     recent, newest_published, newest_seen = _article_stats(db, source_id, now - timedelta(days=7))
+    flagged, flagged_since = _flag(runs, failures, dt_from_text(newest_seen), now, fail_threshold, stale)
     return SourceHealth(
         source_id=source_id,
         last_attempt=dt_from_text(last["started"]) if last else None,
@@ -102,7 +108,8 @@ def source_health(db, source_id: str, now: datetime, fail_threshold: int, stale:
         last_new=last["new"] if last else 0,
         degraded=last["degraded"] if last else 0,
         skipped=last["skipped"] if last else 0,
-        flagged=_flag(runs, failures, dt_from_text(newest_seen), now, fail_threshold, stale),
+        flagged=flagged,
+        flagged_since=flagged_since,
     )
 
 

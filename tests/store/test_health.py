@@ -23,7 +23,7 @@ def test_run_counts_recorded(store):
     assert health.last_found == 12 and health.last_new == 3
     assert health.degraded == 4 and health.skipped == 1
     assert health.last_attempt == NOW and health.last_success == NOW + timedelta(minutes=5)
-    assert health.consecutive_failures == 0 and health.flagged is None
+    assert health.consecutive_failures == 0 and health.flagged is None and health.flagged_since is None
     row = store._db.execute(
         "SELECT runs.finished, duplicates, updated FROM runs JOIN run_sources ON id = run_id WHERE id = ?", (run_id,)
     ).fetchone()
@@ -46,8 +46,33 @@ def test_flag_failing_after_n_consecutive_failures(store):
     health = store.health(now=NOW + 4 * timedelta(hours=1), fail_threshold=3)["cand"]
     assert health.consecutive_failures == 3
     assert health.last_error == "HTTP 503 #3"
-    assert health.flagged == FLAG_RULES["failing"].format(n=3, error="HTTP 503 #3")
+    assert health.flagged == FLAG_RULES["failing"].format(threshold=3)
+    assert health.flagged_since == NOW + timedelta(hours=1)  # the first failure of the streak began
     assert store.health(now=NOW + DAY, fail_threshold=4)["cand"].flagged is None
+
+
+def test_failing_flag_and_its_start_stay_the_same_while_the_failures_go_on(store):
+    crawl(store, "cand", NOW, ok=True)
+    for i in range(1, 4):
+        crawl(store, "cand", NOW + i * DAY, ok=False, error=f"HTTP 503 #{i}")
+    before = store.health(now=NOW + 4 * DAY, fail_threshold=3)["cand"]
+    crawl(store, "cand", NOW + 4 * DAY, ok=False, error="timeout")
+    after = store.health(now=NOW + 5 * DAY, fail_threshold=3)["cand"]
+    assert after.consecutive_failures == 4 and after.last_error == "timeout"
+    assert (after.flagged, after.flagged_since) == (before.flagged, before.flagged_since) == (
+        FLAG_RULES["failing"].format(threshold=3), NOW + DAY)
+
+
+def test_a_new_failing_streak_has_a_new_start(store):
+    for day in (0, 1, 2):
+        crawl(store, "cand", NOW + day * DAY, ok=False, error="HTTP 500")
+    first = store.health(now=NOW + 3 * DAY)["cand"].flagged_since
+    crawl(store, "cand", NOW + 3 * DAY, ok=True)
+    assert store.health(now=NOW + 3 * DAY + timedelta(hours=1))["cand"].flagged_since is None
+    for day in (4, 5, 6):
+        crawl(store, "cand", NOW + day * DAY, ok=False, error="HTTP 500")
+    second = store.health(now=NOW + 7 * DAY)["cand"].flagged_since
+    assert first == NOW and second == NOW + 4 * DAY
 
 
 def test_success_resets_failures(store):
@@ -64,12 +89,16 @@ def test_flag_stale_when_nothing_new_for_d_days(store):
     assert store.health(now=NOW + 6 * DAY, stale_days=7)["cand"].flagged is None
     stale = store.health(now=NOW + 8 * DAY, stale_days=7)["cand"]
     assert stale.flagged == FLAG_RULES["stale"].format(days=7)
+    assert stale.flagged_since == NOW  # the last new article was stored then
+    assert store.health(now=NOW + 9 * DAY, stale_days=7)["cand"].flagged_since == NOW
 
 
 def test_new_source_not_flagged_stale_before_d_days(store):
     crawl(store, "new-source", NOW, ok=True, found=0)
     assert store.health(now=NOW + DAY)["new-source"].flagged is None
-    assert store.health(now=NOW + 8 * DAY)["new-source"].flagged == FLAG_RULES["stale"].format(days=7)
+    never = store.health(now=NOW + 8 * DAY)["new-source"]
+    assert never.flagged == FLAG_RULES["stale"].format(days=7)
+    assert never.flagged_since == NOW  # no article ever: watched since the first attempt
 
 
 def test_articles_last_7d_and_newest_published(store):

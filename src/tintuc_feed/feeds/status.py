@@ -46,5 +46,6 @@ def source_status(source: Source | None, health: SourceHealth | None) -> dict[st
         "degraded": h.degraded,
         "skipped": h.skipped,
         "flagged": h.flagged,
+        "flagged_since": rfc3339(h.flagged_since),
         "known": health is not None,
     }
