@@ -115,4 +115,5 @@ def test_output_never_carries_scripts_handlers_or_illegal_characters(html):
     assert not XML_ILLEGAL.search(result)
     assert "<script" not in result.lower()
     assert not re.search(r"<[^>]*\son\w+=", result)
-    assert "javascript:" not in "".join(re.findall(r'(?:href|src)="[^"]*"', result)).lower()
+    # No URL may *be* javascript: (a relative path that merely contains the word is harmless).
+    assert not re.search(r'(?:href|src)="\s*javascript:', result, re.I)
