@@ -6,6 +6,9 @@ Each family module offers three pure functions:
     parse_list(url, text, source) -> ListPage            article links + more list pages
     parse_article(url, text, source, hints) -> RawArticle
 
+and may set RAW_PAGES = True (its bodies are not HTML: it checks them itself)
+and LIST_STEP_PAGES = True (a list page without links is normal for it).
+
 `extract_article` is what callers use: it checks the page, runs the family,
 lets the source's own CSS selectors take precedence, and falls back to the
 generic family (marking the result degraded) when the family finds nothing.
@@ -48,12 +51,22 @@ def start_urls(source) -> list[str]:
 
 
 def parse_list(source, url: str, text: str) -> ListPage:
-    page = get_family(source.family).parse_list(url, text, source)
-    if not page.articles and source.family != "generic" and not page.problem:
+    """The family's reading of a list page; generic links when it finds none.
+
+    A page that yields no article link at all is reported in `problem`
+    ("no-links: ..."), so the crawl counts it, unless the family says such
+    pages are steps towards the list (LIST_STEP_PAGES: DNN's category page
+    only names the JSON API; an empty API page ends the list).
+    """
+    family = get_family(source.family)
+    page = family.parse_list(url, text, source)
+    if page.articles or page.problem or getattr(family, "LIST_STEP_PAGES", False):
+        return page
+    if source.family != "generic":
         generic = get_family("generic").parse_list(url, text, source)
         if generic.articles:
             return replace(generic, problem="degraded: family list parser found nothing; generic links used")
-    return page
+    return replace(page, problem="no-links: the list page has no article links")
 
 
 def extract_article(

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from bs4 import BeautifulSoup, Tag
 
 from ..model import ArticleLink, RawArticle, RawDate
+from ..normalize.dates import find_date_line
 from . import layout
 from .base import absolute, jsonld_article, meta_content, select_all, select_one, text_of
 
@@ -34,6 +35,24 @@ def first_node(soup: BeautifulSoup | Tag, selectors: Iterable[str], *, min_chars
         node = select_one(soup, css)
         if node is not None and len(node.get_text(" ", strip=True)) >= min_chars:
             return node, css
+    return None
+
+
+def date_after_title(soup: BeautifulSoup, selectors: Iterable[str], skip: str = "") -> tuple[Tag, str] | None:
+    """The first date element (a pure date line) after the title, not inside `skip` items.
+
+    Header clocks ("Thứ Hai, 16/02/2026 06:38 GMT+7") come before the h1 and
+    list items of other news are skipped, so neither passes for the date.
+    """
+    h1s = [h for h in soup.find_all("h1") if h.get_text(strip=True)]
+    after = set(map(id, max(h1s, key=lambda h: len(h.get_text())).find_all_next())) if h1s else None
+    for css in selectors:
+        for node in select_all(soup, css):
+            if after is not None and id(node) not in after or (skip and node.find_parent(class_=skip)):
+                continue
+            text = text_of(node)
+            if text and find_date_line([text]) == 0:
+                return node, css
     return None
 
 

@@ -94,13 +94,35 @@ def take_byline_line(container: Tag) -> str | None:
     blocks = leaf_blocks(container)
     for index in range(len(blocks) - 1, max(len(blocks) - 1 - BYLINE_SCAN, -1), -1):
         text = _lines(blocks[index])
-        if looks_like_byline(" ".join(text.split())) or all(looks_like_byline(x) for x in text.split("\n") if x):
+        if (looks_like_byline(" ".join(text.split())) or all(looks_like_byline(x) for x in text.split("\n") if x)
+                or _is_signature_block(blocks[index], text)):
             for node in blocks[index:]:
                 node.decompose()
             return text
         if len(text) > BYLINE_MAX_TRAILER:
             return None
     return None
+
+
+RIGHT_ALIGNED = re.compile(r"text-align\s*:\s*right", re.IGNORECASE)
+SIGNATURE_MAX_CHARS = 60  # a right-aligned line longer than this is a quote or a caption
+
+
+def _is_signature_block(node: Tag, text: str) -> bool:
+    """A short right-aligned line that is not a sentence: how portals sign ("Phòng PC04").
+
+    The seed's byline is `<p style="text-align: right;"><strong>…</strong></p>`;
+    unit signatures ("Phòng PC04", "Đội Tham mưu PC06") have no personal name
+    for looks_like_byline to recognise, so the alignment is the evidence.
+    """
+    if len(text) > SIGNATURE_MAX_CHARS or "\n" in text or text.rstrip().endswith((".", ":", "?", "!", ";")):
+        return False
+    for candidate in (node, *node.parents):
+        if not isinstance(candidate, Tag) or candidate.name in ("body", "html") or len(_lines(candidate)) > len(text):
+            break
+        if RIGHT_ALIGNED.search(candidate.get("style") or "") or (candidate.get("align") or "").lower() == "right":
+            return True
+    return False
 
 
 def _lines(node: Tag) -> str:

@@ -1,0 +1,103 @@
+"""conganthanhhoa.gov.vn: the VHV e-government CMS.
+
+Evidence: research/sources.md 4.2 and 7 (scraper fid:3692414903, fid:18082049249).
+
+    list     nested category paths (/tin-tuc-su-kien/tin-an-ninh-trat-tu/...);
+             items div.item (fallback .post-item), 12 a page, each with a
+             .desc/.summary/.sapo and a .time/.date; pagination is AJAX, so
+             only plain next links (rel=next, "Tiếp") are followed.
+    article  .html URLs; title h1.title, .title-detail, .article-detail-title,
+             h1; date .date, .time, .published-time, .post-date written
+             "Thứ năm, 20/11/2025 | 14:24"; body .detail-content,
+             .content-detail, #content-detail, .noidung, .post-content,
+             .article-content; the share/rating boilerplate ("Chia sẻ Lưu",
+             "Tổng số điểm của bài viết là:", "Đánh giá bài viết:",
+             "Bình chọn bài viết:") removed.  The research's selectors were
+             tried in this order by the scraper; none is confirmed alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from ..model import ListPage, RawArticle, RawDate
+from . import common, layout
+from .base import NotAnArticle, check_page, parse_html, text_of
+
+LIST_ITEMS = ("div.item", ".post-item")
+ITEM_CLASSES = re.compile(r"^(?:item|post-item)$")  # list items of other news on an article page
+TITLE = ("h1.title", ".title-detail", ".article-detail-title", "h1")
+DATE = (".date", ".time", ".published-time", ".post-date")
+BODY = (".detail-content", ".content-detail", "#content-detail", ".noidung", ".post-content", ".article-content")
+AUTHOR = (".author", ".tac-gia", ".tacgia", ".detail-author", ".post-author")
+SUMMARY = (".sapo", ".desc", ".summary", ".detail-sapo", ".description")
+REMOVE = (".share", ".social", ".rating", ".vote", ".tool", ".print", ".related", ".other-news", ".tin-lien-quan",
+          ".tags", ".comment")
+BOILERPLATE = re.compile(
+    r"^(?:Chia sẻ(?:\s+Lưu)?|Lưu bài|In bài|Tổng số điểm của bài viết là\s*:|Đánh giá bài viết\s*:|"
+    r"Bình chọn bài viết\s*:|Bạn đánh giá|Tin liên quan|Các tin khác|Tin khác)",
+    re.IGNORECASE,
+)
+
+
+def start_urls(source) -> list[str]:
+    return list(source.list_urls)
+
+
+def parse_list(url: str, text: str, source) -> ListPage:
+    try:
+        check_page(text)
+    except NotAnArticle as exc:
+        return ListPage(problem=str(exc))
+    soup = parse_html(text)
+    items = [n for css in LIST_ITEMS for n in soup.select(css)]
+    links = common.links_in(items, url, source)
+    return ListPage(articles=tuple(links), next_urls=tuple(layout.next_pages(soup, url, source)))
+
+
+def parse_article(url: str, text: str, source, hints: Mapping[str, str]) -> RawArticle:
+    soup = parse_html(text)
+    matched: dict[str, str] = {}
+    title = common.read_text(soup, TITLE, "title", matched)
+    found = common.first_node(soup, BODY, min_chars=20)
+    container = found[0] if found else None
+    if found:
+        matched["body"] = f"css:{found[1]}"
+    summary = _summary(soup, container, matched)
+    dates = _dates(soup, container, hints, matched)
+    if container is not None:  # boilerplate first: "Chia sẻ Lưu" could pass for a name line
+        common.remove_all(container, REMOVE)
+        common.remove_text_blocks(container, BOILERPLATE)
+    byline = common.take_byline(soup, AUTHOR, container, matched)
+    body = common.clean_body(container, soup, REMOVE, BOILERPLATE) if container is not None else None
+    return common.raw_article(
+        url, soup, container, title=title, dates=dates, byline=byline, body_html=body,
+        summary=summary or common.summary_fallback(soup, hints), matched=matched,
+    )
+
+
+def _summary(soup, container, matched: dict[str, str]) -> str | None:
+    for css in SUMMARY:
+        for node in soup.select(css):
+            if node.find_parent(class_=ITEM_CLASSES) or not node.get_text(strip=True):
+                continue
+            matched["summary"] = f"css:{css}"
+            text = " ".join(node.get_text(" ", strip=True).split())
+            if container is not None and container in node.parents:
+                node.decompose()
+            return text
+    return None
+
+
+def _dates(soup, container, hints: Mapping[str, str], matched: dict[str, str]) -> tuple[RawDate, ...]:
+    found: list[RawDate] = []
+    node = common.date_after_title(soup, DATE, skip=ITEM_CLASSES)
+    line = (text_of(node[0]), f"css:{node[1]}") if node else layout.date_line(soup, container, ())
+    if node:
+        node[0].decompose()
+    if line:
+        found.append(RawDate(line[0], "text"))
+        matched["date"] = line[1]
+    found += common.hint_date(hints)
+    return tuple(found)
