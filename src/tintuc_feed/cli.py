@@ -154,7 +154,7 @@ def _crawl_options(args) -> CrawlOptions:
     Path(args.db).parent.mkdir(parents=True, exist_ok=True)
     return CrawlOptions(db=Path(args.db), sources_file=args.sources, delay=args.delay, refresh=args.refresh,
                         timeout=args.timeout, max_pages=args.max_pages,
-                        log_level="INFO" if args.verbose else "WARNING")
+                        log_level="INFO" if args.verbose else "WARNING", progress=args.command == "crawl")
 
 
 def cmd_crawl(args) -> int:

@@ -24,6 +24,7 @@ from zoneinfo import ZoneInfo
 
 from .feeds.publish import PublishReport, publish
 from .feeds.topics import Topic
+from .progress import ProgressLine, progress_line, wait_with_progress
 from .sources import Source
 from .store import Store
 
@@ -40,6 +41,7 @@ class CrawlOptions:
     timeout: float = 1800.0  # seconds before a hung crawl is killed
     max_pages: int | None = None
     log_level: str = "INFO"
+    progress: bool = False  # a progress line on stderr while waiting, if stderr is a terminal
 
 
 @dataclass(frozen=True)
@@ -62,7 +64,8 @@ def crawl(sources: Sequence[Source], options: CrawlOptions) -> dict[str, SourceO
     """Crawl the sources in a child process; return each source's outcome."""
     with Store(options.db) as store:
         run_id = store.start_run([s.id for s in sources], now=datetime.now(VN))
-    problem = _run_child(_command(sources, options, run_id), options.timeout)
+    line = progress_line(options.db, run_id, len(sources)) if options.progress else None
+    problem = _run_child(_command(sources, options, run_id), options.timeout, line)
     with Store(options.db) as store:
         outcomes = store.run_outcomes(run_id)
         for source in sources:
@@ -94,13 +97,13 @@ _children_lock = threading.Lock()
 STOP_GRACE_SECONDS = 30  # after SIGTERM, how long a crawl may take to close before it is killed
 
 
-def _run_child(command: list[str], timeout: float) -> str | None:
+def _run_child(command: list[str], timeout: float, line: ProgressLine | None = None) -> str | None:
     """Run the crawl; return what went wrong with the process itself, if anything."""
     child = subprocess.Popen(command, env=_child_env())
     with _children_lock:
         _children.add(child)
     try:
-        returncode = child.wait(timeout=timeout)
+        returncode = wait_with_progress(child, timeout, line)
     except subprocess.TimeoutExpired:
         _stop(child)
         return f"the crawl took longer than {timeout:.0f} s and was stopped"
