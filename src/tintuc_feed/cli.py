@@ -170,17 +170,31 @@ def cmd_crawl(args) -> int:
     return EXIT_OK if all(o.ok for o in outcomes.values()) else EXIT_FAILED
 
 
+SUMMARY_ERROR_WIDTH = 40  # the errors column is last and cut here; the whole error follows on stderr
+
+
 def print_summary(outcomes) -> None:
-    """A table of what each source's crawl did, then a line per failure."""
-    header = f"{'source':<24} {'status':<7} {'found':>6} {'new':>5} {'updated':>8} {'dupes':>6} {'skipped':>8} {'degraded':>9}"
-    print(header)
+    """A table of what each source's crawl did, then a line per failure; an INFO log line per source."""
+    print(f"{'source':<24} {'status':<7} {'found':>6} {'new':>5} {'updated':>8} {'dupes':>6} {'skipped':>8} "
+          f"{'degraded':>9}  errors")
     for o in outcomes:
         c = o.counts
         print(f"{o.source_id:<24} {'ok' if o.ok else 'FAILED':<7} {c['found']:>6} {c['new']:>5} {c['updated']:>8} "
-              f"{c['duplicates']:>6} {c['skipped']:>8} {c['degraded']:>9}")
+              f"{c['duplicates']:>6} {c['skipped']:>8} {c['degraded']:>9}  {_short_error(o.error)}")
+        logging.getLogger("tintuc_feed.crawl").info(
+            "%s: %s found=%d new=%d updated=%d duplicates=%d skipped=%d degraded=%d error=%s", o.source_id,
+            "ok" if o.ok else "FAILED", c["found"], c["new"], c["updated"], c["duplicates"], c["skipped"],
+            c["degraded"], o.error or "-")
     for o in outcomes:
         if not o.ok:
             print(f"{o.source_id}: failed: {o.error}", file=sys.stderr)
+
+
+def _short_error(error: str | None) -> str:
+    if not error:
+        return "-"
+    line = " ".join(error.split())
+    return line if len(line) <= SUMMARY_ERROR_WIDTH else line[:SUMMARY_ERROR_WIDTH - 1] + "…"
 
 
 def cmd_build(args) -> int:

@@ -155,9 +155,20 @@ def publish_store(db: Path, sources: Sequence[Source], options: PublishOptions) 
     known = {s.id for s in sources}
     extra = sorted({a.article.source_id for a in articles} - known)
     every = list(sources) + [_stand_in(sid, articles) for sid in extra]
-    return publish(options.output, every, articles, {k: v for k, v in health.items() if k in known | set(extra)},
-                   base_url=options.base_url, topics=options.topics, item_limit=options.item_limit,
-                   merged_all=merged)
+    health = {k: v for k, v in health.items() if k in known | set(extra)}
+    report = publish(options.output, every, articles, health, base_url=options.base_url, topics=options.topics,
+                     item_limit=options.item_limit, merged_all=merged)
+    log_flagged(health)
+    return report
+
+
+def log_flagged(health) -> None:
+    """One WARNING per flagged source, after each publish: the log's side of the health feed."""
+    for source_id, h in sorted(health.items()):
+        if h.flagged:
+            since = h.flagged_since.isoformat(timespec="minutes") if h.flagged_since else "?"
+            log.warning("source %s flagged: %s (since %s; %d failed in a row; last error: %s)",
+                        source_id, h.flagged, since, h.consecutive_failures, h.last_error or "none")
 
 
 def _stand_in(source_id: str, articles) -> Source:
