@@ -159,6 +159,8 @@ def _byline(soup: BeautifulSoup, obj: dict | None, container: Tag | None, matche
     people = jsonld_people((obj or {}).get("author"))
     if people:
         matched["authors"] = "jsonld.author"
+        if container is not None:
+            layout.take_byline_line(container)  # the same names signing the body are not body text
         return " - ".join(people)
     found = layout.author_element(soup, AUTHOR_SELECTORS)
     if found:
