@@ -20,4 +20,4 @@ def run_cli(*args: str, cwd: Path | None = None, timeout: float = 180) -> subpro
     """Run `tintuc-feed ARGS` as a user would: a separate process."""
     env = dict(os.environ, TINTUC_LOG_LEVEL="WARNING")
     return subprocess.run([sys.executable, "-m", "tintuc_feed.cli", *args], capture_output=True, text=True,
-                          timeout=timeout, cwd=cwd, env=env)
+                          timeout=timeout, cwd=cwd, env=env, check=False)

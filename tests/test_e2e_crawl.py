@@ -91,7 +91,7 @@ def test_articles_jsonl_records_pass_the_project_schema(crawled):
 
 
 def test_second_crawl_adds_nothing_and_fetches_no_article(crawled, sample_sources):
-    result, db, out, site = crawled
+    _, db, out, site = crawled
     before = len(site.requests)
     again = run_cli("crawl", "--sources", str(sample_sources), "--db", str(db), "--output", str(out), "--delay", "0")
     assert again.returncode == 0, again.stderr

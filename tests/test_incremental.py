@@ -73,7 +73,7 @@ def test_k_new_articles_cost_k_article_requests(tmp_path, three_sites):
     articles = {sid: [p for p in paths_since(s, marks[sid]) if p.endswith(".html")] for sid, s in servers.items()}
     assert sorted(articles["site-b"]) == sorted(new)
     assert articles["site-a"] == [] and articles["site-c"] == []
-    assert re.search(r"^site-b\s+ok\s+2\s+2\s", result.stdout, re.M)
+    assert re.search(r"^site-b\s+ok\s+2\s+2\s", result.stdout, re.MULTILINE)
 
 
 def test_refresh_downloads_known_articles_again(tmp_path, three_sites):
@@ -84,4 +84,4 @@ def test_refresh_downloads_known_articles_again(tmp_path, three_sites):
                      str(tmp_path / "t.db"), "--output", str(tmp_path / "out"), "--delay", "0")
     assert result.returncode == 0, result.stderr
     assert sum(p.endswith(".html") for p in paths_since(servers["site-a"], mark)) == 6
-    assert re.search(r"^site-a\s+ok\s+6\s+0\s+0\s+6\s", result.stdout, re.M)  # all six seen again, none new
+    assert re.search(r"^site-a\s+ok\s+6\s+0\s+0\s+6\s", result.stdout, re.MULTILINE)  # all six seen again, none new

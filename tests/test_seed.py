@@ -12,12 +12,11 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from support import SEED_FILE, SEED_PAGE
 
 from tintuc_feed import families
 from tintuc_feed.process import normalize_article
 from tintuc_feed.sources import Source
-
-from support import SEED_FILE, SEED_PAGE
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 URL = "https://congan.daknong.gov.vn/tin-tuc-su-kien/xay-dung-luc-luong-cong-an-tinh-dak-nong-that-su-trong-sach-vung-manh-3012.html"

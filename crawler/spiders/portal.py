@@ -10,6 +10,7 @@ new is the store's.  Run it alone with
 from __future__ import annotations
 
 from datetime import datetime
+from typing import ClassVar
 from zoneinfo import ZoneInfo
 
 import scrapy
@@ -26,7 +27,7 @@ VN = ZoneInfo("Asia/Ho_Chi_Minh")
 
 class PortalSpider(scrapy.Spider):
     name = "portal"
-    custom_settings = {"HTTPERROR_ALLOWED_CODES": [304]}
+    custom_settings: ClassVar[dict] = {"HTTPERROR_ALLOWED_CODES": [304]}  # 304: a list page not modified
 
     def __init__(self, source: str = "", sources: str = "", db: str = "tintuc.db", refresh: str = "",
                  max_pages: str = "", **kwargs):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from dataclasses import fields
+from pathlib import Path
 
 from . import families
 from .sources import load_sources, select_sources
@@ -47,7 +48,7 @@ def cmd_check(args) -> int:
     source = select_sources(load_sources(args.sources), [args.id])[0]
     url = args.url or source.list_urls[0]
     try:
-        text = open(args.html, encoding="utf-8", errors="replace").read() if args.html else fetch(url)
+        text = Path(args.html).read_text("utf-8", errors="replace") if args.html else fetch(url)
     except (OSError, ExtractError) as exc:
         print(f"tintuc-feed: {exc}", file=sys.stderr)
         return 1

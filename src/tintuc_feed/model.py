@@ -11,9 +11,9 @@ None always means "not found"; an empty string is never used for that.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Mapping
 
 # Where a raw date string came from, most reliable first.  Normalization tries
 # candidates in the order the family gives them; families list them in this

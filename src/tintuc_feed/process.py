@@ -22,7 +22,7 @@ from .urls import canonical_url
 
 SUMMARY_MAX_CHARS = 300  # a summary made from the body's first paragraph is cut here, at a word
 # Spaces that HTML writes as entities or raw characters and readers should see as a plain space.
-HTML_SPACES = re.compile(r"&nbsp;|&#160;|&#xa0;|\xa0|\u202f|\u2007", re.I)
+HTML_SPACES = re.compile(r"&nbsp;|&#160;|&#xa0;|\xa0|\u202f|\u2007", re.IGNORECASE)
 
 
 def normalize_article(raw: RawArticle, source, *, fetched_at: datetime, fetched_url: str | None = None) -> Article:

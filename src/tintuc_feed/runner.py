@@ -16,10 +16,10 @@ import os
 import subprocess
 import sys
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Sequence
 from zoneinfo import ZoneInfo
 
 from .feeds.publish import PublishReport, publish

@@ -12,6 +12,7 @@ from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
 from pathlib import Path
+from typing import Self
 
 SOURCE_ID = "daknong-sample"
 
@@ -21,12 +22,12 @@ def site_root() -> Path:
 
 
 class _Handler(SimpleHTTPRequestHandler):
-    def do_GET(self):  # noqa: N802 - the base class's name
+    def do_GET(self):
         if self.server.article_delay and self.path.endswith(".html"):
             time.sleep(self.server.article_delay)
         super().do_GET()
 
-    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+    def log_message(self, format, *args):
         self.server.requests.append((self.command, self.path))
         self.server.user_agents.add(self.headers.get("User-Agent", ""))
 
@@ -60,7 +61,7 @@ class SampleSite:
     def user_agents(self) -> set[str]:
         return self.server.user_agents
 
-    def __enter__(self) -> "SampleSite":
+    def __enter__(self) -> Self:
         self.thread.start()
         return self
 

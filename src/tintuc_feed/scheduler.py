@@ -15,8 +15,8 @@ from __future__ import annotations
 import logging
 import signal
 import threading
+from collections.abc import Sequence
 from datetime import datetime, timedelta
-from typing import Sequence
 from zoneinfo import ZoneInfo
 
 from apscheduler.executors.pool import ThreadPoolExecutor

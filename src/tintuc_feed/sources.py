@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 from urllib.parse import urlsplit
 
 ID_PATTERN = re.compile(r"^[a-z0-9-]+$")
@@ -86,7 +87,7 @@ def parse_sources(text: str, label: str, *, families: frozenset[str] | None = No
         raise SourcesError(f"{label}: not valid TOML: {exc}") from exc
     unknown = set(data) - {"source", "topic"}
     if unknown:
-        raise SourcesError(f"{label}: unknown top-level key {sorted(unknown)[0]!r} (expected [[source]] tables)")
+        raise SourcesError(f"{label}: unknown top-level key {min(unknown)!r} (expected [[source]] tables)")
     tables = data.get("source", [])
     if not isinstance(tables, list) or not tables:
         raise SourcesError(f"{label}: no [[source]] tables")
@@ -151,7 +152,8 @@ def _check_url(where: str, key: str, url: Any) -> None:
 
 
 def _check_selectors(where: str, selectors: dict) -> None:
-    from soupsieve import SelectorSyntaxError, compile as css_compile
+    from soupsieve import SelectorSyntaxError
+    from soupsieve import compile as css_compile
 
     for key, value in selectors.items():
         if key not in SELECTOR_KEYS:
@@ -166,7 +168,7 @@ def _check_selectors(where: str, selectors: dict) -> None:
 
 def _check_choices(where: str, table: dict, families: frozenset[str] | None) -> None:
     if families is None:
-        from .families import FAMILY_NAMES as families  # noqa: N811
+        from .families import FAMILY_NAMES as families
     family = table.get("family", "generic")
     if family not in families:
         raise SourcesError(f"{where}: key 'family' is {family!r}; known families: {', '.join(sorted(families))}")

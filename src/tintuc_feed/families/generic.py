@@ -108,10 +108,15 @@ def parse_article(url: str, text: str, source, hints: Mapping[str, str]) -> RawA
     meta_image = _image(soup, obj, None, url)
     published_meta = meta_dates(soup, PUBLISHED_META)
     container = _container(soup, matched)
+    if not title:
+        found = layout.title_line(soup, container)
+        title = found[0] if found else None
+        if found:
+            matched["title"] = found[1]
     byline = _byline(soup, obj, container, matched)
     dates = _dates(soup, obj, container, url, hints, matched, published_meta)
     image = meta_image or _image(soup, None, container, url)
-    body = layout.body_html(container, soup) if container is not None else _trafilatura(text, url, matched)
+    body = layout.body_html(container, soup, title) if container is not None else _trafilatura(text, url, matched)
     return RawArticle(url=url, title=title, dates=dates, byline=byline, body_html=body, image=image, matched=matched,
                       **head)
 
@@ -152,6 +157,7 @@ def _container(soup: BeautifulSoup, matched: dict[str, str]) -> Tag | None:
     node = layout.densest_block(soup)
     if node is not None:
         matched["body"] = "layout:densest-block"
+        layout.paragraphize(node, soup)
     return node
 
 

@@ -186,15 +186,81 @@ def _remove_line(string: NavigableString, text: str) -> None:
     string.extract()
 
 
-def body_html(container: Tag, soup: BeautifulSoup) -> str | None:
-    """The body's inner HTML, without title headings and empty elements."""
+def body_html(container: Tag, soup: BeautifulSoup, title: str | None = None) -> str | None:
+    """The body's inner HTML, without the title heading and empty elements."""
     for heading in container.find_all("h1"):
         heading.decompose()
+    if title:
+        remove_title(container, title)
     for node in container.find_all(["p", "div", "span", "strong", "em"]):
         if not node.get_text(strip=True) and not node.find(["img", "video", "iframe", "table", "br"]):
             node.decompose()
     html = container.decode_contents().strip()
     return html or None
+
+
+def _flat(node: Tag) -> str:
+    return " ".join(node.get_text(" ", strip=True).split())
+
+
+def remove_title(container: Tag, title: str) -> None:
+    """Remove the element repeating the title (an <h2> title, a bold first line).
+
+    The title given may carry a site suffix (og:title), so an element whose
+    text starts it counts, when it is long enough not to be a common word.
+    """
+    flat_title = " ".join(title.split())
+    for node in container.find_all(["h2", "h3", "h4", "p", "div", "b", "strong", "span", "a"]):
+        text = _flat(node)
+        if len(text) >= TITLE_MIN_CHARS and flat_title.startswith(text) and not node.find(["img", "p"]):
+            node.decompose()
+            return
+
+
+TITLE_MIN_CHARS = 15  # shorter "titles" are labels ("Tin tức"), not headlines
+TITLE_MAX_CHARS = 300
+TITLE_CLASS = re.compile(r"title|tieu-?de|headline|heading", re.IGNORECASE)
+
+
+def title_line(soup: BeautifulSoup, container: Tag | None) -> tuple[str, str] | None:
+    """When no markup names the title: a headline-like heading, or the line above the date line."""
+    for node in soup.find_all(["h2", "h3"]) + soup.find_all(class_=TITLE_CLASS):
+        text = _flat(node)
+        if TITLE_MIN_CHARS <= len(text) <= TITLE_MAX_CHARS and node.find_parent("a") is None and not node.find("a"):
+            return text, f"layout:{node.name}"
+    lines = [text for text, _ in _lines_near_title(soup, container)]
+    index = find_date_line(lines)
+    if index and TITLE_MIN_CHARS <= len(lines[index - 1]) <= TITLE_MAX_CHARS:
+        return lines[index - 1], "layout:line-above-date"
+    return None
+
+
+def paragraphize(container: Tag, soup: BeautifulSoup) -> None:
+    """Turn text runs separated by <br> directly in the container into <p>s.
+
+    Old portals write a whole article as text and <br>; paragraphs make the
+    byline and date lines findable, and the feed's HTML readable.
+    """
+    if not container.find_all(string=lambda s: s.strip(), recursive=False):
+        return
+    runs: list[list] = [[]]
+    for child in list(container.children):
+        if isinstance(child, Tag) and child.name == "br":
+            runs.append([])
+            child.extract()
+        elif isinstance(child, Tag) and child.name in BLOCK_TAGS:
+            runs.append([child])
+            runs.append([])
+        else:
+            runs[-1].append(child.extract())
+    for run in runs:
+        if len(run) == 1 and isinstance(run[0], Tag) and run[0].name in BLOCK_TAGS:
+            container.append(run[0])
+        elif any(str(part).strip() for part in run):
+            para = soup.new_tag("p")
+            for part in run:
+                para.append(part)
+            container.append(para)
 
 
 def next_pages(soup: BeautifulSoup, url: str, source) -> list[str]:

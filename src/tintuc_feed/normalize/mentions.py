@@ -12,8 +12,8 @@ people's names.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
-from typing import Iterable
 
 from .provinces import ProvinceMatch, _index, resolve_province
 from .text import fold_key
@@ -56,4 +56,4 @@ def find_province(texts: Iterable[str | None]) -> ProvinceMatch | None:
     return None
 
 
-__all__ = ["PLACE_PREFIXES", "FORMER_SUFFIXES", "find_province"]
+__all__ = ["FORMER_SUFFIXES", "PLACE_PREFIXES", "find_province"]
