@@ -4,7 +4,9 @@ Two sources of the sample site are crawled with the `tintuc-feed` command: one w
 answers 404 and is crawled three times, so it is flagged.  Chromium renders the served page; the test reads the
 DOM it built and decodes its screenshot (stdlib zlib + struct, no Pillow).
 
-Chromium is required, not optional: `apt-get update && apt-get install -y chromium` (Debian/Ubuntu).
+Chromium comes from the system (`apt-get update && apt-get install -y chromium` on Debian/Ubuntu); .ci/run
+installs it, and under CI (CI=true) a missing Chromium fails these tests.  On a developer's machine without it
+they are reported as skipped, with that command, so the README's test command stays true on a fresh machine.
 TINTUC_CHROMIUM names another binary; TINTUC_SCREENSHOT_DIR, when set, receives a copy of the screenshot.
 """
 
@@ -50,7 +52,9 @@ def broken_source_toml(site_url: str) -> str:
 def served_output(tmp_path_factory):
     """(base URL, output dir) of a real crawl's output, served by tintuc_feed.serve on 127.0.0.1."""
     if not (Path(CHROMIUM).is_file() and os.access(CHROMIUM, os.X_OK)):
-        pytest.fail(f"{CHROMIUM} not found: {INSTALL_HINT}", pytrace=False)
+        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+            pytest.fail(f"{CHROMIUM} not found: {INSTALL_HINT}", pytrace=False)
+        pytest.skip(f"{CHROMIUM} not found: {INSTALL_HINT}")
     tmp = tmp_path_factory.mktemp("index-browser")
     out = tmp / "out"
     httpd = make_http_server(out, "127.0.0.1", 0)
