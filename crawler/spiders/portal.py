@@ -23,6 +23,8 @@ from tintuc_feed.sources import load_sources, select_sources
 from tintuc_feed.store import Store
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
+# List-page problems that, past page 1, only mean the list has ended.
+END_OF_LIST = ("no-links", "error-page")
 
 
 class PortalSpider(scrapy.Spider):
@@ -63,14 +65,17 @@ class PortalSpider(scrapy.Spider):
                               meta={"page": page}, dont_filter=page == 1)
 
     def parse_list(self, response: Response):
-        self.stats_by["list_ok"] += 1
         if response.status == 304:
+            self.stats_by["list_ok"] += 1
             self.crawler.stats.inc_value("tintuc/list_not_modified")
             return
-        page = families.parse_list(self.source, response.url, response.text)
+        page = families.parse_list(self.source, response.url, _body_text(response))
+        if page.problem and page.problem.startswith(END_OF_LIST) and response.meta["page"] > 1:
+            return  # a later page without links, or a soft 404, is where the list ends: not a problem
         if page.problem:
-            self.crawler.stats.inc_value("tintuc/list_problem")
-            self.logger.warning("%s: list page %s: %s", self.source.id, response.url, page.problem)
+            self._list_problem(response.url, page)
+        if page.articles or page.next_urls or not page.problem:
+            self.stats_by["list_ok"] += 1
         new = [link for link in page.articles if self._is_new(link)]
         self.crawler.stats.inc_value("tintuc/links_found", len(page.articles))
         for link in new[: max(0, self.source.max_articles - self.stats_by["articles_requested"])]:
@@ -80,6 +85,15 @@ class PortalSpider(scrapy.Spider):
         # article links at all is a step towards the list (DNN's category page).
         if new or self.refresh or not page.articles:
             yield from self._next_pages(page.next_urls, response.meta["page"])
+
+    def _list_problem(self, url: str, page) -> None:
+        """A list page the family could not use (WAF, error page, no links) or read only by generic."""
+        kind = "degraded" if page.problem.startswith("degraded") else "skipped"
+        self.crawler.stats.inc_value(f"tintuc/{kind}")
+        self.crawler.stats.inc_value("tintuc/list_problem")
+        if kind == "skipped":
+            self.errors.append(f"{url}: {page.problem}")
+        self.logger.warning("%s: list page %s: %s", self.source.id, url, page.problem)
 
     def _next_pages(self, urls, page: int):
         if page >= self.max_pages:
@@ -114,10 +128,10 @@ class PortalSpider(scrapy.Spider):
     def parse_article(self, response: Response, link: ArticleLink):
         content_type = _text(response.headers.get("Content-Type"))
         try:
-            raw = families.extract_article(self.source, link.url, response.text, hints=link.hints,
+            raw = families.extract_article(self.source, link.url, _body_text(response), hints=link.hints,
                                            content_type=content_type)
-        except (NotAnArticle, AttributeError) as exc:  # AttributeError: a non-text body
-            reason = getattr(exc, "reason", "not-text")
+        except NotAnArticle as exc:
+            reason = exc.reason
             self.crawler.stats.inc_value(f"tintuc/skipped/{reason}")
             self.crawler.stats.inc_value("tintuc/skipped")
             self.logger.warning("%s: skipped %s: %s", self.source.id, response.url, exc)
@@ -135,6 +149,14 @@ class PortalSpider(scrapy.Spider):
         store = getattr(self, "store", None)
         if store is not None:
             store.close()
+
+
+def _body_text(response: Response) -> str:
+    """The body as text; a non-text body (an image, a PDF) reads as empty, which no family takes."""
+    try:
+        return response.text
+    except AttributeError:
+        return ""
 
 
 def _text(value) -> str | None:

@@ -59,6 +59,11 @@ def parse_list(source, url: str, text: str) -> ListPage:
     only names the JSON API; an empty API page ends the list).
     """
     family = get_family(source.family)
+    if not getattr(family, "RAW_PAGES", False) and not _looks_like_feed(text):
+        try:
+            check_page(text)
+        except NotAnArticle as exc:  # a WAF challenge, a truncated or an error page is not a list either
+            return ListPage(problem=str(exc))
     page = family.parse_list(url, text, source)
     if page.articles or page.problem or getattr(family, "LIST_STEP_PAGES", False):
         return page
@@ -67,6 +72,11 @@ def parse_list(source, url: str, text: str) -> ListPage:
         if generic.articles:
             return replace(generic, problem="degraded: family list parser found nothing; generic links used")
     return replace(page, problem="no-links: the list page has no article links")
+
+
+def _looks_like_feed(text: str) -> bool:
+    head = text.lstrip()[:200].lower()
+    return head.startswith("<?xml") or head.startswith(("<rss", "<feed"))
 
 
 def extract_article(
