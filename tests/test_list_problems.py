@@ -42,10 +42,10 @@ def test_list_problems_fail_their_source_with_the_reason_and_spare_the_rest(tmp_
     result = run_cli("crawl", "--sources", str(sites), "--db", str(tmp_path / "t.db"), "--output", str(out),
                      "--delay", "0")
     assert result.returncode == 1
-    assert re.search(r"^waf: failed: .*waf-challenge", result.stderr, re.M)
-    assert re.search(r"^empty: failed: .*no-links", result.stderr, re.M)
-    assert re.search(r"^good\s+ok\s+6\s+6\s", result.stdout, re.M)
+    assert re.search(r"^waf: failed: .*waf-challenge", result.stderr, re.MULTILINE)
+    assert re.search(r"^empty: failed: .*no-links", result.stderr, re.MULTILINE)
+    assert re.search(r"^good\s+ok\s+6\s+6\s", result.stdout, re.MULTILINE)
     for source in ("waf", "empty"):
-        assert re.search(rf"^{source}\s+FAILED\s+0\s+0\s+0\s+0\s+1\s", result.stdout, re.M)  # one skipped page
+        assert re.search(rf"^{source}\s+FAILED\s+0\s+0\s+0\s+0\s+1\s", result.stdout, re.MULTILINE)  # one skipped page
     status = json.loads((out / "status.json").read_text("utf-8"))
     assert "waf-challenge" in json.dumps(status)
