@@ -62,6 +62,7 @@ def test_second_crawl_with_nothing_new_fetches_no_article_and_one_list_page(tmp_
     for sid, server in servers.items():
         paths = paths_since(server, marks[sid])
         assert [p for p in paths if p != "/robots.txt"] == ["/tin-tuc-su-kien/"], sid
+        assert ("/tin-tuc-su-kien/", "304") in server.statuses[marks[sid]:]  # asked conditionally, not modified
 
 
 def test_k_new_articles_cost_k_article_requests(tmp_path, three_sites):
@@ -85,3 +86,15 @@ def test_refresh_downloads_known_articles_again(tmp_path, three_sites):
     assert result.returncode == 0, result.stderr
     assert sum(p.endswith(".html") for p in paths_since(servers["site-a"], mark)) == 6
     assert re.search(r"^site-a\s+ok\s+6\s+0\s+0\s+6\s", result.stdout, re.MULTILINE)  # all six seen again, none new
+
+
+def test_a_source_may_ask_to_walk_every_list_page(tmp_path, three_sites):
+    _, servers, sources = three_sites
+    text = sources.read_text("utf-8").replace('status = "fixture"', 'status = "fixture"\nstop_at_known = false')
+    sources.write_text(text, "utf-8")
+    crawl(tmp_path, sources)
+    marks = {sid: len(s.requests) for sid, s in servers.items()}
+    crawl(tmp_path, sources)
+    for sid, server in servers.items():
+        paths = [p for p in paths_since(server, marks[sid]) if p != "/robots.txt"]
+        assert paths == ["/tin-tuc-su-kien/", "/tin-tuc-su-kien/trang-2/"], sid  # both pages, no article

@@ -54,7 +54,9 @@ class PortalSpider(scrapy.Spider):
 
     def _list_request(self, url: str, page: int) -> scrapy.Request:
         headers = {}
-        cached = None if self.refresh else self.store.get_http_cache(url)
+        # A 304 ends the walk, so a source that wants every page walked is asked unconditionally.
+        conditional = not self.refresh and self.source.stop_at_known
+        cached = self.store.get_http_cache(url) if conditional else None
         if cached:
             etag, modified = cached
             if etag:
@@ -81,9 +83,10 @@ class PortalSpider(scrapy.Spider):
         for link in new[: max(0, self.source.max_articles - self.stats_by["articles_requested"])]:
             yield self._article_request(link)
         self._remember_validators(response)
-        # Stop at the first list page that brings nothing new; a page with no
-        # article links at all is a step towards the list (DNN's category page).
-        if new or self.refresh or not page.articles:
+        # Stop at the first list page that brings nothing new (unless the source
+        # says otherwise); a page with no article links at all is a step towards
+        # the list (DNN's category page).
+        if new or self.refresh or not page.articles or not self.source.stop_at_known:
             yield from self._next_pages(page.next_urls, response.meta["page"])
 
     def _list_problem(self, url: str, page) -> None:

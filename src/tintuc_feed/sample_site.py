@@ -29,6 +29,7 @@ class _Handler(SimpleHTTPRequestHandler):
 
     def log_message(self, format, *args):
         self.server.requests.append((self.command, self.path))
+        self.server.statuses.append((self.path, str(args[1]) if len(args) > 1 else "?"))
         self.server.user_agents.add(self.headers.get("User-Agent", ""))
 
     def end_headers(self):
@@ -45,6 +46,7 @@ class SampleSite:
         self.server = ThreadingHTTPServer((host, port), handler)
         self.server.requests = []
         self.server.user_agents = set()
+        self.server.statuses = []  # (path, HTTP status) per request, in order
         self.server.article_delay = article_delay  # seconds before each article page: a slow portal
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
@@ -56,6 +58,10 @@ class SampleSite:
     @property
     def requests(self) -> list[tuple[str, str]]:
         return self.server.requests
+
+    @property
+    def statuses(self) -> list[tuple[str, str]]:
+        return self.server.statuses
 
     @property
     def user_agents(self) -> set[str]:

@@ -26,7 +26,7 @@ REQUIRED = ("id", "name", "list_urls", "article_url_pattern")
 OPTIONAL = {
     "province": str, "family": str, "max_pages": int, "selectors": dict,
     "status": str, "enabled": bool, "interval_minutes": int, "site_url": str,
-    "former_province": str, "note": str, "max_articles": int,
+    "former_province": str, "note": str, "max_articles": int, "stop_at_known": bool,
 }
 BUILTIN = "sources.toml"
 
@@ -48,6 +48,7 @@ class Source:
     selectors: Mapping[str, str] = field(default_factory=dict)
     status: str = "verified-structure"
     enabled: bool = True
+    stop_at_known: bool = True  # stop paginating at the first list page with nothing new
     interval_minutes: int | None = None
     site_url: str | None = None
     former_province: str | None = None
