@@ -79,6 +79,7 @@ class Store:
         self.path = Path(path)
         self._db = connect(self.path)
         self._index: dedupe.StoryIndex | None = None
+        self._index_seen = 0  # the newest article id whose signature the index holds
 
     def __enter__(self) -> Self:
         return self
@@ -113,6 +114,7 @@ class Store:
                 minhash = dedupe.signature(_text_for_dedupe(self._article(article_id)))
                 cluster = self._cluster(article_id, minhash)
         if result.status != "unchanged" and self._index is not None:
+            self._index.remove(article_id)  # a rewritten article replaces its old signature
             self._index.add(article_id, minhash, cluster=cluster)
         return result
 
@@ -178,15 +180,25 @@ class Store:
     # --- clusters --------------------------------------------------------------
 
     def story_index(self) -> dedupe.StoryIndex:
-        """The LSH index of stored signatures, built on first use."""
+        """The LSH index of stored signatures: built on first use, then caught up on each call.
+
+        Other connections (two spiders of one crawl, a second process) add
+        articles too; each call reads the signatures of articles newer than
+        the newest this index has seen, so a story stored by another
+        connection a moment ago is found.
+        """
         if self._index is None:
-            index = dedupe.StoryIndex()
-            rows = self._db.execute(
-                "SELECT s.article_id, s.minhash, a.cluster_id FROM signatures s JOIN articles a ON a.id = s.article_id"
-            )
-            for article_id, blob, cluster in rows:
-                index.add(article_id, dedupe.signature_from_bytes(blob), cluster=cluster)
-            self._index = index
+            self._index, self._index_seen = dedupe.StoryIndex(), 0
+        rows = self._db.execute(
+            "SELECT s.article_id, s.minhash, a.cluster_id FROM signatures s JOIN articles a ON a.id = s.article_id"
+            " WHERE s.article_id > ? ORDER BY s.article_id",
+            (self._index_seen,),
+        ).fetchall()
+        for article_id, blob, cluster in rows:
+            if article_id not in self._index:
+                self._index.add(article_id, dedupe.signature_from_bytes(blob), cluster=cluster)
+        if rows:
+            self._index_seen = max(self._index_seen, rows[-1][0])
         return self._index
 
     def _cluster(self, article_id: int, minhash) -> int:

@@ -117,3 +117,15 @@ def test_record_schema_requires_every_documented_field(published):
     del record["guid"]
     with pytest.raises(jsonschema.ValidationError):
         validate(record, schema)
+
+
+def test_merged_item_links_the_other_copies_in_its_html(articles):
+    import dataclasses
+
+    copies = ("https://bocongan.gov.vn/bai-viet/ban-tin-1783311539", "https://cand.com.vn/Ban-tin-113/ban-tin-i760722/")
+    merged = dataclasses.replace(articles[0], also_published_at=copies)
+    html = json_feed_item(merged)["content_html"]
+    assert html.startswith(articles[0].article.content_html)
+    assert '<a href="https://bocongan.gov.vn/bai-viet/ban-tin-1783311539">bocongan.gov.vn</a>' in html
+    assert '<a href="https://cand.com.vn/Ban-tin-113/ban-tin-i760722/">cand.com.vn</a>' in html
+    assert json_feed_item(articles[0])["content_html"] == articles[0].article.content_html  # no copies, no note

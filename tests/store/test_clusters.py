@@ -71,3 +71,17 @@ def test_rewritten_article_leaves_its_cluster(store):
     result = put(store, "https://bocongan.gov.vn/bai-viet/a-1", "bocongan", OTHER, published_hours=3)
     assert result.status == "updated"
     assert len(store.merged_articles()) == 2
+
+
+def test_two_open_connections_see_each_others_stories(tmp_path):
+    """Two spiders of one crawl each hold a Store on the same file: a copy stored
+    through one connection is recognised by the other, whose index was built before."""
+    path = tmp_path / "s.sqlite"
+    with Store(path) as first, Store(path) as second:
+        put(first, "https://congan.nghean.gov.vn/tin/b-2", "nghean", OTHER, published_hours=2)
+        put(second, "https://congan.hatinh.gov.vn/tin/c-3", "hatinh", OTHER + " Tin mới.", published_hours=9)
+        put(first, "https://cand.com.vn/Ban-tin-113/a-i1/", "cand", LONG, published_hours=5)  # index already built
+        put(second, "https://bocongan.gov.vn/bai-viet/a-1783311539", "bocongan", LONG, published_hours=3)
+        merged = first.merged_articles()
+    assert len(merged) == 2
+    assert {m.article.source_id for m in merged} == {"cand", "hatinh"}

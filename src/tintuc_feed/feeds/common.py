@@ -7,6 +7,8 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from html import escape
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from ..model import StoredArticle
@@ -102,3 +104,17 @@ def iri(identifier: str) -> str:
     if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:\S", identifier):
         return identifier
     return "urn:tintuc-feed:" + re.sub(r"[^A-Za-z0-9._~:/-]", "-", identifier)
+
+
+ALSO_PUBLISHED_LABEL = "Cũng đăng tại"  # "also published at", before the links to the other copies
+
+
+def item_html(stored: StoredArticle) -> str:
+    """An item's HTML: the article's, then links to the same story on other sites (merged feeds)."""
+    html = stored.article.content_html
+    if not stored.also_published_at:
+        return html
+    links = ", ".join(
+        f'<a href="{escape(url)}">{escape(urlsplit(url).hostname or url)}</a>' for url in stored.also_published_at
+    )
+    return f'{html}<p class="tintuc-also">{ALSO_PUBLISHED_LABEL}: {links}</p>'

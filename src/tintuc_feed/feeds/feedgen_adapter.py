@@ -23,7 +23,7 @@ from lxml import etree
 
 from ..model import StoredArticle
 from ..sanitize import strip_xml_illegal
-from .common import GENERATOR, LANGUAGE, Feed, feed_updated, in_vn, iri, published_of
+from .common import GENERATOR, LANGUAGE, Feed, feed_updated, in_vn, iri, item_html, published_of
 
 DEFAULT_IMAGE_TYPE = "image/jpeg"
 ATOM = "http://www.w3.org/2005/Atom"
@@ -94,7 +94,7 @@ def _add_entry(generator: FeedGenerator, stored: StoredArticle) -> None:
     _add_authors(entry, stored)
     entry.description(_text(article.summary or _excerpt(article.content_text) or article.title), isSummary=True)
     if article.content_html:
-        entry.content(_text(article.content_html), type="html")
+        entry.content(_text(item_html(stored)), type="html")
     for tag in article.tags:
         entry.category(term=_text(tag), label=_text(tag))
     if article.image:

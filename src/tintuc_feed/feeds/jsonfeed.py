@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..model import Author, StoredArticle
-from .common import LANGUAGE, Feed, published_of, rfc3339
+from .common import LANGUAGE, Feed, item_html, published_of, rfc3339
 
 VERSION = "https://jsonfeed.org/version/1.1"
 EXTENSION = "_tintuc"
@@ -51,7 +51,7 @@ def json_feed_item(stored: StoredArticle) -> dict[str, Any]:
     if not item["authors"]:
         del item["authors"]
     if article.content_html:
-        item["content_html"] = article.content_html
+        item["content_html"] = item_html(stored)
     else:  # JSON Feed needs content_html or content_text
         item["content_text"] = article.content_text or article.title
     return item
