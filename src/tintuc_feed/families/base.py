@@ -45,6 +45,20 @@ WAF_MARKERS = (
     (re.compile(r"_Incapsula_Resource|incap_ses_|Request unsuccessful\. Incapsula", re.IGNORECASE), "incapsula"),
     (re.compile(r"cf-browser-verification|challenge-platform|Just a moment\.\.\.</title>", re.IGNORECASE), "cloudflare"),
 )
+# A challenge page shows (almost) no text.  A real page behind the WAF carries
+# the same markers (Incapsula injects /_Incapsula_Resource into every page it
+# serves), so a marker only counts on a page with less visible text than this.
+CHALLENGE_MAX_TEXT = 400
+_SCRIPTS = re.compile(r"<(script|style|noscript)\b.*?</\1\s*>|<!--.*?-->", re.IGNORECASE | re.DOTALL)
+_TAGS = re.compile(r"<[^>]+>")
+
+
+def visible_chars(text: str) -> int:
+    """How many non-space characters the page shows (scripts, styles and tags left out)."""
+    shown = _TAGS.sub(" ", _SCRIPTS.sub(" ", text))
+    return len(re.sub(r"\s+", "", shown))
+
+
 ERROR_TITLES = re.compile(
     r"\b(404|403|500|502|503)\b|not found|không tìm thấy|trang không tồn tại|lỗi hệ thống|"
     r"access denied|forbidden|service unavailable|bài viết không tồn tại",
@@ -57,7 +71,7 @@ def check_page(text: str, *, content_type: str | None = None) -> None:
     if content_type and "html" not in content_type and "xml" not in content_type:
         raise NotAnArticle("not-html", f"content type {content_type}")
     for pattern, name in WAF_MARKERS:
-        if pattern.search(text[:20000]):
+        if pattern.search(text[:20000]) and visible_chars(text) < CHALLENGE_MAX_TEXT:
             raise NotAnArticle("waf-challenge", name)
     if not re.search(r"</html\s*>", text[-4096:], re.IGNORECASE):
         raise NotAnArticle("truncated", "the page does not end with </html>")
