@@ -113,8 +113,9 @@ def parse_article(url: str, text: str, source, hints: Mapping[str, str]) -> RawA
         title = found[0] if found else None
         if found:
             matched["title"] = found[1]
+    title = title or _page_title(soup, matched)
     byline = _byline(soup, obj, container, matched)
-    dates = _dates(soup, obj, container, url, hints, matched, published_meta)
+    dates = _dates(soup, obj, container, url, hints, matched, published_meta, title)
     image = meta_image or _image(soup, None, container, url)
     body = layout.body_html(container, soup, title) if container is not None else _trafilatura(text, url, matched)
     return RawArticle(url=url, title=title, dates=dates, byline=byline, body_html=body, image=image, matched=matched,
@@ -137,10 +138,21 @@ def _title(soup: BeautifulSoup, obj: dict | None, matched: dict[str, str]) -> st
     if og:
         matched["title"] = f"meta:{og[1]}"
         return og[0]
+    page_title = text_of(soup.title) or ""
+    shown = [t for t in (text_of(h) for h in soup.find_all(["h1", "h2", "h3"])) if t]
+    in_title = [t for t in shown if len(t) >= layout.TITLE_MIN_CHARS and t in page_title]
+    if in_title:  # the heading the <title> repeats, not a sidebar box's <h1>
+        matched["title"] = "heading-in-title"
+        return max(in_title, key=len)
     h1s = [t for t in (text_of(h) for h in soup.find_all("h1")) if t]
     if h1s:
         matched["title"] = "h1"
         return max(h1s, key=len)
+    return None
+
+
+def _page_title(soup: BeautifulSoup, matched: dict[str, str]) -> str | None:
+    """<title>, the last resort: on old portals it is often only the site's name."""
     if soup.title and text_of(soup.title):
         matched["title"] = "title"
         return text_of(soup.title)
@@ -185,12 +197,12 @@ def _byline(soup: BeautifulSoup, obj: dict | None, container: Tag | None, matche
 
 
 def _dates(soup, obj, container, url: str, hints: Mapping[str, str], matched: dict[str, str],
-           published_meta: tuple[RawDate, ...] = ()) -> tuple[RawDate, ...]:
+           published_meta: tuple[RawDate, ...] = (), title: str | None = None) -> tuple[RawDate, ...]:
     found: list[tuple[RawDate, str]] = []
     found += [(d, "jsonld.datePublished") for d in jsonld_dates(obj, "datePublished")]
     found += [(d, "meta") for d in published_meta or meta_dates(soup, PUBLISHED_META)]
     found += [(d, "time[datetime]") for d in time_dates(soup)]
-    line = layout.date_line(soup, container, DATE_SELECTORS)
+    line = layout.date_line(soup, container, DATE_SELECTORS, title)
     if line:
         found.append((RawDate(line[0], "text"), line[1]))
     if hints.get("date"):

@@ -139,7 +139,8 @@ def author_element(soup: BeautifulSoup, selectors: Iterable[str]) -> tuple[str, 
     return None
 
 
-def date_line(soup: BeautifulSoup, container: Tag | None, selectors: Iterable[str]) -> tuple[str, str] | None:
+def date_line(soup: BeautifulSoup, container: Tag | None, selectors: Iterable[str],
+              title: str | None = None) -> tuple[str, str] | None:
     """The visible date line: a date element, else the date line near the title."""
     for css in selectors:
         node = select_one(soup, css)
@@ -147,7 +148,7 @@ def date_line(soup: BeautifulSoup, container: Tag | None, selectors: Iterable[st
         if text and find_date_line([text]) == 0:
             node.decompose()
             return text, f"css:{css}"
-    lines = list(_lines_near_title(soup, container))
+    lines = list(_lines_near_title(soup, container, title))
     index = find_date_line([text for text, _ in lines])
     if index is None:
         return None
@@ -156,13 +157,16 @@ def date_line(soup: BeautifulSoup, container: Tag | None, selectors: Iterable[st
     return text, "layout:date-line"
 
 
-def _lines_near_title(soup: BeautifulSoup, container: Tag | None) -> Iterator[tuple[str, NavigableString]]:
-    """Text lines just before and after the title heading (or the body's start)."""
-    h1s = [h for h in soup.find_all("h1") if h.get_text(strip=True)]
-    anchor = max(h1s, key=lambda h: len(h.get_text(strip=True))) if h1s else container
+def _lines_near_title(soup: BeautifulSoup, container: Tag | None,
+                      title: str | None = None) -> Iterator[tuple[str, NavigableString]]:
+    """Text lines just after the title (the element showing it, else the longest <h1>, else the body's start)."""
+    anchor = title_element(soup, title) if title else None
     if anchor is None:
+        h1s = [h for h in soup.find_all("h1") if h.get_text(strip=True)]
+        anchor = max(h1s, key=lambda h: len(h.get_text(strip=True))) if h1s else None
+    if anchor is None and container is None:
         return
-    strings = anchor.find_all_next(string=True) if h1s else anchor.find_all(string=True)
+    strings = anchor.find_all_next(string=True) if anchor is not None else container.find_all(string=True)
     count = 0
     for string in strings:
         text = " ".join(str(string).split())
@@ -217,22 +221,67 @@ def remove_title(container: Tag, title: str) -> None:
             return
 
 
+def title_element(soup: BeautifulSoup, title: str) -> Tag | None:
+    """The visible element that shows the title: a heading first, else the smallest element in <body>."""
+    flat_title = " ".join(title.split())
+    if len(flat_title) < TITLE_MIN_CHARS:
+        return None
+    for node in soup.find_all(["h1", "h2", "h3"]):
+        if _flat(node) == flat_title and node.find_parent("a") is None:
+            return node
+    for string in soup.find_all(string=True):
+        text = " ".join(str(string).split())
+        if not text or not flat_title.startswith(text) or string.find_parent(["head", "a", "script"]) is not None:
+            continue
+        node = string.parent
+        while isinstance(node, Tag) and node.name != "body" and len(_flat(node)) <= len(flat_title):
+            if _flat(node) == flat_title:
+                return node
+            node = node.parent
+    return None
+
+
 TITLE_MIN_CHARS = 15  # shorter "titles" are labels ("Tin tức"), not headlines
 TITLE_MAX_CHARS = 300
 TITLE_CLASS = re.compile(r"title|tieu-?de|headline|heading", re.IGNORECASE)
 
 
 def title_line(soup: BeautifulSoup, container: Tag | None) -> tuple[str, str] | None:
-    """When no markup names the title: a headline-like heading, or the line above the date line."""
-    for node in soup.find_all(["h2", "h3"]) + soup.find_all(class_=TITLE_CLASS):
-        text = _flat(node)
-        if TITLE_MIN_CHARS <= len(text) <= TITLE_MAX_CHARS and node.find_parent("a") is None and not node.find("a"):
-            return text, f"layout:{node.name}"
+    """When no markup names the title: the headline-like element the date line follows,
+    else the line above the date line, else the first headline-like element.
+
+    Sidebar box titles ("Tin tức - Sự kiện") look like headlines too; the date
+    line under the article's title is what tells them apart.
+    """
+    candidates = [(text, node) for node in soup.find_all(["h2", "h3"]) + soup.find_all(class_=TITLE_CLASS)
+                  if TITLE_MIN_CHARS <= len(text := _flat(node)) <= TITLE_MAX_CHARS
+                  and node.find_parent("a") is None and not node.find("a")]
+    near = [(distance, i) for i, (_, node) in enumerate(candidates) if (distance := _date_distance(node)) is not None]
+    if near:
+        text, node = candidates[min(near)[1]]
+        return text, f"layout:{node.name}+date"
     lines = [text for text, _ in _lines_near_title(soup, container)]
     index = find_date_line(lines)
     if index and TITLE_MIN_CHARS <= len(lines[index - 1]) <= TITLE_MAX_CHARS:
         return lines[index - 1], "layout:line-above-date"
+    if candidates:
+        return candidates[0][0], f"layout:{candidates[0][1].name}"
     return None
+
+
+DATE_FOLLOW_LINES = 3  # the date line sits this close under the title
+
+
+def _date_distance(node: Tag) -> int | None:
+    """How many lines below the node the date line is (None: not within DATE_FOLLOW_LINES)."""
+    following = []
+    for string in node.find_all_next(string=True):
+        text = " ".join(str(string).split())
+        if text and string.find_parent(node.name) is not node:
+            following.append(text)
+            if len(following) >= DATE_FOLLOW_LINES:
+                break
+    return find_date_line(following)
 
 
 def paragraphize(container: Tag, soup: BeautifulSoup) -> None:
