@@ -76,7 +76,7 @@ def parse_list(source, url: str, text: str) -> ListPage:
 
 def _looks_like_feed(text: str) -> bool:
     head = text.lstrip()[:200].lower()
-    return head.startswith("<?xml") or head.startswith(("<rss", "<feed"))
+    return head.startswith(("<?xml", "<rss", "<feed"))
 
 
 def extract_article(

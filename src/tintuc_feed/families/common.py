@@ -143,6 +143,15 @@ def summary_fallback(soup: BeautifulSoup, hints: Mapping[str, str]) -> str | Non
     return found[0] if found else (hints.get("summary") or None)
 
 
+# Site-wide columns beside a list (latest news, most read): their links are not the list's.
+SIDEBAR_CLASS = re.compile(r"(^|[\s_-])(sidebar|widget|col-side)([\s_-]|$)", re.IGNORECASE)
+
+
+def outside_sidebars(nodes: Iterable[Tag]) -> list[Tag]:
+    """The nodes not inside an <aside> or a sidebar/widget column."""
+    return [n for n in nodes if n.find_parent("aside") is None and n.find_parent(class_=SIDEBAR_CLASS) is None]
+
+
 def links_in(nodes: Iterable[Tag], base: str, source, link_css: str = "a[href]") -> list[ArticleLink]:
     """Article links inside the given list items, in order, each once, with hints."""
     seen: dict[str, ArticleLink] = {}

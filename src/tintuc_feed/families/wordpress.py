@@ -60,8 +60,9 @@ def parse_list(url: str, text: str, source) -> ListPage:
     except NotAnArticle as exc:
         return ListPage(problem=str(exc))
     soup = parse_html(text)
-    items = [n for css in LIST_ITEMS for n in soup.select(css)]
-    links = common.links_in(items, url, source, LIST_LINKS) or common.links_in(soup.select(LIST_LINKS), url, source)
+    items = common.outside_sidebars(n for css in LIST_ITEMS for n in soup.select(css))
+    links = common.links_in(items, url, source, LIST_LINKS) or common.links_in(
+        common.outside_sidebars(soup.select(LIST_LINKS)), url, source)
     if not links:
         feed = soup.find("link", attrs={"type": "application/rss+xml", "href": True})
         return ListPage(next_urls=(absolute(url, feed["href"]),) if feed else ())
