@@ -25,9 +25,7 @@ from bs4 import BeautifulSoup, Tag
 from ..model import ArticleLink, ListPage, RawArticle, RawDate
 from . import common, feeds
 from .base import (
-    NotAnArticle,
     absolute,
-    check_page,
     jsonld_objects,
     meta_content,
     meta_dates,
@@ -56,10 +54,6 @@ def start_urls(source) -> list[str]:
 def parse_list(url: str, text: str, source) -> ListPage:
     if feeds.is_feed(text):
         return ListPage(articles=tuple(feeds.feed_links(url, text, source)))
-    try:
-        check_page(text)
-    except NotAnArticle as exc:
-        return ListPage(problem=str(exc))
     soup = parse_html(text)
     for node in soup.select(SIDEBAR):
         node.decompose()

@@ -25,7 +25,7 @@ from bs4 import BeautifulSoup
 
 from ..model import ListPage, RawArticle, RawDate
 from . import common, layout
-from .base import NotAnArticle, check_page, meta_dates, parse_html
+from .base import meta_dates, parse_html
 
 PAGE_RE = re.compile(r"/page-(\d+)/?$")
 NAV_NOISE = "header, footer, nav, .uk-navbar, li.parent-menu, div.cate-main, ul.uk-breadcrumb"
@@ -44,10 +44,6 @@ def start_urls(source) -> list[str]:
 
 
 def parse_list(url: str, text: str, source) -> ListPage:
-    try:
-        check_page(text)
-    except NotAnArticle as exc:
-        return ListPage(problem=str(exc))
     soup = parse_html(text)
     for node in soup.select(NAV_NOISE):
         node.decompose()

@@ -24,7 +24,7 @@ from urllib.parse import urljoin
 from bs4 import BeautifulSoup, Tag
 
 from ..model import ArticleLink, ListPage, RawArticle, RawDate
-from . import layout
+from . import common, layout
 from .base import (
     MODIFIED_META,
     PUBLISHED_META,
@@ -180,20 +180,7 @@ def _byline(soup: BeautifulSoup, obj: dict | None, container: Tag | None, matche
         if container is not None:
             layout.take_byline_line(container)  # the same names signing the body are not body text
         return " - ".join(people)
-    found = layout.author_element(soup, AUTHOR_SELECTORS)
-    if found:
-        matched["authors"] = f"css:{found[1]}"
-        return found[0]
-    if container is not None:
-        line = layout.take_byline_line(container)
-        if line:
-            matched["authors"] = "layout:byline-line"
-            return line
-    meta = meta_content(soup, "author", "article:author", "dc.creator")
-    if meta and not meta[0].startswith("http"):
-        matched["authors"] = f"meta:{meta[1]}"
-        return meta[0]
-    return None
+    return common.take_byline(soup, AUTHOR_SELECTORS, container, matched) or common.meta_byline(soup, matched)
 
 
 def _dates(soup, obj, container, url: str, hints: Mapping[str, str], matched: dict[str, str],

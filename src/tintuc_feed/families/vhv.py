@@ -23,7 +23,7 @@ from collections.abc import Mapping
 
 from ..model import ListPage, RawArticle, RawDate
 from . import common, layout
-from .base import NotAnArticle, check_page, parse_html, text_of
+from .base import parse_html, text_of
 
 LIST_ITEMS = ("div.item", ".post-item")
 ITEM_CLASSES = re.compile(r"^(?:item|post-item)$")  # list items of other news on an article page
@@ -46,10 +46,6 @@ def start_urls(source) -> list[str]:
 
 
 def parse_list(url: str, text: str, source) -> ListPage:
-    try:
-        check_page(text)
-    except NotAnArticle as exc:
-        return ListPage(problem=str(exc))
     soup = parse_html(text)
     items = [n for css in LIST_ITEMS for n in soup.select(css)]
     links = common.links_in(items, url, source)

@@ -23,9 +23,7 @@ from urllib.parse import urlsplit
 from ..model import ListPage, RawArticle, RawDate
 from . import common, feeds, layout
 from .base import (
-    NotAnArticle,
     absolute,
-    check_page,
     jsonld_article,
     jsonld_dates,
     meta_dates,
@@ -55,10 +53,6 @@ def start_urls(source) -> list[str]:
 def parse_list(url: str, text: str, source) -> ListPage:
     if feeds.is_feed(text):
         return ListPage(articles=tuple(feeds.feed_links(url, text, source)), next_urls=_feed_next(url, text))
-    try:
-        check_page(text)
-    except NotAnArticle as exc:
-        return ListPage(problem=str(exc))
     soup = parse_html(text)
     items = common.outside_sidebars(n for css in LIST_ITEMS for n in soup.select(css))
     links = common.links_in(items, url, source, LIST_LINKS) or common.links_in(
