@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
@@ -23,32 +22,12 @@ from tintuc_feed.normalize.dates import pick_published
 from tintuc_feed.process import normalize_article
 from tintuc_feed.sources import load_sources
 
+from .cases import Case
+
 ROOT = Path(__file__).resolve().parents[1] / "fixtures" / "blind"
 ARTICLE_FIELDS = ("title", "published", "published_date", "authors", "summary_contains", "body_contains",
                   "body_absent")
 LIST_FIELDS = ("count", "items", "absent_urls", "api_contains", "api_absent")
-
-
-@dataclass(frozen=True)
-class Case:
-    family: str
-    name: str
-    path: Path
-    meta: dict
-    expected: dict
-
-    @property
-    def id(self) -> str:
-        return f"{self.family}/{self.name}"
-
-    @property
-    def text(self) -> str:
-        page = next(p for p in sorted(self.path.iterdir()) if p.name.startswith("input."))
-        return page.read_text("utf-8")
-
-    @property
-    def fetched_at(self) -> datetime:
-        return datetime.fromisoformat(self.meta["fetched_at"])
 
 
 def load_cases(kind: str) -> list[Case]:
