@@ -4,8 +4,6 @@ Values a user may want to change per run (delay, page caps, database) are
 passed in by the runner as spider arguments or -s overrides, not edited here.
 """
 
-import os
-
 BOT_NAME = "tintuc-feed"
 SPIDER_MODULES = ["crawler.spiders"]
 NEWSPIDER_MODULE = "crawler.spiders"
@@ -17,7 +15,7 @@ USER_AGENT = "tintuc-feed/0.1 (police news feed builder; +https://pypi.org/proje
 ROBOTSTXT_OBEY = True
 CONCURRENT_REQUESTS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 1
-DOWNLOAD_DELAY = float(os.environ.get("TINTUC_DOWNLOAD_DELAY", "1.0"))
+DOWNLOAD_DELAY = 1.0  # the runner passes --delay to change it
 DOWNLOAD_DELAY_JITTER = 0.5  # each delay is DOWNLOAD_DELAY ± 50 %, so requests don't beat a fixed rhythm
 AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_START_DELAY = DOWNLOAD_DELAY
@@ -44,6 +42,6 @@ ITEM_PIPELINES = {
 }
 
 # --- Housekeeping -------------------------------------------------------------
-LOG_LEVEL = os.environ.get("TINTUC_LOG_LEVEL", "INFO")
+LOG_LEVEL = "INFO"  # the runner passes --log-level
 TELNETCONSOLE_ENABLED = False
 FEED_EXPORT_ENCODING = "utf-8"

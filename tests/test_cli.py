@@ -90,9 +90,47 @@ def test_extract_prints_the_seed_normalized(tmp_path, sample_sources):
     assert record["_extraction"]["matched"]["authors"] == "layout:byline-line"
 
 
-def test_extract_of_a_missing_file_exits_1(tmp_path):
+def test_extract_of_a_missing_file_is_a_usage_error(tmp_path):
     result = run_cli("extract", "https://example.invalid/a.html", "--html", str(tmp_path / "missing.html"))
-    assert result.returncode == 1 and "cannot read" in result.stderr
+    assert result.returncode == 2 and "no such file" in result.stderr
+
+
+def test_extract_of_a_page_that_is_not_an_article_exits_1(tmp_path):
+    page = tmp_path / "waf.html"
+    page.write_text("<html><script>document.cookie='a=1';location.reload()</script></html>", "utf-8")
+    result = run_cli("extract", "https://bocongan.gov.vn/bai-viet/a-1783311539", "--html", str(page))
+    assert result.returncode == 1 and "waf-challenge" in result.stderr
+
+
+@pytest.mark.parametrize("option, value", [("--max-pages", "0"), ("--max-pages", "-3"), ("--delay", "-1"),
+                                           ("--timeout", "0"), ("--item-limit", "0")])
+def test_bad_numbers_are_usage_errors(tmp_path, sample_sources, option, value):
+    result = run_cli("crawl", "--sources", str(sample_sources), "--db", str(tmp_path / "t.db"),
+                     "--output", str(tmp_path / "out"), option, value)
+    assert result.returncode == 2 and option in result.stderr
+    assert not (tmp_path / "t.db").exists() and not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("source_id", ["all", "health", "province-lam-dong", "topic-lua-dao"])
+def test_reserved_source_ids_are_refused_before_anything_is_written(tmp_path, source_id):
+    path = tmp_path / "s.toml"
+    path.write_text(GOOD.replace('id = "lamdong"', f'id = "{source_id}"').replace("{url}", "http://127.0.0.1:9/"),
+                    "utf-8")
+    result = run_cli("crawl", "--sources", str(path), "--db", str(tmp_path / "t.db"), "--output", str(tmp_path / "o"))
+    assert result.returncode == 2 and "reserved" in result.stderr
+    assert not (tmp_path / "t.db").exists() and not (tmp_path / "o").exists()
+
+
+def test_a_foreign_sqlite_file_is_refused_and_left_alone(tmp_path, sample_sources):
+    import sqlite3
+
+    foreign = tmp_path / "notes.db"
+    with sqlite3.connect(foreign) as conn:
+        conn.execute("CREATE TABLE notes (body TEXT)")
+    before = foreign.read_bytes()
+    result = run_cli("crawl", "--sources", str(sample_sources), "--db", str(foreign), "--output", str(tmp_path / "o"))
+    assert result.returncode == 2 and "not a tintuc-feed store" in result.stderr
+    assert foreign.read_bytes() == before
 
 
 def test_build_without_a_store_is_a_usage_error(tmp_path):

@@ -20,8 +20,6 @@ from tintuc_feed import families
 from tintuc_feed.process import normalize_article
 from tintuc_feed.sources import Source
 
-pytestmark = pytest.mark.skipif(SEED_FILE is None, reason="../shared/seeds is not beside this checkout")
-
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 SOURCE = Source(id="x", name="Công an tỉnh Đắk Nông", list_urls=("https://congan.daknong.gov.vn/",),
                 article_url_pattern=".", province="Đắk Nông")

@@ -6,28 +6,11 @@ import re
 import shutil
 
 import pytest
-from support import run_cli
+from support import add_articles, run_cli
 
 from tintuc_feed.sample_site import SampleSite, site_root, sources_toml
 
 SOURCES = ("site-a", "site-b", "site-c")
-ARTICLE = "tin-tuc-su-kien/truy-na-doi-tuong-pham-toi-giet-nguoi-3025.html"
-
-
-def add_articles(root, count: int) -> list[str]:
-    """Publish `count` new articles on a site copy: new pages, linked first on list page 1."""
-    names = []
-    for n in range(count):
-        name = f"tin-tuc-su-kien/bai-moi-so-{n + 1}-{9000 + n}.html"
-        page = (root / ARTICLE).read_text("utf-8").replace("Truy nã đối tượng", f"Tin mới số {n + 1}: truy nã đối tượng")
-        (root / name).write_text(page, "utf-8")
-        names.append("/" + name)
-    index = root / "tin-tuc-su-kien" / "index.html"
-    links = "".join(f'<div class="item-news"><h2><a href="{n}">Tin mới</a></h2></div>' for n in names)
-    index.write_text(re.sub(r'(<h2 class="cat-title">[^<]*</h2>)', r"\1" + links, index.read_text("utf-8"), count=1), "utf-8")
-    return names
-
-
 @pytest.fixture()
 def three_sites(tmp_path):
     roots = {sid: tmp_path / sid for sid in SOURCES}
@@ -98,3 +81,18 @@ def test_a_source_may_ask_to_walk_every_list_page(tmp_path, three_sites):
     for sid, server in servers.items():
         paths = [p for p in paths_since(server, marks[sid]) if p != "/robots.txt"]
         assert paths == ["/tin-tuc-su-kien/", "/tin-tuc-su-kien/trang-2/"], sid  # both pages, no article
+
+
+def test_an_article_that_failed_is_asked_for_again_although_the_list_did_not_change(tmp_path, three_sites):
+    _, servers, sources = three_sites
+    site = servers["site-a"]
+    missing = "/tin-tuc-su-kien/truy-na-doi-tuong-pham-toi-giet-nguoi-3025.html"
+    site.broken_paths.add(missing)
+    first = run_cli("crawl", "--sources", str(sources), "--source", "site-a", "--db", str(tmp_path / "t.db"),
+                    "--output", str(tmp_path / "out"), "--delay", "0")
+    assert re.search(r"^site-a\s+ok\s+5\s+5\s", first.stdout, re.MULTILINE), first.stdout
+    site.broken_paths.clear()
+    mark = len(site.requests)
+    crawl(tmp_path, sources)
+    assert missing in paths_since(site, mark)
+    assert ("/tin-tuc-su-kien/", "200") in site.statuses[mark:]  # not a 304 that would hide the missed link

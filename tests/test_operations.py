@@ -4,21 +4,23 @@ killed with SIGKILL that leaves the store and the last good feeds intact."""
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import feedparser
 import pytest
-from support import run_cli
+from support import add_articles, run_cli
 
-from tintuc_feed.sample_site import SOURCE_ID, SampleSite, sources_toml
+from tintuc_feed.sample_site import SOURCE_ID, SampleSite, site_root, sources_toml
 
 
 def start_cli(*args: str) -> subprocess.Popen:
-    env = dict(os.environ, TINTUC_LOG_LEVEL="WARNING")
+    env = dict(os.environ)
     return subprocess.Popen([sys.executable, "-m", "tintuc_feed.cli", *args], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True, env=env, start_new_session=True)
 
@@ -42,42 +44,73 @@ def wait_for(predicate, timeout: float, what: str) -> None:
     pytest.fail(f"timed out waiting for {what}")
 
 
-def test_run_crawls_in_rounds_and_stops_cleanly_on_sigterm(tmp_path, sample_sources):
+def run_rows(db) -> list[tuple]:
+    with sqlite3.connect(db) as conn:
+        return conn.execute("SELECT source_id, ok, error FROM run_sources WHERE finished IS NOT NULL").fetchall()
+
+
+def descendants(pid: int) -> list[int]:
+    """Every process below pid (from /proc), children first."""
+    children = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            children.append(int(stat.parent.name))
+    return children + [d for c in children for d in descendants(c)]
+
+
+def test_run_crawls_in_rounds_and_stops_cleanly_when_its_process_group_gets_sigterm(tmp_path):
+    """systemd (KillMode=control-group) and Ctrl-C signal the whole group, here in the middle
+    of a crawl: the crawl child must still get one SIGTERM only, close cleanly and record its outcome."""
     db, out = tmp_path / "t.db", tmp_path / "out"
-    proc = start_cli("run", "--sources", str(sample_sources), "--db", str(db), "--output", str(out),
-                     "--delay", "0", "--interval", "0.05", "--jitter", "0")
-    try:
-        wait_for(lambda: finished_runs(db) >= 2, 90, "two rounds of crawling")
-        proc.send_signal(signal.SIGTERM)
-        stdout, stderr = proc.communicate(timeout=60)
-    finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGKILL)
+    with SampleSite(article_delay=0.3) as site:
+        sources = tmp_path / "sources.toml"
+        sources.write_text(sources_toml(site.url), "utf-8")
+        proc = start_cli("run", "--sources", str(sources), "--db", str(db), "--output", str(out), "--refresh",
+                         "--delay", "0", "--interval", "0.05", "--jitter", "0")
+        try:
+            wait_for(lambda: finished_runs(db) >= 2, 90, "two rounds of crawling")
+            mark = len(site.requests)
+            wait_for(lambda: any(p.endswith(".html") for _, p in site.requests[mark:]), 30, "a crawl in progress")
+            os.killpg(proc.pid, signal.SIGTERM)
+            stdout, stderr = proc.communicate(timeout=60)
+        finally:
+            if proc.poll() is None:
+                os.killpg(proc.pid, signal.SIGKILL)
     assert proc.returncode == 0, stderr
     assert "stopped cleanly" in stdout
+    assert "unclean shutdown" not in stderr
+    assert all(ok for _, ok, _ in run_rows(db)), run_rows(db)
     parsed = feedparser.parse((out / "rss" / f"{SOURCE_ID}.xml").read_bytes())
     assert parsed.bozo == 0 and len(parsed.entries) == 6
 
 
-def test_sigkill_mid_crawl_leaves_store_and_feeds_intact_and_next_run_completes(tmp_path):
-    db, out = tmp_path / "t.db", tmp_path / "out"
-    with SampleSite(article_delay=0.4) as site:
+def test_sigkill_mid_crawl_leaves_store_and_feeds_intact_and_the_next_run_completes_it(tmp_path):
+    db, out, root = tmp_path / "t.db", tmp_path / "out", tmp_path / "site"
+    shutil.copytree(site_root(), root)
+    with SampleSite(root=root, article_delay=0.5) as site:
         sources = tmp_path / "sources.toml"
         sources.write_text(sources_toml(site.url), "utf-8")
         common = ("--sources", str(sources), "--db", str(db), "--output", str(out), "--delay", "0")
-        first = run_cli("crawl", *common)
-        assert first.returncode == 0, first.stderr
+        assert run_cli("crawl", *common).returncode == 0
         feed = out / "rss" / f"{SOURCE_ID}.xml"
         good = feed.read_bytes()
+        new = add_articles(root, 3)
         seen = len(site.requests)
-        proc = start_cli("crawl", "--refresh", *common)
-        wait_for(lambda: sum(p.endswith(".html") for _, p in site.requests[seen:]) >= 2, 60, "the crawl to be mid-way")
-        os.killpg(proc.pid, signal.SIGKILL)  # the command and its crawl child, no chance to clean up
+        proc = start_cli("crawl", *common)
+        wait_for(lambda: any(p in new for _, p in site.requests[seen:]), 60, "the crawl to reach a new article")
+        for pid in [proc.pid, *descendants(proc.pid)]:  # the command and its crawl child: no chance to clean up
+            os.kill(pid, signal.SIGKILL)
         proc.communicate(timeout=30)
         assert feed.read_bytes() == good  # the last good feed is untouched
         with sqlite3.connect(db) as conn:
             assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-            assert conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 6
-        again = run_cli("crawl", "--refresh", *common)
+            assert conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0] < 9
+        again = run_cli("crawl", *common)
     assert again.returncode == 0, again.stderr
-    assert len(feedparser.parse(feed.read_bytes()).entries) == 6
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 9
+    assert len(feedparser.parse(feed.read_bytes()).entries) == 9

@@ -121,7 +121,7 @@ def test_crawl_in_a_terminal_shows_progress_and_in_a_pipe_does_not(tmp_path):
         sources.write_text(sources_toml(site.url), "utf-8")
         common = ("--sources", str(sources), "--output", str(tmp_path / "out"), "--delay", "0")
         controller, terminal = pty.openpty()
-        env = dict(os.environ, TINTUC_LOG_LEVEL="WARNING", COLUMNS="120")
+        env = dict(os.environ, COLUMNS="120")
         proc = subprocess.Popen([sys.executable, "-m", "tintuc_feed.cli", "crawl", "--db", str(tmp_path / "a.db"),
                                  *common], stdin=terminal, stdout=terminal, stderr=terminal, env=env)
         os.close(terminal)

@@ -44,6 +44,10 @@ class PortalSpider(scrapy.Spider):
         self.stats_by = {"list_ok": 0, "list_failed": 0, "articles_requested": 0}
         self.errors: list[str] = []
         self._requested: set[str] = set()
+        # List validators (ETag, Last-Modified) by requested list URL, kept until
+        # the crawl ends: saved only if every article those lists named was read.
+        self._validators: dict[str, tuple[str | None, str | None]] = {}
+        self._capped = False
 
     # -- list pages --------------------------------------------------------
 
@@ -80,7 +84,9 @@ class PortalSpider(scrapy.Spider):
             self.stats_by["list_ok"] += 1
         new = [link for link in page.articles if self._is_new(link)]
         self.crawler.stats.inc_value("tintuc/links_found", len(page.articles))
-        for link in new[: max(0, self.source.max_articles - self.stats_by["articles_requested"])]:
+        room = max(0, self.source.max_articles - self.stats_by["articles_requested"])
+        self._capped = self._capped or len(new) > room
+        for link in new[:room]:
             yield self._article_request(link)
         self._remember_validators(response)
         # Stop at the first list page that brings nothing new (unless the source
@@ -110,10 +116,23 @@ class PortalSpider(scrapy.Spider):
         return self.refresh or not self.store.has_url(link.url)
 
     def _remember_validators(self, response: Response) -> None:
-        etag = response.headers.get("ETag")
-        modified = response.headers.get("Last-Modified")
-        if etag or modified:
-            self.store.set_http_cache(response.url, _text(etag), _text(modified))
+        """Keep the list page's validators under the URL we asked for (before redirects)."""
+        asked = response.meta.get("redirect_urls", [response.url])[0]
+        self._validators[asked] = (_text(response.headers.get("ETag")), _text(response.headers.get("Last-Modified")))
+
+    def _save_validators(self) -> None:
+        """A later crawl may skip a list page that did not change only if nothing it named was missed.
+
+        An article that failed, was not an article, or was cut by max_articles
+        must be asked for again, so then the validators are dropped instead.
+        """
+        stats = self.crawler.stats
+        complete = not (self._capped or stats.get_value("tintuc/skipped") or stats.get_value("tintuc/article_errors"))
+        for url, (etag, modified) in self._validators.items():
+            if complete and (etag or modified):
+                self.store.set_http_cache(url, etag, modified)
+            else:
+                self.store.set_http_cache(url, None, None)
 
     def list_failed(self, failure):
         self.stats_by["list_failed"] += 1
@@ -150,8 +169,11 @@ class PortalSpider(scrapy.Spider):
 
     def closed(self, reason: str) -> None:
         store = getattr(self, "store", None)
-        if store is not None:
-            store.close()
+        if store is None:
+            return
+        if reason == "finished":
+            self._save_validators()
+        store.close()
 
 
 def _body_text(response: Response) -> str:

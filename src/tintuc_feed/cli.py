@@ -11,17 +11,20 @@ import argparse
 import json
 import logging
 import os
+import signal
 import sys
 from pathlib import Path
 
 from . import __version__
 from .runner import CrawlOptions, PublishOptions, crawl, publish_store
 from .sources import SourcesError, load_sources, load_topics, select_sources
+from .store_schema import StoreError
 
-DEFAULT_DB = os.environ.get("TINTUC_DB", "data/tintuc.db")
-DEFAULT_OUTPUT = os.environ.get("TINTUC_OUTPUT", "output")
-DEFAULT_BASE_URL = os.environ.get("TINTUC_BASE_URL", "http://127.0.0.1:8080/")
+# Defaults, each overridable by an environment variable read when the parser is built.
+DEFAULTS = {"db": ("TINTUC_DB", "data/tintuc.db"), "output": ("TINTUC_OUTPUT", "output"),
+            "base_url": ("TINTUC_BASE_URL", "http://127.0.0.1:8080/")}
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+DEMO_PORT = 8931  # fixed, so a second demo run stores the same URLs (no duplicates in its store)
 
 
 class UsageError(Exception):
@@ -33,13 +36,44 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    previous = signal.signal(signal.SIGTERM, _interrupt)  # `run` installs its own graceful handler
     try:
         return args.func(args)
-    except (UsageError, SourcesError) as exc:
+    except (UsageError, SourcesError, StoreError) as exc:
         print(f"tintuc-feed: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
+        print("tintuc-feed: interrupted; the store and the last feeds are intact", file=sys.stderr)
         return 130
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _interrupt(signum, frame):
+    """SIGTERM stops a command like Ctrl-C does: running crawls are asked to close first."""
+    raise KeyboardInterrupt
+
+
+def _env(name: str) -> str:
+    variable, fallback = DEFAULTS[name]
+    return os.environ.get(variable, fallback)
+
+
+def _positive(kind):
+    def parse(text: str):
+        value = kind(text)
+        if value <= 0:
+            raise argparse.ArgumentTypeError(f"must be greater than 0, not {text}")
+        return value
+    parse.__name__ = kind.__name__
+    return parse
+
+
+def _not_negative(text: str) -> float:
+    value = float(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must not be negative, not {text}")
+    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -60,19 +94,20 @@ def build_parser() -> argparse.ArgumentParser:
 def _common(p: argparse.ArgumentParser, *, sources: bool = True, output: bool = True) -> None:
     if sources:
         p.add_argument("--sources", metavar="FILE", help="sources file (TOML); default: the built-in registry")
-    p.add_argument("--db", metavar="PATH", default=DEFAULT_DB, help=f"SQLite store (default: {DEFAULT_DB})")
+    p.add_argument("--db", metavar="PATH", default=_env("db"), help=f"SQLite store (default: {_env('db')})")
     if output:
-        p.add_argument("--output", metavar="DIR", default=DEFAULT_OUTPUT, help=f"feeds folder (default: {DEFAULT_OUTPUT})")
-        p.add_argument("--base-url", default=DEFAULT_BASE_URL,
-                       help=f"URL where the output folder is served, for feed self links (default: {DEFAULT_BASE_URL})")
-        p.add_argument("--item-limit", type=int, default=100, help="items per feed (default: 100)")
+        p.add_argument("--output", metavar="DIR", default=_env("output"),
+                       help=f"feeds folder (default: {_env('output')})")
+        p.add_argument("--base-url", default=_env("base_url"),
+                       help=f"URL where the output folder is served, for feed self links (default: {_env('base_url')})")
+        p.add_argument("--item-limit", type=_positive(int), default=100, help="items per feed (default: 100)")
 
 
 def _crawl_flags(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--delay", type=float, default=None, help="seconds between requests to one site (default: 1)")
+    p.add_argument("--delay", type=_not_negative, default=None, help="seconds between requests to one site (default: 1)")
     p.add_argument("--refresh", action="store_true", help="download articles again even if already stored")
-    p.add_argument("--max-pages", type=int, default=None, help="list pages to follow per source (overrides max_pages)")
-    p.add_argument("--timeout", type=float, default=1800.0, help="seconds before a crawl is stopped (default: 1800)")
+    p.add_argument("--max-pages", type=_positive(int), default=None, help="list pages to follow per source (overrides max_pages)")
+    p.add_argument("--timeout", type=_positive(float), default=1800.0, help="seconds before a crawl is stopped (default: 1800)")
 
 
 def _add_crawl(sub) -> None:
@@ -102,22 +137,25 @@ def _add_run(sub) -> None:
     p = sub.add_parser("run", help="keep crawling on a schedule (Ctrl-C or SIGTERM stops cleanly)")
     _common(p)
     _crawl_flags(p)
-    p.add_argument("--interval", type=float, default=60.0, help="minutes between crawls of a source (default: 60)")
-    p.add_argument("--jitter", type=float, default=60.0, help="random seconds added to each start (default: 60)")
+    p.add_argument("--interval", type=_positive(float), default=60.0, help="minutes between crawls of a source (default: 60)")
+    p.add_argument("--jitter", type=_not_negative, default=60.0, help="random seconds added to each start (default: 60)")
     p.set_defaults(func=cmd_run)
 
 
 def _add_demo(sub) -> None:
     p = sub.add_parser("demo", help="crawl the bundled sample site on 127.0.0.1, offline, and show the feeds")
-    p.add_argument("--db", metavar="PATH", default="data/demo.db", help="store for the demo (default: data/demo.db)")
-    p.add_argument("--output", metavar="DIR", default=DEFAULT_OUTPUT, help=f"feeds folder (default: {DEFAULT_OUTPUT})")
-    p.add_argument("--base-url", default=DEFAULT_BASE_URL)
+    # Kept apart from the real store and output/, so the demo never mixes with real feeds.
+    p.add_argument("--db", metavar="PATH", default="demo/tintuc.db", help="store for the demo (default: demo/tintuc.db)")
+    p.add_argument("--output", metavar="DIR", default="demo/output", help="feeds folder (default: demo/output)")
+    p.add_argument("--port", type=int, default=DEMO_PORT,
+                   help=f"port of the sample site on 127.0.0.1 (default: {DEMO_PORT}; a free one if taken)")
+    p.add_argument("--base-url", default=_env("base_url"))
     p.set_defaults(func=cmd_demo)
 
 
 def _add_serve(sub) -> None:
     p = sub.add_parser("serve", help="serve the output folder to feed readers")
-    p.add_argument("--output", metavar="DIR", default=DEFAULT_OUTPUT)
+    p.add_argument("--output", metavar="DIR", default=_env("output"))
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8080)
     p.set_defaults(func=cmd_serve)
@@ -138,8 +176,6 @@ def _load(args) -> tuple[list, list]:
 
 
 def _publish_options(args, topics) -> PublishOptions:
-    if args.item_limit < 1:
-        raise UsageError("--item-limit must be at least 1")
     return PublishOptions(output=Path(args.output), base_url=_base_url(args.base_url), item_limit=args.item_limit,
                           topics=tuple(topics))
 
@@ -209,6 +245,8 @@ def cmd_build(args) -> int:
 def cmd_extract(args) -> int:
     from .extract import ExtractError, extract_to_json
 
+    if args.html and not Path(args.html).is_file():
+        raise UsageError(f"--html {args.html}: no such file")
     try:
         record = extract_to_json(args.url, sources_file=args.sources, source_id=args.source, html_file=args.html)
     except SourcesError:
@@ -227,8 +265,6 @@ def cmd_run(args) -> int:
     chosen = select_sources(sources, [])
     if not chosen:
         raise UsageError("no enabled source to crawl")
-    if args.interval <= 0:
-        raise UsageError("--interval must be positive")
     return run_forever(chosen, sources, _crawl_options(args), _publish_options(args, topics),
                        interval_minutes=args.interval, jitter_seconds=args.jitter)
 
@@ -236,7 +272,7 @@ def cmd_run(args) -> int:
 def cmd_demo(args) -> int:
     from .demo import run_demo
 
-    return run_demo(Path(args.db), Path(args.output), _base_url(args.base_url))
+    return run_demo(Path(args.db), Path(args.output), _base_url(args.base_url), port=args.port)
 
 
 def cmd_serve(args) -> int:

@@ -8,11 +8,20 @@ from pathlib import Path
 from .runner import CrawlOptions, PublishOptions, crawl, publish_store
 from .sample_site import SOURCE_ID, SampleSite, sources_toml
 from .sources import load_sources
+from .store import Store
 
 
-def run_demo(db: Path, output: Path, base_url: str) -> int:
+def _sample_site(port: int) -> SampleSite:
+    """The sample site on its usual port (so URLs, hence identities, stay the same run after run), else any."""
+    try:
+        return SampleSite(port=port)
+    except OSError:
+        return SampleSite(port=0)
+
+
+def run_demo(db: Path, output: Path, base_url: str, *, port: int = 0) -> int:
     db.parent.mkdir(parents=True, exist_ok=True)
-    with SampleSite() as site, tempfile.TemporaryDirectory() as tmp:
+    with _sample_site(port) as site, tempfile.TemporaryDirectory() as tmp:
         sources_file = Path(tmp) / "sources.toml"
         sources_file.write_text(sources_toml(site.url), "utf-8")
         sources = load_sources(sources_file)
@@ -20,7 +29,9 @@ def run_demo(db: Path, output: Path, base_url: str) -> int:
         outcomes = crawl(sources, CrawlOptions(db=db, sources_file=str(sources_file), delay=0.0, log_level="WARNING"))
         report = publish_store(db, sources, PublishOptions(output=output, base_url=base_url))
     outcome = outcomes[SOURCE_ID]
-    print(f"Crawled {outcome.counts['found']} articles ({outcome.counts['new']} new) into {db}")
+    with Store(db) as store:
+        stored = len(store.articles(source_id=SOURCE_ID))
+    print(f"Crawled the sample site: {outcome.counts['new']} new articles; {stored} in the store ({db})")
     print(f"Wrote {len(report.files)} files under {output}/:")
     for name in ("rss", "atom", "json"):
         print(f"  {output}/{name}/{SOURCE_ID}.{'json' if name == 'json' else 'xml'}")

@@ -56,20 +56,25 @@ def pick_source(url: str, sources_file: str | None, source_id: str | None) -> So
 def fetch(url: str) -> str:
     """Fetch one page politely: robots.txt asked first, our user agent sent."""
     parts = urlsplit(url)
-    robots = urllib.robotparser.RobotFileParser(f"{parts.scheme}://{parts.netloc}/robots.txt")
+    robots = urllib.robotparser.RobotFileParser()
     try:
-        robots.read()
-    except OSError:
-        robots = None
-    if robots is not None and not robots.can_fetch(USER_AGENT, url):
+        robots.parse(_get(f"{parts.scheme}://{parts.netloc}/robots.txt").splitlines())
+    except OSError:  # no robots.txt (or none reachable): nothing is forbidden
+        robots.parse([])
+    if not robots.can_fetch(USER_AGENT, url):
         raise ExtractError(f"{url}: robots.txt does not allow fetching this page")
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
     try:
-        with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT) as response:
-            charset = response.headers.get_content_charset() or "utf-8"
-            return response.read().decode(charset, errors="replace")
+        return _get(url)
     except OSError as exc:
         raise ExtractError(f"{url}: cannot fetch: {exc}") from exc
+
+
+def _get(url: str) -> str:
+    """GET with our user agent and a time limit (urllib's robots reader has neither)."""
+    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
+    with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT) as response:
+        charset = response.headers.get_content_charset() or "utf-8"
+        return response.read().decode(charset, errors="replace")
 
 
 def _jsonable(value):

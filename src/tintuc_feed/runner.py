@@ -25,7 +25,7 @@ from zoneinfo import ZoneInfo
 from .feeds.publish import PublishReport, publish
 from .feeds.topics import Topic
 from .progress import ProgressLine, progress_line, wait_with_progress
-from .sources import Source
+from .sources import Source, is_reserved_id
 from .store import Store
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -65,19 +65,28 @@ def crawl(sources: Sequence[Source], options: CrawlOptions) -> dict[str, SourceO
     with Store(options.db) as store:
         run_id = store.start_run([s.id for s in sources], now=datetime.now(VN))
     line = progress_line(options.db, run_id, len(sources)) if options.progress else None
-    problem = _run_child(_command(sources, options, run_id), options.timeout, line)
-    with Store(options.db) as store:
-        outcomes = store.run_outcomes(run_id)
-        for source in sources:
-            if source.id not in outcomes or outcomes[source.id]["finished"] is None:
-                error = problem or "the crawl ended before this source finished"
-                store.finish_source(run_id, source.id, ok=False, error=error)
-        outcomes = store.run_outcomes(run_id)
+    try:
+        problem = _run_child(_command(sources, options, run_id), options.timeout, line)
+    except KeyboardInterrupt:  # Ctrl-C or SIGTERM: the crawl was asked to close; record who did not finish
+        _finish_missing(options.db, run_id, sources, "the crawl was interrupted")
+        raise
+    outcomes = _finish_missing(options.db, run_id, sources, problem or "the crawl ended before this source finished")
     return {s.id: _outcome(s.id, outcomes.get(s.id, {})) for s in sources}
 
 
+def _finish_missing(db: Path, run_id: int, sources: Sequence[Source], error: str) -> dict[str, dict]:
+    """Mark the sources the crawl did not report on as failed; return every source's outcome."""
+    with Store(db) as store:
+        outcomes = store.run_outcomes(run_id)
+        for source in sources:
+            if source.id not in outcomes or outcomes[source.id]["finished"] is None:
+                store.finish_source(run_id, source.id, ok=False, error=error)
+        return store.run_outcomes(run_id)
+
+
 def _command(sources: Sequence[Source], options: CrawlOptions, run_id: int) -> list[str]:
-    command = [sys.executable, "-m", "crawler.main", "--db", str(options.db), "--run-id", str(run_id),
+    # -P: never import a `crawler` package from the current directory instead of ours.
+    command = [sys.executable, "-P", "-m", "crawler.main", "--db", str(options.db), "--run-id", str(run_id),
                "--log-level", options.log_level]
     if options.sources_file:
         command += ["--sources", str(options.sources_file)]
@@ -98,8 +107,13 @@ STOP_GRACE_SECONDS = 30  # after SIGTERM, how long a crawl may take to close bef
 
 
 def _run_child(command: list[str], timeout: float, line: ProgressLine | None = None) -> str | None:
-    """Run the crawl; return what went wrong with the process itself, if anything."""
-    child = subprocess.Popen(command, env=_child_env())
+    """Run the crawl; return what went wrong with the process itself, if anything.
+
+    The child has its own session, so a signal to our process group (Ctrl-C in a
+    terminal, systemd stopping the service) reaches only us: we forward one
+    SIGTERM, which Scrapy answers by closing cleanly (a second would force it).
+    """
+    child = subprocess.Popen(command, env=_child_env(), start_new_session=True)
     with _children_lock:
         _children.add(child)
     try:
@@ -107,6 +121,9 @@ def _run_child(command: list[str], timeout: float, line: ProgressLine | None = N
     except subprocess.TimeoutExpired:
         _stop(child)
         return f"the crawl took longer than {timeout:.0f} s and was stopped"
+    except BaseException:  # KeyboardInterrupt (Ctrl-C, or SIGTERM turned into one): stop the crawl too
+        _stop(child)
+        raise
     finally:
         with _children_lock:
             _children.discard(child)
@@ -153,7 +170,8 @@ def publish_store(db: Path, sources: Sequence[Source], options: PublishOptions) 
         merged = store.merged_articles()
         health = store.health(now=datetime.now(VN))
     known = {s.id for s in sources}
-    extra = sorted({a.article.source_id for a in articles} - known)
+    # Sources in the store but not given keep their feeds (a reserved id from an old store would clobber ours).
+    extra = sorted(s for s in {a.article.source_id for a in articles} - known if not is_reserved_id(s))
     every = list(sources) + [_stand_in(sid, articles) for sid in extra]
     health = {k: v for k, v in health.items() if k in known | set(extra)}
     report = publish(options.output, every, articles, health, base_url=options.base_url, topics=options.topics,

@@ -23,6 +23,9 @@ def site_root() -> Path:
 
 class _Handler(SimpleHTTPRequestHandler):
     def do_GET(self):
+        if self.path in self.server.broken_paths:
+            self.send_error(500, "broken on purpose")
+            return
         if self.server.article_delay and self.path.endswith(".html"):
             time.sleep(self.server.article_delay)
         super().do_GET()
@@ -48,6 +51,7 @@ class SampleSite:
         self.server.user_agents = set()
         self.server.statuses = []  # (path, HTTP status) per request, in order
         self.server.article_delay = article_delay  # seconds before each article page: a slow portal
+        self.server.broken_paths = set()  # paths answered with HTTP 500 while they are in this set
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
     @property
@@ -58,6 +62,10 @@ class SampleSite:
     @property
     def requests(self) -> list[tuple[str, str]]:
         return self.server.requests
+
+    @property
+    def broken_paths(self) -> set[str]:
+        return self.server.broken_paths
 
     @property
     def statuses(self) -> list[tuple[str, str]]:

@@ -17,6 +17,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 ID_PATTERN = re.compile(r"^[a-z0-9-]+$")
+# Ids whose feed files would overwrite the merged, health, province or topic feeds.
+RESERVED_IDS = frozenset({"all", "health"})
+RESERVED_PREFIXES = ("province-", "topic-")
 SELECTOR_KEYS = frozenset(
     {"list_item", "article_link", "next_page", "title", "date", "authors", "body",
      "summary", "image", "remove"}
@@ -127,6 +130,8 @@ def _check_key(where: str, key: str, value: Any) -> None:
 def _build(table: dict, where: str, families: frozenset[str] | None) -> Source:
     if not ID_PATTERN.match(table["id"]):
         raise SourcesError(f"{where}: key 'id' must match [a-z0-9-]+")
+    if is_reserved_id(table["id"]):
+        raise SourcesError(f"{where}: key 'id' is reserved for the merged feeds (all, health, province-*, topic-*)")
     urls = tuple(table["list_urls"])
     if not urls:
         raise SourcesError(f"{where}: key 'list_urls' is empty")
@@ -184,6 +189,10 @@ def _check_unique(sources: list[Source], label: str) -> None:
         if source.id in seen:
             raise SourcesError(f"{label}: source {source.id!r}: key 'id' is a duplicate")
         seen.add(source.id)
+
+
+def is_reserved_id(source_id: str) -> bool:
+    return source_id in RESERVED_IDS or source_id.startswith(RESERVED_PREFIXES)
 
 
 def select_sources(sources: list[Source], ids: list[str] | None, *, label: str = "sources") -> list[Source]:

@@ -122,6 +122,11 @@ def connect(path: str | Path) -> sqlite3.Connection:
     db.row_factory = sqlite3.Row
     db.execute("PRAGMA foreign_keys = ON")
     db.execute("PRAGMA busy_timeout = 30000")
+    try:
+        _check_owner(db)  # before WAL mode rewrites the header of a file that is not ours
+    except BaseException:
+        db.close()
+        raise
     if db.execute("PRAGMA journal_mode = WAL").fetchone()[0].lower() != "wal":
         raise StoreError(f"{path}: cannot use WAL journal mode")
     db.execute("PRAGMA synchronous = NORMAL")
@@ -137,6 +142,9 @@ def _check_owner(db: sqlite3.Connection) -> None:
     app_id = db.execute("PRAGMA application_id").fetchone()[0]
     if app_id not in (0, APPLICATION_ID):
         raise StoreError(f"not a tintuc-feed store (application_id {app_id:#x})")
+    tables = db.execute("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
+    if app_id == 0 and schema_version(db) == 0 and tables:
+        raise StoreError("not a tintuc-feed store: an SQLite file with tables of another program")
 
 
 def migrate(db: sqlite3.Connection, migrations: list[str] = MIGRATIONS) -> int:

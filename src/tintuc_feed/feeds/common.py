@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from ..model import StoredArticle
+from ..normalize.text import fold_key
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 # The `updated` of a feed with no items: a fixed instant, so an empty feed is
@@ -76,9 +77,12 @@ def feed_updated(items: Sequence[StoredArticle]) -> datetime:
 
 
 def fold(text: str) -> str:
-    """Lowercase, without diacritics, đ -> d: a comparison key, never for display."""
-    text = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+    """Lowercase, without diacritics, đ -> d: a comparison key, never for display.
+
+    The project's one folding (normalize.text.fold_key), so topics match on the
+    same key as dedupe and province mentions.
+    """
+    return fold_key(text)
 
 
 def slugify(name: str) -> str:
