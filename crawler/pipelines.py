@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from tintuc_feed.process import normalize_article
@@ -28,6 +29,7 @@ class StorePipeline:
         self.counts = {"found": 0, "new": 0, "updated": 0, "duplicates": 0}
 
     def open_spider(self):
+        Path(self.crawler.spider.db_path).parent.mkdir(parents=True, exist_ok=True)  # `scrapy crawl` alone
         self.store = Store(self.crawler.spider.db_path)
 
     def process_item(self, item):

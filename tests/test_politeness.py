@@ -34,3 +34,15 @@ def test_scrapy_list_works_from_the_project_root():
                             timeout=120, check=False)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["portal"]
+
+
+def test_scrapy_crawl_works_from_the_project_root(tmp_path, sample_sources, sample_site):
+    db = tmp_path / "data" / "t.db"
+    result = subprocess.run([sys.executable, "-m", "scrapy", "crawl", "portal", "-a", "source=daknong-sample",
+                             "-a", f"sources={sample_sources}", "-a", f"db={db}", "-s", "DOWNLOAD_DELAY=0"],
+                            cwd=REPO, capture_output=True, text=True, timeout=180, check=False)
+    assert result.returncode == 0, result.stderr[-2000:]
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 6

@@ -31,7 +31,7 @@ class PortalSpider(scrapy.Spider):
     name = "portal"
     custom_settings: ClassVar[dict] = {"HTTPERROR_ALLOWED_CODES": [304]}  # 304: a list page not modified
 
-    def __init__(self, source: str = "", sources: str = "", db: str = "tintuc.db", refresh: str = "",
+    def __init__(self, source: str = "", sources: str = "", db: str = "data/tintuc.db", refresh: str = "",
                  max_pages: str = "", **kwargs):
         super().__init__(**kwargs)
         if not source:

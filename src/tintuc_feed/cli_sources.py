@@ -52,10 +52,12 @@ def cmd_check(args) -> int:
     except (OSError, ExtractError) as exc:
         print(f"tintuc-feed: {exc}", file=sys.stderr)
         return 1
+    if not source.article_re.search(url):  # the source's own pattern says what kind of page this is
+        return _report_list(source, url, text, "the URL is not an article URL of this source")
     try:
         raw = families.extract_article(source, url, text)
     except families.NotAnArticle as exc:
-        return _report_list(source, url, text, exc)
+        return _report_list(source, url, text, f"not an article: {exc}")
     print(f"source {source.id} (family {source.family}) on {url}")
     values = {f.name: getattr(raw, f.name) for f in fields(raw)}
     shown = {"title": values["title"], "date": [d.raw for d in raw.dates if d.origin != "url"][:1] or None,
@@ -72,7 +74,7 @@ def cmd_check(args) -> int:
 def _report_list(source, url: str, text: str, problem) -> int:
     """Not an article page: maybe it is a list page; say what the family sees there."""
     page = families.parse_list(source, url, text)
-    print(f"source {source.id} (family {source.family}) on {url}: not an article ({problem})")
+    print(f"source {source.id} (family {source.family}) on {url}: read as a list page ({problem})")
     print(f"  as a list page: {len(page.articles)} article links, {len(page.next_urls)} next pages")
     for link in page.articles[:10]:
         print(f"    {link.url}")
