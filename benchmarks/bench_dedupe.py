@@ -8,7 +8,16 @@ For each size it measures, on the same generated corpus:
   * store: every article upserted into a fresh SQLite store (one transaction each, clustering included);
   * merged: Store.merged_articles() in full and with limit=100 (the `all` feed), median of --repeat;
   * quality: pairwise recall and precision against the planted duplicate groups;
-  * baselines: exact hash of the folded text (same data), and naive all-pairs Jaccard (sizes <= --naive-max).
+  * baselines: exact hash of the folded text (same data), and naive all-pairs Jaccard (sizes <= --naive-max);
+  * feeds: runner.publish_store() from that store into an empty output directory (every file written), then
+    again into the same directory (nothing changed: the steady state of a scheduled publish), each in a fresh
+    spawned process so that its peak RSS (resource.getrusage ru_maxrss) is its own; beside it, the baseline
+    of the same process loading what publish_store loads (Store.articles(), merged_articles(), health()) and
+    nothing else, and the interpreter's RSS after imports.  Median of --feed-repeat runs; peak RSS is the
+    largest of the runs; output size is the bytes and files written.
+
+Use --parts to run only some of dedupe / store / feeds (feeds needs the store), and --store-dir to keep the
+built stores (bench-<n>.sqlite) and reuse them on the next invocation (the build is then not timed again).
 
 The corpus: words drawn Zipf-like from a list of common Vietnamese words, sentences built from a few
 police-news frames, a shared closing paragraph (one of five) on a third of the articles and a shared
@@ -21,7 +30,12 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import multiprocessing
+import os
+import resource
+import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -35,7 +49,12 @@ import numpy as np
 
 from tintuc_feed.dedupe import THRESHOLDS, cluster_texts, shingles, words
 from tintuc_feed.model import Article
+from tintuc_feed.normalize.provinces import PROVINCES
+from tintuc_feed.sources import Source
 from tintuc_feed.store import Store
+
+N_SOURCES = 80  # the corpus' source ids are src0 .. src79
+BASE_URL = "https://feeds.example.vn/"
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 START = datetime(2025, 7, 1, tzinfo=TZ)
@@ -215,6 +234,19 @@ def naive_all_pairs(texts: list[str]) -> set[tuple[int, int]]:
     }
 
 
+def province_of(source_id: str) -> str:
+    """Each synthetic source belongs to one of the 34 provinces, so the province feeds have items."""
+    return PROVINCES[int(source_id.removeprefix("src")) % len(PROVINCES)].name
+
+
+def bench_sources() -> list[Source]:
+    return [
+        Source(id=f"src{k}", name=f"Công an nguồn {k}", list_urls=(f"https://src{k}.gov.vn/tin-tuc",),
+               article_url_pattern=r"/bai-viet/", province=province_of(f"src{k}"))
+        for k in range(N_SOURCES)
+    ]
+
+
 def build_store(corpus: Corpus, path: Path) -> None:
     with Store(path) as store:
         for i, text in enumerate(corpus.texts):
@@ -227,8 +259,94 @@ def build_store(corpus: Corpus, path: Path) -> None:
                 content_html="<p>" + text.replace("\n\n", "</p><p>") + "</p>",
                 content_text=text,
                 published=when,
+                province=province_of(corpus.source[i]),
             )
             store.upsert(article, now=when)
+
+
+# --- feed building, each measurement in a fresh process ----------------------------------------------
+
+def _maxrss_mib() -> float:
+    """This process's peak RSS.  VmHWM, not ru_maxrss: on Linux ru_maxrss survives exec, so a spawned
+    child would report the benchmark parent's peak (its 100k-article corpus) instead of its own."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
+
+
+def _child_publish(db: str, output: str) -> dict:
+    from tintuc_feed.runner import PublishOptions, publish_store
+
+    before = _maxrss_mib()
+    start = time.perf_counter()
+    report = publish_store(Path(db), bench_sources(), PublishOptions(output=Path(output), base_url=BASE_URL))
+    seconds = time.perf_counter() - start
+    return {"s": seconds, "rss_mib": _maxrss_mib(), "imports_rss_mib": before,
+            "written": len(report.written), "unchanged": len(report.unchanged)}
+
+
+def _child_load(db: str) -> dict:
+    from tintuc_feed.runner import VN
+
+    before = _maxrss_mib()
+    start = time.perf_counter()
+    with Store(Path(db)) as store:
+        articles = store.articles()
+        merged = store.merged_articles()
+        store.health(now=datetime.now(VN))
+    seconds = time.perf_counter() - start
+    return {"s": seconds, "rss_mib": _maxrss_mib(), "imports_rss_mib": before, "rows": len(articles) + len(merged)}
+
+
+def in_child(fn, *args) -> dict:
+    """Run fn(*args) in a freshly spawned interpreter (its ru_maxrss is then fn's own peak)."""
+    ctx = multiprocessing.get_context("spawn")
+    with ctx.Pool(1) as pool:
+        return pool.apply(fn, args)
+
+
+def dir_size(path: Path) -> tuple[int, int]:
+    files = [p for p in path.rglob("*") if p.is_file()]
+    return sum(p.stat().st_size for p in files), len(files)
+
+
+def bench_feeds(db: Path, repeat: int) -> dict:
+    """publish_store into an empty directory, then again unchanged; the load-only baseline beside it."""
+    first, again, load = [], [], []
+    for _ in range(repeat):
+        out = Path(tempfile.mkdtemp(prefix="bench-feeds-"))
+        try:
+            first.append(in_child(_child_publish, str(db), str(out)))
+            again.append(in_child(_child_publish, str(db), str(out)))
+            size, files = dir_size(out)
+            jsonl = (out / "articles.jsonl").stat().st_size
+        finally:
+            shutil.rmtree(out, ignore_errors=True)
+        load.append(in_child(_child_load, str(db)))
+    med = lambda runs, key: statistics.median(r[key] for r in runs)
+    return {
+        "publish_s": med(first, "s"), "publish_rss_mib": max(r["rss_mib"] for r in first),
+        "republish_s": med(again, "s"), "republish_rss_mib": max(r["rss_mib"] for r in again),
+        "republish_written": again[-1]["written"],
+        "load_s": med(load, "s"), "load_rss_mib": max(r["rss_mib"] for r in load),
+        "imports_rss_mib": med(first, "imports_rss_mib"),
+        "output_mib": size / 2**20, "output_files": files, "jsonl_mib": jsonl / 2**20,
+    }
+
+
+def commit() -> str:
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=True,
+                              cwd=Path(__file__).resolve().parent).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", ":/src"], capture_output=True, text=True,
+                               check=True, cwd=Path(__file__).resolve().parent).stdout.strip()
+        return head + ("+dirty-src" if dirty else "")
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
 
 
 def median_time(repeat: int, fn, *args):
@@ -236,28 +354,39 @@ def median_time(repeat: int, fn, *args):
     return statistics.median(t for t, _ in runs), runs[-1][1]
 
 
-def bench(n: int, repeat: int, naive_max: int, store_max: int) -> dict:
+def bench(n: int, args) -> dict:
+    repeat, parts = args.repeat, set(args.parts)
     t_gen, corpus = timed(Corpus, n)
     truth = true_pairs(corpus.group)
     row = {"n": n, "planted_pairs": len(truth), "generate_s": t_gen}
-    row["dedupe_s"], clusters = median_time(repeat, dedupe_all, corpus.texts)
-    row["dedupe_peak_mib"] = peak_mib(dedupe_all, corpus.texts)
-    row["recall"], row["precision"] = quality(predicted_pairs(clusters), truth)
-    row["exact_s"], exact = median_time(repeat, exact_hash_all, corpus.texts)
-    row["exact_recall"], row["exact_precision"] = quality(predicted_pairs(exact), truth)
-    if n <= naive_max:
-        row["naive_s"], naive = timed(naive_all_pairs, corpus.texts)
-        row["naive_recall"], row["naive_precision"] = quality(naive, truth)
-    if n <= store_max:
+    if "dedupe" in parts:
+        row["dedupe_s"], clusters = median_time(repeat, dedupe_all, corpus.texts)
+        row["dedupe_peak_mib"] = peak_mib(dedupe_all, corpus.texts)
+        row["recall"], row["precision"] = quality(predicted_pairs(clusters), truth)
+        row["exact_s"], exact = median_time(repeat, exact_hash_all, corpus.texts)
+        row["exact_recall"], row["exact_precision"] = quality(predicted_pairs(exact), truth)
+        if n <= args.naive_max:
+            row["naive_s"], naive = timed(naive_all_pairs, corpus.texts)
+            row["naive_recall"], row["naive_precision"] = quality(naive, truth)
+    if n <= args.store_max and parts & {"store", "feeds"}:
         with tempfile.TemporaryDirectory() as tmp:
-            path = Path(tmp) / "bench.sqlite"
-            row["store_build_s"], _ = timed(build_store, corpus, path)
-            with Store(path) as store:
-                row["merged_all_s"], merged = median_time(repeat, lambda: store.merged_articles())
-                row["merged_100_s"], _ = median_time(repeat, lambda: store.merged_articles(limit=100))
-                row["merged_100_peak_mib"] = peak_mib(lambda: store.merged_articles(limit=100))
-                row["merged_stories"] = len(merged)
-                row["stories"] = len(set(corpus.group))
+            path = Path(args.store_dir or tmp) / f"bench-{n}.sqlite"
+            if not path.exists():  # built under another name first: an interrupted build is never reused
+                path.parent.mkdir(parents=True, exist_ok=True)
+                partial = path.with_name(path.name + ".partial")
+                for stale in path.parent.glob(partial.name + "*"):
+                    stale.unlink()
+                row["store_build_s"], _ = timed(build_store, corpus, partial)
+                partial.rename(path)
+            if "store" in parts:
+                with Store(path) as store:
+                    row["merged_all_s"], merged = median_time(repeat, lambda: store.merged_articles())
+                    row["merged_100_s"], _ = median_time(repeat, lambda: store.merged_articles(limit=100))
+                    row["merged_100_peak_mib"] = peak_mib(lambda: store.merged_articles(limit=100))
+                    row["merged_stories"] = len(merged)
+                    row["stories"] = len(set(corpus.group))
+            if "feeds" in parts and n <= args.feeds_max:
+                row.update(bench_feeds(path, args.feed_repeat))
     return row
 
 
@@ -267,9 +396,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--naive-max", type=int, default=1000, help="largest size for the all-pairs baseline")
     parser.add_argument("--store-max", type=int, default=100000, help="largest size for the SQLite build")
+    parser.add_argument("--feeds-max", type=int, default=100000, help="largest size for feed building")
+    parser.add_argument("--feed-repeat", type=int, default=3, help="runs of each feed-building measurement")
+    parser.add_argument("--parts", nargs="+", choices=("dedupe", "store", "feeds"),
+                        default=["dedupe", "store", "feeds"])
+    parser.add_argument("--store-dir", help="keep the built stores here and reuse them (build not re-timed)")
     args = parser.parse_args(argv)
+    print(f"commit={commit()} cpus={os.cpu_count()} load={os.getloadavg()[0]:.2f}", flush=True)
     for n in args.sizes:
-        row = bench(n, args.repeat, args.naive_max, args.store_max)
+        row = bench(n, args)
         print(" ".join(f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}" for k, v in row.items()), flush=True)
     return 0
 

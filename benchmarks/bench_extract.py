@@ -1,6 +1,6 @@
 """Extraction accuracy per family and field, family vs generic-only, and speed.
 
-    python benchmarks/bench_extract.py [--runs 5] [--markdown]
+    python benchmarks/bench_extract.py [--runs 5] [--speed-only]
 
 Reads every recorded fixture page in tests/fixtures/families/ (the same pages
 and expected fields as tests/families/test_fixtures.py) and reads each twice:
@@ -8,11 +8,21 @@ with the source's own family, and with the generic family alone.  A field
 counts as right when it matches expected.json exactly as the tests judge it.
 List pages are scored on the exact list of article links.  Speed is pages per
 second through families.extract_article, the median of --runs passes.
+
+Speed beside trafilatura (issue 4): milliseconds per article page, per family,
+for the family's extract_article, for generic-only, and for trafilatura's bare
+extraction of the same page text in the same run -- trafilatura.extract with
+output_format="txt", and with output_format="html", with_metadata=True (title,
+date, author: the closest to what a family returns).  Each figure is the
+median over --runs passes of the mean time per page; the ratio is
+trafilatura / family.  The JSON API pages of dnn-cmsview are not HTML and are
+left out of the trafilatura columns (and of the ratio).
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import statistics
 import sys
 import time
@@ -76,6 +86,83 @@ def speed(runs: int, family: str | None) -> float:
     return statistics.median(rates)
 
 
+def _family_reader(case, family):
+    source, url, hints = source_for(case, family), case.meta["url"], case.meta.get("hints") or {}
+
+    def read(text):
+        try:
+            families.extract_article(source, url, text, hints=hints)
+        except families.NotAnArticle:
+            pass
+    return read
+
+
+def _trafilatura_reader(output_format: str, with_metadata: bool):
+    import trafilatura
+
+    def read(text):
+        trafilatura.extract(text, output_format=output_format, with_metadata=with_metadata)
+    return read
+
+
+READERS = {
+    "family": lambda case: _family_reader(case, None),
+    "generic-only": lambda case: _family_reader(case, "generic"),
+    "trafilatura txt": lambda case: _trafilatura_reader("txt", False),
+    "trafilatura html+meta": lambda case: _trafilatura_reader("html", True),
+}
+
+
+def _is_html(case) -> bool:
+    return not case.text.lstrip().startswith(("{", "["))
+
+
+def per_article_ms(runs: int) -> dict[str, dict[str, float]]:
+    """family -> reader -> ms per page (median of `runs` passes, readers interleaved within each pass)."""
+    cases = load_cases("article")
+    texts = {case.id: case.text for case in cases}
+    readers = {name: {case.id: make(case) for case in cases} for name, make in READERS.items()}
+    samples: dict[tuple[str, str], list[float]] = defaultdict(list)
+    for _ in range(runs + 1):  # the first pass warms caches (imports, compiled selectors) and is dropped
+        totals: dict[tuple[str, str], list[float]] = defaultdict(list)
+        for name, by_case in readers.items():
+            for case in cases:
+                if name.startswith("trafilatura") and not _is_html(case):
+                    continue
+                gc.disable()
+                start = time.perf_counter()
+                by_case[case.id](texts[case.id])
+                elapsed = time.perf_counter() - start
+                gc.enable()
+                totals[(case.family, name)].append(elapsed)
+                if _is_html(case):
+                    totals[("all HTML pages", name)].append(elapsed)
+        for key, times in totals.items():
+            samples[key].append(1000 * sum(times) / len(times))
+    out: dict[str, dict[str, float]] = defaultdict(dict)
+    for (family, name), values in samples.items():
+        out[family][name] = statistics.median(values[1:])
+    return out
+
+
+def render_speed(runs: int) -> str:
+    ms = per_article_ms(runs)
+    names = list(READERS)
+    lines = [f"ms per article page, median of {runs} runs ({families.__file__}):", "",
+             "| family | pages | " + " | ".join(names) + " | trafilatura txt / family | html+meta / family |",
+             "|---|---:|" + "---:|" * len(names) + "---:|---:|"]
+    counts = defaultdict(int)
+    for case in load_cases("article"):
+        counts[case.family] += 1
+        counts["all HTML pages"] += _is_html(case)
+    for family in [*sorted(f for f in ms if f != "all HTML pages"), "all HTML pages"]:
+        row = ms[family]
+        cells = [f"{row[n]:.2f}" if n in row else "—" for n in names]
+        ratios = [f"{row[t] / row['family']:.2f}" if t in row else "—" for t in names[2:]]
+        lines.append(f"| {family} | {counts[family]} | " + " | ".join(cells) + " | " + " | ".join(ratios) + " |")
+    return "\n".join(lines)
+
+
 def render(table, runs: int) -> str:
     lines = ["| family | field | family right | generic-only right | pages |", "|---|---|---|---|---|"]
     totals = defaultdict(lambda: [0, 0, 0])
@@ -96,8 +183,12 @@ def render(table, runs: int) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--speed-only", action="store_true", help="only the per-article timing beside trafilatura")
     args = parser.parse_args(argv)
-    print(render(accuracy(), args.runs))
+    if not args.speed_only:
+        print(render(accuracy(), args.runs))
+        print()
+    print(render_speed(args.runs))
     return 0
 
 

@@ -9,6 +9,7 @@ import json
 import re
 import warnings
 from collections.abc import Iterable, Iterator
+from functools import cache
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -90,36 +91,140 @@ def text_of(node: Tag | None) -> str | None:
 
 
 def select_one(soup: BeautifulSoup | Tag, css: str) -> Tag | None:
+    return next(iter(select_all(soup, css, limit=1)), None)
+
+
+def select_all(soup: BeautifulSoup | Tag, css: str, *, limit: int = 0) -> list[Tag]:
+    """soup.select(css) (None/[] for a selector soupsieve rejects); simple selectors pre-filtered.
+
+    See first_of_each: soupsieve decides every element a simple selector's
+    cheap test lets through, so the nodes and their order are select()'s.
+    """
+    check = _necessary(css)
     try:
-        return soup.select_one(css)
+        if check is None:
+            return soup.select(css, limit=limit)
+        return _matching(soup.css.compile(css), check, _elements(soup), limit)
     except (SelectorSyntaxError, ValueError, NotImplementedError):  # soupsieve rejects some selectors late
-        return None
-
-
-def select_all(soup: BeautifulSoup | Tag, css: str) -> list[Tag]:
-    try:
-        return soup.select(css)
-    except (SelectorSyntaxError, ValueError, NotImplementedError):
         return []
+
+
+def _elements(root: BeautifulSoup | Tag) -> Iterator[Tag]:
+    return (node for node in root.descendants if isinstance(node, Tag))
+
+
+def _matching(pattern, check, elements: Iterable[Tag], limit: int = 0) -> list[Tag]:
+    found = []
+    for node in elements:
+        if check(node) and pattern.match(node):
+            found.append(node)
+            if len(found) == limit:
+                break
+    return found
+
+
+def first_of_each(root: BeautifulSoup | Tag, selectors: Iterable[str]) -> Iterator[tuple[str, Tag | None]]:
+    """(css, select_one(root, css)) for each selector in order, the same nodes, at a fraction of the cost.
+
+    Lists of selectors tried in turn (content containers, author and date
+    elements) are where extraction spent its time: soupsieve's select_one runs
+    its full matcher on every element of the page, and a selector that matches
+    nothing -- most of each list, on any one site -- visits them all.  For a
+    simple selector (tag, .class, #id, [attr...] and compounds of them) a cheap
+    test that every match must pass (the tag name, a class token, the id, the
+    attribute's presence, compared case-insensitively) picks the few elements
+    worth asking soupsieve about; soupsieve still decides each one, so the
+    result is select_one's.  Other selectors go to select_one unchanged.
+    Elements are listed lazily, once per call; read the results before changing
+    the tree (callers decompose a node, then stop).
+    """
+    elements: list[Tag] | None = None
+    for css in selectors:
+        check = _necessary(css)
+        if check is None:
+            yield css, select_one(root, css)
+            continue
+        try:
+            pattern = root.css.compile(css)
+        except (SelectorSyntaxError, ValueError, NotImplementedError):
+            yield css, None
+            continue
+        if elements is None:
+            elements = list(_elements(root))
+        yield css, next(iter(_matching(pattern, check, elements, limit=1)), None)
+
+
+_SIMPLE_CSS = re.compile(r"(?P<tag>[A-Za-z][\w-]*)?(?P<rest>(?:[.#][A-Za-z_][\w-]*|\[[A-Za-z_][\w-]*(?:[~|^$*]?=[^\]\\]*)?\])*)")
+_SIMPLE_PART = re.compile(r"([.#])([\w-]+)|\[([\w-]+)")
+
+
+@cache
+def _necessary(css: str):
+    """A test every element matching `css` passes, for simple selectors; None for the others."""
+    css = css.strip()
+    found = _SIMPLE_CSS.fullmatch(css)
+    if not css or found is None:
+        return None
+    tag = (found["tag"] or "").lower()
+    classes, ids, attrs = [], [], []
+    for kind, name, attr in _SIMPLE_PART.findall(found["rest"] or ""):
+        (attrs if attr else classes if kind == "." else ids).append((attr or name).lower())
+
+    def check(node: Tag) -> bool:
+        if tag and node.name.lower() != tag:
+            return False
+        if classes:
+            value = node.get("class") or []
+            tokens = {c.lower() for c in (value.split() if isinstance(value, str) else value)}
+            if not all(c in tokens for c in classes):
+                return False
+        if ids and (node.get("id") or "").lower() not in ids:
+            return False
+        return not attrs or all(any(k.lower() == a for k in node.attrs) for a in attrs)
+    return check
 
 
 def first_text(soup: BeautifulSoup | Tag, selectors: Iterable[str]) -> tuple[str, str] | None:
     """(text, selector) for the first selector whose node has text."""
-    for css in selectors:
-        found = text_of(select_one(soup, css))
+    for css, node in first_of_each(soup, selectors):
+        found = text_of(node)
         if found:
             return found, css
     return None
 
 
 def meta_content(soup: BeautifulSoup, *names: str) -> tuple[str, str] | None:
-    """(content, name) of the first <meta property|name|itemprop=name>."""
+    """(content, name) of the first <meta property|name|itemprop=name>.
+
+    For each name, then each attribute, only the first <meta> in document order
+    that carries it counts (an empty content there moves on to the next
+    attribute).  The <meta> elements are collected once per call: a find() per
+    name and attribute walked the whole tree up to 30 times (benchmarks/bench_extract.py).
+    """
+    metas = soup.find_all("meta")
+    if not metas:
+        return None
     for name in names:
+        pattern = _meta_name_re(name)
         for attr in ("property", "name", "itemprop"):
-            node = soup.find("meta", attrs={attr: re.compile(rf"^{re.escape(name)}$", re.IGNORECASE)})
+            node = next((m for m in metas if _attr_matches(m.get(attr), pattern)), None)
             if node and node.get("content", "").strip():
                 return node["content"].strip(), name
     return None
+
+
+@cache
+def _meta_name_re(name: str) -> re.Pattern[str]:
+    return re.compile(rf"^{re.escape(name)}$", re.IGNORECASE)
+
+
+def _attr_matches(value, pattern: re.Pattern[str]) -> bool:
+    """bs4's attribute test: a string value, or any item (or the joined value) of a multi-valued one."""
+    if value is None:
+        return False
+    if isinstance(value, str):
+        return pattern.search(value) is not None
+    return any(pattern.search(v) for v in value) or pattern.search(" ".join(value)) is not None
 
 
 def absolute(base: str, href: str | None) -> str | None:

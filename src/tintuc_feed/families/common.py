@@ -19,7 +19,7 @@ from bs4 import BeautifulSoup, Tag
 from ..model import ArticleLink, RawArticle, RawDate
 from ..normalize.dates import find_date_line
 from . import layout
-from .base import absolute, jsonld_article, meta_content, select_all, select_one, text_of
+from .base import absolute, first_of_each, jsonld_article, meta_content, select_all, select_one, text_of
 
 # Elements that never belong to an article body.
 BODY_NOISE_TAGS = ("script", "style", "noscript", "template", "form", "button", "input", "select", "textarea")
@@ -31,8 +31,7 @@ MACHINE_DATE = re.compile(
 
 def first_node(soup: BeautifulSoup | Tag, selectors: Iterable[str], *, min_chars: int = 1) -> tuple[Tag, str] | None:
     """(node, selector) for the first selector matching a node with enough text."""
-    for css in selectors:
-        node = select_one(soup, css)
+    for css, node in first_of_each(soup, selectors):
         if node is not None and len(node.get_text(" ", strip=True)) >= min_chars:
             return node, css
     return None

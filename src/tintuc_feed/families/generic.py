@@ -29,6 +29,7 @@ from .base import (
     MODIFIED_META,
     PUBLISHED_META,
     absolute,
+    first_of_each,
     jsonld_article,
     jsonld_dates,
     jsonld_image,
@@ -36,7 +37,6 @@ from .base import (
     meta_content,
     meta_dates,
     parse_html,
-    select_one,
     text_of,
     time_dates,
 )
@@ -161,8 +161,7 @@ def _page_title(soup: BeautifulSoup, matched: dict[str, str]) -> str | None:
 
 def _container(soup: BeautifulSoup, matched: dict[str, str]) -> Tag | None:
     layout.strip_noise(soup)
-    for css in CONTENT_SELECTORS:
-        node = select_one(soup, css)
+    for css, node in first_of_each(soup, CONTENT_SELECTORS):
         if node is not None and len(node.get_text(" ", strip=True)) >= MIN_BODY_CHARS:
             matched["body"] = f"css:{css}"
             return node

@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 
 from ..normalize.authors import looks_like_byline
 from ..normalize.dates import find_date_line
-from .base import absolute, select_one
+from .base import absolute, first_of_each
 
 # Elements that never hold article text.
 NOISE_TAGS = ("script", "style", "noscript", "template", "iframe", "form", "button", "select", "input",
@@ -80,13 +80,19 @@ def _densest_text_block(soup: BeautifulSoup) -> Tag | None:
 
 def leaf_blocks(container: Tag) -> list[Tag]:
     """Block elements with text and no block element with text inside."""
-    blocks = []
-    for node in container.find_all(BLOCK_TAGS):
-        if node.get_text(strip=True) and not any(
-            child.get_text(strip=True) for child in node.find_all(BLOCK_TAGS)
-        ):
-            blocks.append(node)
-    return blocks
+    nodes = container.find_all(BLOCK_TAGS)
+    with_text = [node for node in nodes if node.get_text(strip=True)]
+    # One walk up from each block with text marks the blocks that contain one
+    # (a find_all per block made this quadratic: benchmarks/bench_extract.py).
+    ids = {id(node) for node in nodes}
+    outer: set[int] = set()
+    for node in with_text:
+        for parent in node.parents:
+            if parent is container:
+                break
+            if id(parent) in ids:
+                outer.add(id(parent))
+    return [node for node in with_text if id(node) not in outer]
 
 
 def take_byline_line(container: Tag) -> str | None:
@@ -130,8 +136,7 @@ def _lines(node: Tag) -> str:
 
 
 def author_element(soup: BeautifulSoup, selectors: Iterable[str]) -> tuple[str, str] | None:
-    for css in selectors:
-        node = select_one(soup, css)
+    for css, node in first_of_each(soup, selectors):
         text = _lines(node) if node is not None else ""
         if text and len(text) <= 200:
             node.decompose()
@@ -142,8 +147,7 @@ def author_element(soup: BeautifulSoup, selectors: Iterable[str]) -> tuple[str, 
 def date_line(soup: BeautifulSoup, container: Tag | None, selectors: Iterable[str],
               title: str | None = None) -> tuple[str, str] | None:
     """The visible date line: a date element, else the date line near the title."""
-    for css in selectors:
-        node = select_one(soup, css)
+    for css, node in first_of_each(soup, selectors):
         text = " ".join(node.get_text(" ", strip=True).split()) if node is not None else ""
         if text and find_date_line([text]) == 0:
             node.decompose()
