@@ -1,4 +1,5 @@
-"""The HTTP server, started for real on 127.0.0.1 and asked with http.client."""
+"""The HTTP server (Twisted's web server under tintuc_feed.serve), started for real on 127.0.0.1 and asked with
+http.client."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from email.utils import formatdate
 
 import pytest
 
-from tintuc_feed.serve import make_app, make_http_server
+from tintuc_feed.serve import accepts_gzip, etag_matches, make_http_server
 
 RSS = ("<?xml version='1.0' encoding='UTF-8'?><rss version=\"2.0\"><channel><title>Công an tỉnh Lâm Đồng"
        "</title></channel></rss>\n" * 20).encode("utf-8")
@@ -112,13 +113,61 @@ def test_gzip_when_accepted(server):
     response, body = request(port, "/rss/all.xml", headers={"Accept-Encoding": "gzip, deflate"})
     assert response.getheader("Content-Encoding") == "gzip"
     assert "Accept-Encoding" in response.getheader("Vary")
-    assert gzip.decompress(body) == RSS
-    assert int(response.getheader("Content-Length")) == len(body) < len(RSS)
+    assert gzip.decompress(body) == RSS and len(body) < len(RSS)
+    # Twisted's encoder compresses as it sends: chunked, so no Content-Length to announce.
+    assert response.getheader("Content-Length") is None and response.getheader("Transfer-Encoding") == "chunked"
     plain, plain_body = request(port, "/rss/all.xml")
     assert plain.getheader("Content-Encoding") is None and plain_body == RSS
-    assert plain.getheader("ETag") != response.getheader("ETag")
+    assert int(plain.getheader("Content-Length")) == len(RSS)
+    # The gzipped body gets the weak form of the file's ETag (as nginx does); either gives a 304.
+    assert response.getheader("ETag") == "W/" + plain.getheader("ETag")
+    for etag in (response.getheader("ETag"), plain.getheader("ETag")):
+        again, again_body = request(port, "/rss/all.xml", headers={"Accept-Encoding": "gzip", "If-None-Match": etag})
+        assert again.status == 304 and again_body == b"" and again.getheader("Content-Encoding") is None
     refused, _ = request(port, "/rss/all.xml", headers={"Accept-Encoding": "gzip;q=0"})
     assert refused.getheader("Content-Encoding") is None
+    refused, _ = request(port, "/rss/all.xml", headers={"Accept-Encoding": "gzip ; q=0, deflate"})
+    assert refused.getheader("Content-Encoding") is None
+
+
+def test_small_files_are_not_gzipped(server):
+    _, port = server
+    response, body = request(port, "/feeds.opml", headers={"Accept-Encoding": "gzip"})
+    assert response.getheader("Content-Encoding") is None and body == b"<opml version='2.0'/>"
+
+
+@pytest.mark.parametrize("value, accepted", [
+    ("gzip", True), ("gzip, deflate, br", True), ("deflate, gzip;q=0.5", True), ("*", True),
+    ("gzip;q=0", False), ("gzip; q=0.0", False), ("*;q=0", False), ("deflate", False), ("", False),
+    ("*, gzip;q=0", False),
+])
+def test_accept_encoding(value, accepted):
+    assert accepts_gzip(value) is accepted
+
+
+def test_if_none_match_takes_lists_and_weak_tags():
+    assert etag_matches(b'"a", W/"b"', b'"b"')
+    assert etag_matches(b'"a","b"', b'"b"')
+    assert etag_matches(b"*", b'"b"')
+    assert not etag_matches(b'"a", "bc"', b'"b"')
+
+
+def test_if_none_match_decides_over_if_modified_since(server):
+    _, port = server
+    first, _ = request(port, "/rss/all.xml")
+    stale = {"If-None-Match": '"old"', "If-Modified-Since": first.getheader("Last-Modified")}
+    response, body = request(port, "/rss/all.xml", headers=stale)
+    assert response.status == 200 and body == RSS
+    listed = {"If-None-Match": f'"old", {first.getheader("ETag")}'}
+    assert request(port, "/rss/all.xml", headers=listed)[0].status == 304
+
+
+def test_byte_ranges(server):
+    _, port = server
+    response, body = request(port, "/rss/all.xml", headers={"Range": "bytes=0-9", "Accept-Encoding": "gzip"})
+    assert response.status == 206 and body == RSS[:10]
+    assert response.getheader("Content-Range") == f"bytes 0-9/{len(RSS)}"
+    assert response.getheader("Content-Encoding") is None
 
 
 def test_head_has_headers_and_no_body(server):
@@ -126,7 +175,8 @@ def test_head_has_headers_and_no_body(server):
     response, body = request(port, "/rss/all.xml", method="HEAD")
     assert response.status == 200 and body == b""
     assert int(response.getheader("Content-Length")) == len(RSS)
-    assert response.getheader("ETag")
+    assert response.getheader("ETag") and response.getheader("Last-Modified")
+    assert response.getheader("Content-Type") == "application/rss+xml; charset=utf-8"
 
 
 @pytest.mark.parametrize("path", ["/../secret.txt", "/rss/../../secret.txt", "/%2e%2e/secret.txt",
@@ -141,16 +191,30 @@ def test_directory_traversal_is_refused(server, path):
 def test_missing_file_and_other_methods(server):
     _, port = server
     assert request(port, "/rss/none.xml")[0].status == 404
+    assert request(port, "/rss/")[0].status == 404  # a folder without index.html: no listing
+    assert request(port, "/rss/all.xml%00.html")[0].status == 404
     response, _ = request(port, "/rss/all.xml", method="POST")
     assert response.status == 405 and response.getheader("Allow") == "GET, HEAD"
 
 
 def test_symlink_out_of_the_directory_is_refused(tmp_path):
     root = tmp_path / "out"
-    root.mkdir()
+    (root / "rss").mkdir(parents=True)
     (tmp_path / "secret.txt").write_text("bí mật", "utf-8")
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere/all.xml").write_text("bí mật", "utf-8")
+    (root / "rss/all.xml").write_text("<rss/>", "utf-8")
     (root / "link.txt").symlink_to(tmp_path / "secret.txt")
-    app = make_app(root)
-    statuses = []
-    body = b"".join(app({"REQUEST_METHOD": "GET", "PATH_INFO": "/link.txt"}, lambda s, h: statuses.append(s)))
-    assert statuses[0].startswith("403") and "bí mật".encode() not in body
+    (root / "atom").symlink_to(tmp_path / "elsewhere")
+    (root / "latest.xml").symlink_to(root / "rss/all.xml")  # a link that stays inside is served
+    with make_http_server(root, "127.0.0.1", 0) as httpd:
+        thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+        thread.start()
+        for path in ("/link.txt", "/atom/all.xml"):
+            response, body = request(httpd.server_port, path)
+            assert response.status == 403 and "bí mật".encode() not in body
+        response, body = request(httpd.server_port, "/latest.xml")
+        assert response.status == 200 and body == b"<rss/>"
+        httpd.shutdown()
+    thread.join(5)
+    assert not thread.is_alive()

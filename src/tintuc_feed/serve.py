@@ -1,29 +1,41 @@
 """Serve the output directory over HTTP, the way feed readers like it.
 
-make_app() is a small WSGI application over the published files: correct
-content types with a charset, strong ETags from the file's bytes,
-Last-Modified from its mtime, 304 answers to If-None-Match and
-If-Modified-Since, gzip when the client accepts it, Cache-Control, HEAD,
-index.html for "/" and no way out of the directory.  serve() runs it on the
-standard library's wsgiref server with a thread per request: enough for a
-reader or a few; behind a public address, put a real web server in front
-(publishing only ever replaces whole files, so any static server works).
+Built on Twisted's web server (twisted.web) rather than on Werkzeug with waitress or cheroot: Twisted is
+already installed as Scrapy's dependency (pinned now that it is imported directly), its web server is
+maintained and runs in production, and one library covers the whole job: static.File answers GET and HEAD,
+Last-Modified and If-Modified-Since (304), byte ranges and keeps names inside the folder,
+EncodingResourceWrapper with GzipEncoderFactory gzips, and Site is an HTTP/1.1 server with keep-alive and
+idle timeouts; Werkzeug has no gzip encoder, so that road meant another package or gzip by hand again.  What
+Twisted lacks is added here in a few lines: static.File sends no ETag, so FeedFile sends one made from the
+file's mtime and size (as nginx does; its weak W/ form when gzipped, as nginx does) and answers If-None-Match
+with RFC 9110's weak comparison and comma lists (Twisted's Request.setETag splits on spaces and compares
+exactly); the rest of this module maps the folder to content types, adds Cache-Control, Vary and nosniff,
+vetoes gzip for q=0 and for Range requests, and refuses directory listings and symlinks leading out.
+
+The server runs on Twisted's global reactor (static.File's pull producers are driven by Twisted's global
+cooperator, so a private reactor would never send a body).  serve() runs the reactor in the main thread,
+where Twisted's signal handlers stop it on Ctrl-C and SIGTERM; make_http_server() used from other threads,
+as the tests do, starts the reactor once in a daemon thread (a reactor cannot restart) and shutdown() closes
+just that server's port and connections.
 """
 
 from __future__ import annotations
 
-import gzip
-import hashlib
 import logging
 import mimetypes
-import posixpath
-from collections.abc import Callable, Iterable
-from email.utils import formatdate, parsedate_to_datetime
-from functools import lru_cache
+import os
+import signal
+import threading
+import weakref
 from pathlib import Path
-from socketserver import ThreadingMixIn
-from urllib.parse import unquote
-from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
+from typing import Self
+
+from twisted.internet.interfaces import IListeningPort
+from twisted.internet.threads import blockingCallFromThread
+from twisted.logger import STDLibLogObserver, globalLogBeginner
+from twisted.python.threadable import isInIOThread
+from twisted.web import http, pages, server, static
+from twisted.web.resource import EncodingResourceWrapper, IResource
 
 log = logging.getLogger(__name__)
 
@@ -46,40 +58,7 @@ SPECIAL_TYPES = {"status.json": "application/json; charset=utf-8"}
 COMPRESSIBLE = ("application/", "text/")
 MIN_GZIP_SIZE = 256
 CACHE_CONTROL = "public, max-age=300"
-
-StartResponse = Callable[..., object]
-
-
-def make_app(output_dir: str | Path, *, cache_control: str = CACHE_CONTROL):
-    """A WSGI application serving the files under output_dir."""
-    root = Path(output_dir).resolve()
-
-    def app(environ: dict, start_response: StartResponse) -> Iterable[bytes]:
-        method = environ.get("REQUEST_METHOD", "GET")
-        if method not in ("GET", "HEAD"):
-            return _error(start_response, "405 Method Not Allowed", [("Allow", "GET, HEAD")])
-        path = _resolve(root, environ.get("PATH_INFO", "/"))
-        if path is None:
-            return _error(start_response, "403 Forbidden")
-        if not path.is_file():
-            return _error(start_response, "404 Not Found")
-        return _file_response(environ, start_response, root, path, cache_control)
-
-    return app
-
-
-def _resolve(root: Path, path_info: str) -> Path | None:
-    """The file a URL path names, or None when it tries to leave root."""
-    path = unquote(path_info)
-    if "\x00" in path or "\\" in path or ".." in path.split("/"):
-        return None
-    normalized = posixpath.normpath("/" + path.lstrip("/")).lstrip("/")
-    candidate = (root / normalized).resolve() if normalized not in ("", ".") else root
-    if candidate != root and root not in candidate.parents:
-        return None
-    if candidate.is_dir():
-        candidate = candidate / "index.html"
-    return candidate
+IDLE_TIMEOUT = 60  # seconds a kept-alive connection may sit idle
 
 
 def content_type(root: Path, path: Path) -> str:
@@ -95,91 +74,258 @@ def content_type(root: Path, path: Path) -> str:
     return guessed or "application/octet-stream"
 
 
-@lru_cache(maxsize=512)
-def _representation(path: str, mtime_ns: int, size: int, gzipped: bool) -> tuple[bytes, str]:
-    """A file's bytes (gzipped or not) and their strong ETag; cached per file version."""
-    data = Path(path).read_bytes()
-    digest = hashlib.sha256(data).hexdigest()[:32]
-    if gzipped:
-        return gzip.compress(data, compresslevel=6, mtime=0), f'"{digest}-gz"'
-    return data, f'"{digest}"'
+def accepts_gzip(accept_encoding: str) -> bool:
+    """Whether an Accept-Encoding value allows gzip (q=0 refuses it; `*` stands for it)."""
+    verdict = {}
+    for part in accept_encoding.split(","):
+        name, *params = [piece.strip() for piece in part.split(";")]
+        q = 1.0
+        for param in params:
+            key, _, value = param.partition("=")
+            if key.strip().lower() == "q":
+                try:
+                    q = float(value)
+                except ValueError:
+                    q = 0.0
+        verdict[name.lower()] = q > 0
+    return verdict.get("gzip", verdict.get("x-gzip", verdict.get("*", False)))
 
 
-def _file_response(environ: dict, start_response: StartResponse, root: Path, path: Path, cache_control: str):
-    stat = path.stat()
-    kind = content_type(root, path)
-    gzipped = _wants_gzip(environ) and kind.startswith(COMPRESSIBLE) and stat.st_size >= MIN_GZIP_SIZE
-    body, etag = _representation(str(path), stat.st_mtime_ns, stat.st_size, gzipped)
-    headers = [
-        ("Content-Type", kind),
-        ("ETag", etag),
-        ("Last-Modified", formatdate(stat.st_mtime, usegmt=True)),
-        ("Cache-Control", cache_control),
-        ("Vary", "Accept-Encoding"),
-        ("X-Content-Type-Options", "nosniff"),
-    ]
-    if _not_modified(environ, etag, int(stat.st_mtime)):
-        start_response("304 Not Modified", headers)
-        return [b""]
-    if gzipped:
-        headers.append(("Content-Encoding", "gzip"))
-    headers.append(("Content-Length", str(len(body))))
-    start_response("200 OK", headers)
-    return [b""] if environ.get("REQUEST_METHOD") == "HEAD" else [body]
+class GzipWhenAccepted(server.GzipEncoderFactory):
+    """Twisted's gzip encoder, vetoed when the client's q=0 refuses gzip and for Range requests.
+
+    Ranges count bytes of the file as it is; a range of the gzipped stream would not match them, so a
+    Range request is answered uncompressed (nginx does the same the other way round).
+    """
+
+    compressLevel = 6
+
+    def encoderForRequest(self, request):
+        if request.getHeader(b"range") is not None:
+            return None
+        offered = b",".join(request.requestHeaders.getRawHeaders(b"accept-encoding", []))
+        if not accepts_gzip(offered.decode("latin-1")):
+            return None
+        return super().encoderForRequest(request)
 
 
-def _not_modified(environ: dict, etag: str, mtime: int) -> bool:
-    """RFC 9110: If-None-Match decides when present; If-Modified-Since only otherwise."""
-    if_none_match = environ.get("HTTP_IF_NONE_MATCH")
-    if if_none_match is not None:
-        tags = {tag.strip().removeprefix("W/") for tag in if_none_match.split(",")}
-        return "*" in tags or etag in tags
-    since = environ.get("HTTP_IF_MODIFIED_SINCE")
-    if not since:
-        return False
-    try:
-        return mtime <= parsedate_to_datetime(since).timestamp()
-    except (TypeError, ValueError, IndexError):
-        return False
+GZIP = GzipWhenAccepted()
 
 
-def _wants_gzip(environ: dict) -> bool:
-    for part in environ.get("HTTP_ACCEPT_ENCODING", "").split(","):
-        name, _, params = part.strip().partition(";")
-        if name.strip().lower() in ("gzip", "*"):
-            return params.replace(" ", "").lower() not in ("q=0", "q=0.0", "q=0.00", "q=0.000")
-    return False
+def _strip_weak(tag: bytes) -> bytes:
+    return tag[2:] if tag.startswith(b"W/") else tag
 
 
-def _error(start_response: StartResponse, status: str, extra: list[tuple[str, str]] | None = None):
-    body = status.encode("utf-8") + b"\n"
-    headers = [("Content-Type", "text/plain; charset=utf-8"), ("Content-Length", str(len(body)))]
-    start_response(status, headers + (extra or []))
-    return [body]
+def etag_matches(if_none_match: bytes, etag: bytes) -> bool:
+    """RFC 9110 If-None-Match: `*` or any listed tag equal to ours under the weak comparison."""
+    tags = {_strip_weak(tag.strip()) for tag in if_none_match.split(b",")}
+    return b"*" in tags or _strip_weak(etag) in tags
 
 
-class ThreadingWSGIServer(ThreadingMixIn, WSGIServer):
-    daemon_threads = True
+class FeedFile(static.File):
+    """static.File confined to the output folder, with its content types, an ETag and Cache-Control."""
+
+    allowedMethods = (b"GET", b"HEAD")
+    childNotFound = pages.notFound()
+    forbidden = pages.forbidden()
+
+    def __init__(self, path: str, *, root: str | None = None, cache_control: str = CACHE_CONTROL) -> None:
+        super().__init__(path, defaultType="application/octet-stream")
+        self.indexNames = ["index.html"]
+        self.root = root or path
+        self.cache_control = cache_control
+        self.compressible = False
+
+    def createSimilarFile(self, path: str) -> FeedFile:
+        return FeedFile(path, root=self.root, cache_control=self.cache_control)
+
+    def directoryListing(self):
+        return self.childNotFound  # a folder without index.html is not shown
+
+    def getChild(self, path: bytes, request) -> IResource:
+        if b"\x00" in path or b"\\" in path:
+            return self.childNotFound
+        child = super().getChild(path, request)
+        if not isinstance(child, FeedFile):
+            return child
+        root = os.path.realpath(self.root)
+        real = os.path.realpath(child.path)
+        if real != root and not real.startswith(root.rstrip(os.sep) + os.sep):
+            return self.forbidden  # a symlink out of the folder
+        if child.isdir():
+            return child
+        child.type = content_type(Path(self.root), Path(child.path))
+        child.encoding = None
+        if child.type.startswith(COMPRESSIBLE):
+            child.compressible = True
+            if child.getsize() >= MIN_GZIP_SIZE:
+                return EncodingResourceWrapper(child, [GZIP])
+        return child
+
+    def render_GET(self, request):
+        self.restat(False)
+        if not self.exists() or self.isdir():
+            return super().render_GET(request)  # 404, or a redirect to the folder's "/"
+        stat = os.stat(self.path)
+        gzipped = b"gzip" in b",".join(request.responseHeaders.getRawHeaders(b"content-encoding", []))
+        etag = f'"{stat.st_mtime_ns:x}-{stat.st_size:x}"'.encode("ascii")
+        request.setHeader(b"cache-control", self.cache_control.encode("latin-1"))
+        request.setHeader(b"x-content-type-options", b"nosniff")
+        if self.compressible:
+            request.setHeader(b"vary", b"Accept-Encoding")
+        request.setETag(b"W/" + etag if gzipped else etag)
+        if_none_match = request.getHeader(b"if-none-match")
+        if if_none_match is not None:
+            # RFC 9110 13.2.2: If-None-Match decides; If-Modified-Since only counts without it.
+            request.requestHeaders.removeHeader(b"if-modified-since")
+            if etag_matches(if_none_match, etag):
+                request.setLastModified(self.getModificationTime())
+                request.setResponseCode(http.NOT_MODIFIED)
+                request.responseHeaders.removeHeader(b"content-encoding")
+                return b""
+        return super().render_GET(request)  # Last-Modified, If-Modified-Since, Range, HEAD, the body
+
+    render_HEAD = render_GET
 
 
-class QuietHandler(WSGIRequestHandler):
-    """Request lines go to the logging module, not straight to stderr."""
+class AccessLoggingSite(server.Site):
+    """A Site whose access lines go to the logging module and which can close its open connections."""
 
-    def log_message(self, format: str, *args: object) -> None:
-        log.info("%s %s", self.address_string(), format % args)
+    protocol = http.HTTPChannel  # plain HTTP/1.1 (the default wrapper only adds HTTP/2 over TLS)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.connections: weakref.WeakSet = weakref.WeakSet()
+
+    def buildProtocol(self, addr):
+        protocol = super().buildProtocol(addr)
+        self.connections.add(protocol)
+        return protocol
+
+    def log(self, request) -> None:
+        log.info('%s "%s %s" %d %d', request.getClientAddress().host, request.method.decode("latin-1"),
+                 request.uri.decode("latin-1"), request.code, request.sentLength)
 
 
-def make_http_server(output_dir: str | Path, host: str = "127.0.0.1", port: int = 8080) -> WSGIServer:
+def make_app(output_dir: str | Path, *, cache_control: str = CACHE_CONTROL) -> FeedFile:
+    """The Twisted resource serving the files under output_dir (the folder may appear later)."""
+    root = str(Path(output_dir).absolute())
+    return FeedFile(root, root=root, cache_control=cache_control)
+
+
+def _reactor():
+    from twisted.internet import reactor  # imported here: importing it installs the default reactor
+
+    return reactor
+
+
+_background_lock = threading.Lock()
+
+
+def _run_reactor_in_background() -> None:
+    """Start the reactor in a daemon thread, once per process (a reactor cannot restart)."""
+    reactor = _reactor()
+    with _background_lock:
+        if reactor.running:
+            return
+        if getattr(reactor, "_startedBefore", False):
+            raise RuntimeError("the Twisted reactor has already run and stopped in this process")
+        running = threading.Event()
+        reactor.callWhenRunning(running.set)
+        threading.Thread(target=reactor.run, kwargs={"installSignalHandlers": False}, name="tintuc-feed-serve",
+                         daemon=True).start()
+        if not running.wait(30):
+            raise RuntimeError("the Twisted reactor did not start")
+
+
+class HTTPServer:
+    """A Twisted Site listening on host:port, with the stdlib server's handles: server_port, serve_forever(),
+    shutdown() and server_close().
+
+    serve_forever() in the main thread, with no reactor running yet, runs Twisted's reactor there until
+    SIGINT or SIGTERM (or shutdown() from another thread).  Anywhere else it starts the reactor in a daemon
+    thread (shared by every server of the process) and blocks until shutdown(), which closes the port and
+    the open connections from any thread.
+    """
+
+    def __init__(self, output_dir: str | Path, host: str, port: int, *,
+                 cache_control: str = CACHE_CONTROL) -> None:
+        self._reactor = _reactor()
+        self.site = AccessLoggingSite(make_app(output_dir, cache_control=cache_control), timeout=IDLE_TIMEOUT,
+                                      reactor=self._reactor)
+        self.site.displayTracebacks = False
+        self.port: IListeningPort = self._in_reactor(self._reactor.listenTCP, port, self.site, interface=host)
+        self.server_address = (host, self.port.getHost().port)
+        self.server_port = self.server_address[1]
+        self._stopped = threading.Event()
+        self._runs_reactor = False
+
+    def _in_reactor(self, function, *args, **kwargs):
+        """Call function in the reactor's thread and wait for its result (a Deferred's, too)."""
+        if not self._reactor.running or isInIOThread():
+            return function(*args, **kwargs)
+        return blockingCallFromThread(self._reactor, function, *args, **kwargs)
+
+    def serve_forever(self, poll_interval: float = 0.5) -> None:
+        """Serve until shutdown() (and, when this runs the reactor in the main thread, SIGINT or SIGTERM)."""
+        reactor = self._reactor
+        if (threading.current_thread() is threading.main_thread() and not reactor.running
+                and not getattr(reactor, "_startedBefore", False)):
+            self._runs_reactor = True
+            handlers = {number: signal.getsignal(number) for number in (signal.SIGINT, signal.SIGTERM)}
+            try:
+                reactor.run(installSignalHandlers=True)  # Twisted stops it on SIGINT and SIGTERM
+            finally:
+                for number, handler in handlers.items():  # Twisted leaves its own handlers installed
+                    signal.signal(number, handler)
+                self._stopped.set()
+            return
+        _run_reactor_in_background()
+        self._stopped.wait()
+
+    def shutdown(self) -> None:
+        """Stop serve_forever(), from another thread, and wait until it returns."""
+        if self._runs_reactor:
+            if not self._stopped.is_set():
+                self._reactor.callFromThread(self._reactor.stop)
+                self._stopped.wait()
+            return
+        self.server_close()
+        self._stopped.set()
+
+    def server_close(self) -> None:
+        """Stop listening and close the open connections (done already when the reactor has stopped)."""
+        if not self.port.connected:
+            return
+        if not self._reactor.running:
+            if getattr(self._reactor, "_startedBefore", False):
+                return  # the stopped reactor closed everything
+            _run_reactor_in_background()
+        self._in_reactor(self._close)
+
+    def _close(self):
+        for connection in list(self.site.connections):
+            if connection.transport is not None:
+                connection.transport.loseConnection()
+        return self.port.stopListening()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.server_close()
+
+
+def make_http_server(output_dir: str | Path, host: str = "127.0.0.1", port: int = 8080) -> HTTPServer:
     """A ready server (port 0 picks a free port: see server.server_port); call serve_forever()."""
-    return make_server(host, port, make_app(output_dir), server_class=ThreadingWSGIServer,
-                       handler_class=QuietHandler)
+    return HTTPServer(output_dir, host, port)
 
 
 def serve(output_dir: str | Path, host: str = "127.0.0.1", port: int = 8080) -> None:
-    """Serve output_dir until interrupted."""
-    with make_http_server(output_dir, host, port) as server:
-        log.info("serving %s on http://%s:%s/", output_dir, host, server.server_port)
-        try:
-            server.serve_forever()
-        except KeyboardInterrupt:
-            pass
+    """Serve output_dir until Ctrl-C or SIGTERM, then close the socket and return."""
+    # Twisted's own messages (an error while answering, with its traceback) go to the logging module.
+    globalLogBeginner.beginLoggingTo([STDLibLogObserver(name="twisted")], redirectStandardIO=False)
+    with make_http_server(output_dir, host, port) as httpd:
+        log.info("serving %s on http://%s:%s/", output_dir, host, httpd.server_port)
+        httpd.serve_forever()  # in the main thread: Twisted's handlers stop it on SIGINT and SIGTERM
+    log.info("stopped serving %s", output_dir)
