@@ -22,7 +22,8 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from .feeds.publish import PublishReport, publish
+from .feeds.from_store import publish_from_store
+from .feeds.publish import PublishReport
 from .feeds.topics import Topic
 from .progress import ProgressLine, progress_line, wait_with_progress
 from .sources import Source, is_reserved_id
@@ -165,17 +166,15 @@ def _outcome(source_id: str, row: dict) -> SourceOutcome:
 
 def publish_store(db: Path, sources: Sequence[Source], options: PublishOptions) -> PublishReport:
     """Rewrite every feed from the store (files whose bytes did not change are left alone)."""
-    with Store(db) as store:
-        articles = store.articles()
-        merged = store.merged_articles()
+    with Store(db) as store, store.snapshot() as reader:  # one view of the store for every file
         health = store.health(now=datetime.now(VN))
-    known = {s.id for s in sources}
-    # Sources in the store but not given keep their feeds (a reserved id from an old store would clobber ours).
-    extra = sorted(s for s in {a.article.source_id for a in articles} - known if not is_reserved_id(s))
-    every = list(sources) + [_stand_in(sid, articles) for sid in extra]
-    health = {k: v for k, v in health.items() if k in known | set(extra)}
-    report = publish(options.output, every, articles, health, base_url=options.base_url, topics=options.topics,
-                     item_limit=options.item_limit, merged_all=merged)
+        known = {s.id for s in sources}
+        # Sources in the store but not given keep their feeds (a reserved id from an old store would clobber ours).
+        extra = sorted(s for s in reader.source_ids() - known if not is_reserved_id(s))
+        every = list(sources) + [_stand_in(sid, store.articles(source_id=sid, limit=1)) for sid in extra]
+        health = {k: v for k, v in health.items() if k in known | set(extra)}
+        report = publish_from_store(options.output, store, every, health, base_url=options.base_url,
+                                    topics=options.topics, item_limit=options.item_limit)
     log_flagged(health)
     return report
 

@@ -30,7 +30,8 @@ from __future__ import annotations
 import dataclasses
 import json
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -49,6 +50,7 @@ from .store_codec import (
     keep_found,
     sort_ts,
 )
+from .store_queries import Reader, stored_from_row
 from .store_schema import SCHEMA_VERSION, SchemaVersionError, StoreError, connect
 from .urls import canonical_url, url_key
 
@@ -280,6 +282,22 @@ class Store:
         rows = self._db.execute(sql, [limit] if limit is not None else [])
         return [_stored(row, tuple(json.loads(row["others"]))) for row in rows]
 
+    @contextmanager
+    def snapshot(self) -> Iterator[Reader]:
+        """A read transaction for publishing: every query of the Reader sees the same store (WAL snapshot).
+
+        Only reads inside it; writers in other connections go on meanwhile.  Inside
+        another snapshot it joins that one.
+        """
+        if self._db.in_transaction:
+            yield Reader(self._db)
+            return
+        self._db.execute("BEGIN")
+        try:
+            yield Reader(self._db)
+        finally:
+            self._db.execute("COMMIT")
+
     def count(self, table: str = "articles") -> int:
         if table not in {"articles", "aliases", "revisions", "runs", "run_sources", "signatures", "http_cache"}:
             raise ValueError(table)
@@ -343,14 +361,7 @@ def _same_stored(new: Article, old: Article) -> bool:
     return all(getattr(new, f) == getattr(old, f) for f in ARTICLE_FIELDS if f not in ignore)
 
 
-def _stored(row: sqlite3.Row, also: tuple[str, ...] = ()) -> StoredArticle:
-    return StoredArticle(
-        article=article_from_row(row),
-        guid=row["guid"],
-        first_seen=dt_from_text(row["first_seen"]),
-        updated=dt_from_text(row["updated"]),
-        also_published_at=also,
-    )
+_stored = stored_from_row
 
 
 class _Transaction:

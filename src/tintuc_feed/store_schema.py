@@ -103,6 +103,19 @@ MIGRATIONS: list[str] = [
         minhash BLOB NOT NULL
     );
     """,
+    # 2 -> 3: publishing reads each feed's newest items with LIMIT in feed order (sort_ts, then guid:
+    # feeds.common.newest_first), the newest `updated` and the per-source counts from indexes alone.
+    # The new indexes replace the three whose columns they begin with.
+    """
+    DROP INDEX IF EXISTS articles_sort;
+    DROP INDEX IF EXISTS articles_source_sort;
+    DROP INDEX IF EXISTS articles_province;
+    CREATE INDEX articles_newest ON articles (sort_ts DESC, guid DESC);
+    CREATE INDEX articles_source_newest ON articles (source_id, sort_ts DESC, guid DESC);
+    CREATE INDEX articles_province_newest ON articles (province, sort_ts DESC, guid DESC);
+    CREATE INDEX articles_source_seen ON articles (source_id, first_seen, published);
+    CREATE INDEX articles_updated ON articles (updated);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -4,33 +4,119 @@ write_if_changed() writes to a temporary file in the target's directory,
 fsyncs it and renames it over the target, so a reader sees the old file or
 the new one, never half of one.  A file that already holds the same bytes is
 left alone: its mtime (and so the server's Last-Modified) stays.
+
+write_stream_if_changed() does the same for content given in chunks (the
+whole of articles.jsonl), holding one chunk at a time: it compares the chunks
+with the file as they come and starts the temporary file only at the first
+difference, from the file's bytes up to there.
 """
 
 from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
+from typing import BinaryIO, Self
 
 
 def write_if_changed(path: Path, data: bytes) -> bool:
     """Write data to path atomically unless it already holds exactly data; True if written."""
     if _same_bytes(path, data):
         return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    _fsync_directory(path.parent)
+    with _Replacement(path) as stream:
+        stream.write(data)
     return True
+
+
+def write_stream_if_changed(path: Path, chunks: Iterable[bytes]) -> bool:
+    """write_if_changed for content given in chunks, never all in memory; True if written."""
+    try:
+        old = path.open("rb")  # closed by _copy_while_same
+    except FileNotFoundError:
+        old = None
+    with _Replacement(path) as new:
+        if old is None:
+            for chunk in chunks:
+                new.write(chunk)
+        elif _copy_while_same(chunks, old, new):
+            new.abandon()
+            return False
+    return True
+
+
+def _copy_while_same(chunks: Iterable[bytes], old: BinaryIO, new: _Replacement) -> bool:
+    """Compare chunks with old; at the first difference write old's equal prefix and every chunk to new."""
+    with old:
+        offset = 0
+        iterator = iter(chunks)
+        for chunk in iterator:
+            if old.read(len(chunk)) != chunk:
+                break
+            offset += len(chunk)
+        else:
+            if old.read(1) == b"":
+                return True
+            chunk = b""
+        old.seek(0)
+        _copy_prefix(old, new, offset)
+    new.write(chunk)
+    for chunk in iterator:
+        new.write(chunk)
+    return False
+
+
+def _copy_prefix(source: BinaryIO, target: _Replacement, size: int, block: int = 1 << 20) -> None:
+    while size > 0:
+        data = source.read(min(block, size))
+        target.write(data)
+        size -= len(data)
+
+
+class _Replacement:
+    """A temporary file beside path that replaces it on a clean exit (fsynced), or is removed."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._stream: BinaryIO | None = None
+        self._abandoned = False
+
+    def write(self, data: bytes) -> None:
+        if self._stream is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            handle, self._temporary = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp",
+                                                       dir=self.path.parent)
+            self._stream = os.fdopen(handle, "wb")
+        self._stream.write(data)
+
+    def abandon(self) -> None:
+        self._abandoned = True
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if self._stream is None and (exc_type or self._abandoned):
+            return
+        if self._stream is None:
+            self.write(b"")  # empty content still makes (or replaces) the file
+        try:
+            self._finish(commit=exc_type is None and not self._abandoned)
+        except BaseException:
+            Path(self._temporary).unlink(missing_ok=True)
+            raise
+
+    def _finish(self, commit: bool) -> None:
+        with self._stream as stream:
+            if commit:
+                stream.flush()
+                os.fsync(stream.fileno())
+        if not commit:
+            Path(self._temporary).unlink(missing_ok=True)
+            return
+        os.chmod(self._temporary, 0o644)
+        os.replace(self._temporary, self.path)
+        _fsync_directory(self.path.parent)
 
 
 def _same_bytes(path: Path, data: bytes) -> bool:

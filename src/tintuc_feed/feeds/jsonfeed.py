@@ -9,7 +9,7 @@ described by the JSON Schemas in tintuc_feed/schemas/.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..model import Author, StoredArticle
@@ -107,9 +107,27 @@ def _author_record(author: Author) -> dict[str, Any]:
     return {"name": author.name, "name_raw": author.name_raw, "affiliation": author.affiliation}
 
 
+JSONL_CHUNK = 1 << 20  # bytes of articles.jsonl held at a time when streaming
+
+
 def render_jsonl(items: Iterable[StoredArticle]) -> bytes:
     """articles.jsonl: one record a line, in the order given."""
-    return b"".join(dumps(article_record(item)) + b"\n" for item in items)
+    return b"".join(jsonl_chunks(items))
+
+
+def jsonl_chunks(items: Iterable[StoredArticle], size: int = JSONL_CHUNK) -> Iterator[bytes]:
+    """articles.jsonl in pieces of whole lines of about `size` bytes, for writing it as it is read."""
+    lines: list[bytes] = []
+    held = 0
+    for item in items:
+        line = dumps(article_record(item)) + b"\n"
+        lines.append(line)
+        held += len(line)
+        if held >= size:
+            yield b"".join(lines)
+            lines, held = [], 0
+    if lines:
+        yield b"".join(lines)
 
 
 def dumps(value: Any, indent: int | None = None) -> bytes:

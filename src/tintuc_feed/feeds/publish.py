@@ -14,21 +14,21 @@ not rewritten (its mtime stays, so Last-Modified and ETag stay valid).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from ..model import SourceHealth, StoredArticle
 from ..sources import Source
-from .atomic import write_if_changed
+from .atomic import write_if_changed, write_stream_if_changed
 from .common import Feed, newest_first
 from .feedgen_adapter import render_atom, render_rss
 from .health import health_feed, status_generated_at
-from .jsonfeed import render_json_feed, render_jsonl
+from .jsonfeed import jsonl_chunks, render_json_feed
 from .opml import render_opml
-from .page import render_index
-from .plan import all_feed, check_ids, province_feeds, source_feed, topic_feed
+from .page import HEADLINES, render_index
+from .plan import FeedInputs, MemoryInputs, check_ids, plan_content_feeds
 from .status import render_status
 from .topics import Topic
 
@@ -59,23 +59,46 @@ def publish(
     merged_all: Sequence[StoredArticle] | None = None,
     generated_at: datetime | None = None,
 ) -> PublishReport:
-    """Write every feed and page under output_dir; see the module docstring.
+    """Write every feed and page under output_dir from articles in memory; see the module docstring.
 
     generated_at is the time status.json and index.html report; by default the
     newest health timestamp, so that building twice from the same data gives
-    the same bytes.
+    the same bytes.  feeds.from_store.publish_from_store writes the same files
+    reading only what they show from the store.
     """
     check_ids(sources)
     moment = generated_at or status_generated_at(health, articles)
-    feeds = plan_feeds(sources, articles, health, base_url=base_url, topics=topics, item_limit=item_limit,
-                       merged_all=merged_all)
-    outputs = {**feed_files(feeds)}
-    outputs["articles.jsonl"] = render_jsonl(newest_first(articles))
-    outputs["feeds.opml"] = render_opml(feeds, base_url=base_url, updated=moment)
-    outputs["status.json"] = render_status(sources, health, generated_at=moment)
-    headlines = newest_first(merged_all if merged_all is not None else articles)
-    outputs["index.html"] = render_index(feeds, sources, health, headlines, base_url=base_url, generated_at=moment)
-    return write_outputs(Path(output_dir), outputs, tuple(feed.id for feed in feeds))
+    inputs = MemoryInputs(articles, articles if merged_all is None else merged_all)
+    return publish_inputs(Path(output_dir), sources, inputs, health, newest_first(articles),
+                          base_url=base_url, topics=topics, item_limit=item_limit, generated_at=moment)
+
+
+def publish_inputs(
+    output_dir: Path,
+    sources: Sequence[Source],
+    inputs: FeedInputs,
+    health: Mapping[str, SourceHealth],
+    records: Iterable[StoredArticle],
+    *,
+    base_url: str,
+    topics: Sequence[Topic],
+    item_limit: int,
+    generated_at: datetime,
+) -> PublishReport:
+    """Write every file: feeds from inputs, articles.jsonl from records (newest first, read as written)."""
+    feeds = plan_content_feeds(sources, inputs, base_url, topics, item_limit)
+    feeds.append(health_feed(sources, health, base_url))
+    changes = {relative: write_if_changed(output_dir / relative, data)
+               for feed in feeds for relative, data in feed_files([feed]).items()}
+    changes["articles.jsonl"] = write_stream_if_changed(output_dir / "articles.jsonl", jsonl_chunks(records))
+    pages = {
+        "feeds.opml": render_opml(feeds, base_url=base_url, updated=generated_at),
+        "status.json": render_status(sources, health, generated_at=generated_at),
+        "index.html": render_index(feeds, sources, health, inputs.merged(HEADLINES), base_url=base_url,
+                                   generated_at=generated_at),
+    }
+    changes |= {relative: write_if_changed(output_dir / relative, data) for relative, data in pages.items()}
+    return _report(output_dir, changes, tuple(feed.id for feed in feeds))
 
 
 def plan_feeds(
@@ -89,11 +112,8 @@ def plan_feeds(
     merged_all: Sequence[StoredArticle] | None = None,
 ) -> list[Feed]:
     """Every feed publish() writes: all, provinces, topics, sources, health."""
-    merged = list(merged_all) if merged_all is not None else list(articles)
-    feeds = [all_feed(merged, base_url, item_limit)]
-    feeds += province_feeds(sources, articles, base_url, item_limit)
-    feeds += [topic_feed(topic, merged, base_url, item_limit) for topic in topics]
-    feeds += [source_feed(source, articles, base_url, item_limit) for source in sources]
+    inputs = MemoryInputs(articles, articles if merged_all is None else merged_all)
+    feeds = plan_content_feeds(sources, inputs, base_url, topics, item_limit)
     feeds.append(health_feed(sources, health, base_url))
     return feeds
 
@@ -109,8 +129,11 @@ def feed_files(feeds: Sequence[Feed]) -> dict[str, bytes]:
 
 
 def write_outputs(output_dir: Path, outputs: Mapping[str, bytes], feed_ids: tuple[str, ...]) -> PublishReport:
-    written, unchanged = [], []
-    for relative in sorted(outputs):
-        changed = write_if_changed(output_dir / relative, outputs[relative])
-        (written if changed else unchanged).append(relative)
-    return PublishReport(output_dir, tuple(written), tuple(unchanged), feed_ids)
+    changes = {relative: write_if_changed(output_dir / relative, outputs[relative]) for relative in sorted(outputs)}
+    return _report(output_dir, changes, feed_ids)
+
+
+def _report(output_dir: Path, changes: Mapping[str, bool], feed_ids: tuple[str, ...]) -> PublishReport:
+    written = tuple(sorted(relative for relative, changed in changes.items() if changed))
+    unchanged = tuple(sorted(relative for relative, changed in changes.items() if not changed))
+    return PublishReport(output_dir, written, unchanged, feed_ids)
