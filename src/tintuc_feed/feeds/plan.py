@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from ..model import StoredArticle
+from ..normalize.provinces import resolve_province
 from ..sources import Source
 from .common import Feed, feed_links, join_url, newest_first, slugify
 from .topics import Topic, select
@@ -66,12 +67,22 @@ def plan_content_feeds(
 ) -> list[Feed]:
     """all, the provinces (by name), the topics, the sources: each with what inputs gives it."""
     feeds = [all_feed(inputs.merged(limit), base_url, limit)]
-    names = {source.province for source in sources if source.province} | set(inputs.provinces())
+    names = {unit_of(source.province) for source in sources if source.province} | set(inputs.provinces())
     feeds += [province_feed(name, inputs.province(name, limit), base_url, limit) for name in sorted(names)]
     chosen = inputs.topics(topics, limit)
     feeds += [topic_feed_of(topic, items, base_url, limit) for topic, items in zip(topics, chosen, strict=True)]
     feeds += [source_feed_of(source, inputs.source(source.id, limit), base_url, limit) for source in sources]
     return feeds
+
+
+def unit_of(province: str) -> str:
+    """The current unit a province name belongs to ("Đắk Nông" -> "Lâm Đồng"); unknown names as given.
+
+    Feeds and the index group by the 34 units in office since 1 July 2025, so a
+    retired portal's source sits with the unit that absorbed its province.
+    """
+    match = resolve_province(province)
+    return match.unit if match else province
 
 
 def source_feed(source: Source, articles: Sequence[StoredArticle], base_url: str, limit: int) -> Feed:
@@ -88,7 +99,7 @@ def source_feed_of(source: Source, own: Sequence[StoredArticle], base_url: str, 
         description=f"Tin bài mới của {source.name}{where}",
         links=feed_links(base_url, source.id, source.home),
         items=tuple(newest_first(own)[:limit]),
-        group=source.province or OTHER_GROUP,
+        group=unit_of(source.province) if source.province else OTHER_GROUP,
         kind="source",
     )
 
@@ -112,7 +123,7 @@ def province_feeds(
     by_province: dict[str, list[StoredArticle]] = defaultdict(list)
     for source in sources:
         if source.province:
-            by_province.setdefault(source.province, [])
+            by_province.setdefault(unit_of(source.province), [])
     for item in articles:
         if item.article.province:
             by_province[item.article.province].append(item)
