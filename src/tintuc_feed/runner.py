@@ -1,6 +1,6 @@
 """One crawl of some sources, then publishing: what `crawl` and `run` do.
 
-Each crawl runs Scrapy in a child process (`python -m crawler.main`):
+Each crawl runs Scrapy in a child process (`python -P -m crawler.main`):
 Twisted's reactor cannot restart inside one process, a child can be given a
 time limit and killed when it hangs, a crash in it cannot take the scheduler
 down, and its memory returns to the system when it ends.  The child writes
