@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..dedupe import words
 from ..model import StoredArticle
 from .common import fold
 
@@ -24,9 +25,14 @@ class Topic:
 
 
 def searchable_text(stored: StoredArticle) -> str:
-    """The folded title, summary and body text of an article as space-separated words."""
+    """The folded title, summary and body text of an article as space-separated words.
+
+    dedupe.words folds with a translation table: the same words as fold_key on
+    normalized text (tested in test_dedupe), about ten times faster, which
+    matters when a rare topic makes a publish scan every stored story.
+    """
     article = stored.article
-    return _words(fold(" ".join((article.title, article.summary or "", article.content_text))))
+    return " ".join(words(" ".join((article.title, article.summary or "", article.content_text))))
 
 
 def matches(topic: Topic, stored: StoredArticle) -> bool:
