@@ -6,7 +6,9 @@ from __future__ import annotations
 import gzip
 import http.client
 import os
+import socket
 import threading
+import time
 from email.utils import formatdate
 
 import pytest
@@ -218,3 +220,24 @@ def test_symlink_out_of_the_directory_is_refused(tmp_path):
         httpd.shutdown()
     thread.join(5)
     assert not thread.is_alive()
+
+
+def test_one_kept_alive_connection_stays_in_step_through_304s_and_heads(server):
+    """Readers reuse connections: a 304 or HEAD answer must carry no body at all (not even gzip's trailer),
+    or its stray bytes come before the next answer's status line."""
+    _, port = server
+    first, _ = request(port, "/rss/all.xml", headers={"Accept-Encoding": "gzip"})
+    asks = [("GET", f"If-None-Match: {first.getheader('ETag')}"),
+            ("GET", f"If-Modified-Since: {first.getheader('Last-Modified')}"), ("HEAD", "X-Nothing: 1")]
+    for method, condition in asks:
+        with socket.create_connection(("127.0.0.1", port), timeout=5) as sock:
+            sock.sendall(f"{method} /rss/all.xml HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip\r\n"
+                         f"{condition}\r\n\r\n".encode("latin-1"))
+            time.sleep(0.3)  # let the first answer, and any stray bytes after it, arrive
+            sock.sendall(b"GET /status.json HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+            data = b""
+            while chunk := sock.recv(65536):
+                data += chunk
+        head, _, rest = data.partition(b"\r\n\r\n")
+        assert head.split(b" ")[1] in (b"304", b"200"), head
+        assert rest.startswith(b"HTTP/1.1 200"), (method, condition, rest[:40])

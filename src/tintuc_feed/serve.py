@@ -181,11 +181,25 @@ class FeedFile(static.File):
             if etag_matches(if_none_match, etag):
                 request.setLastModified(self.getModificationTime())
                 request.setResponseCode(http.NOT_MODIFIED)
-                request.responseHeaders.removeHeader(b"content-encoding")
-                return b""
-        return super().render_GET(request)  # Last-Modified, If-Modified-Since, Range, HEAD, the body
+                return _bodiless(request)
+        body = super().render_GET(request)  # Last-Modified, If-Modified-Since, Range, HEAD, the body
+        if request.code == http.NOT_MODIFIED or request.method == b"HEAD":
+            return _bodiless(request)
+        return body
 
     render_HEAD = render_GET
+
+
+def _bodiless(request) -> bytes:
+    """A 304 or HEAD answer has no body: not even the gzip encoder's trailer.
+
+    Twisted's Request.finish() writes its encoder's closing bytes after any
+    answer; on a 304 or HEAD they would land in the connection as garbage
+    before the next response of a kept-alive connection.
+    """
+    request._encoder = None  # set by EncodingResourceWrapper for this request only
+    request.responseHeaders.removeHeader(b"content-encoding")
+    return b""
 
 
 class AccessLoggingSite(server.Site):
