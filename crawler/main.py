@@ -9,7 +9,11 @@ to the system when it ends.
 from __future__ import annotations
 
 import argparse
+import os
+import signal
 import sys
+import threading
+import time
 
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
@@ -33,6 +37,26 @@ def build_settings(args: argparse.Namespace) -> Settings:
     return settings
 
 
+PARENT_CHECK_SECONDS = 2.0
+
+
+def _stop_with_parent() -> None:
+    """Close the crawl (as on SIGTERM) if the tintuc-feed process that started it dies.
+
+    The crawl runs in its own session, so a signal to its parent's group does not
+    reach it; without this, a parent killed with SIGKILL would leave it running
+    with no time limit.
+    """
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m crawler.main")
     parser.add_argument("--sources", default="")
@@ -50,6 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     except SourcesError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    _stop_with_parent()
     process = CrawlerProcess(build_settings(args))
     for source in sources:
         process.crawl(PortalSpider, source=source.id, sources=args.sources, db=args.db, run_id=str(args.run_id),

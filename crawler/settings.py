@@ -44,4 +44,5 @@ ITEM_PIPELINES = {
 # --- Housekeeping -------------------------------------------------------------
 LOG_LEVEL = "INFO"  # the runner passes --log-level
 TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False  # Scrapy 2.19's code-running HTTP endpoint and its token files: not wanted
 FEED_EXPORT_ENCODING = "utf-8"

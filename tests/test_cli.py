@@ -4,7 +4,10 @@ the key, and nothing written when the configuration is bad."""
 from __future__ import annotations
 
 import json
+import re
 import socket
+import subprocess
+import sys
 
 import feedparser
 import pytest
@@ -136,3 +139,61 @@ def test_a_foreign_sqlite_file_is_refused_and_left_alone(tmp_path, sample_source
 def test_build_without_a_store_is_a_usage_error(tmp_path):
     result = run_cli("build", "--db", str(tmp_path / "none.db"), "--output", str(tmp_path / "out"))
     assert result.returncode == 2 and not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("user_version", [2, 9])
+def test_a_foreign_sqlite_file_with_a_version_is_refused_and_left_alone(tmp_path, sample_sources, user_version):
+    import sqlite3
+
+    foreign = tmp_path / "places.db"
+    with sqlite3.connect(foreign) as conn:
+        conn.execute("CREATE TABLE places (name TEXT)")
+        conn.execute(f"PRAGMA user_version = {user_version}")
+    before = foreign.read_bytes()
+    result = run_cli("build", "--sources", str(sample_sources), "--db", str(foreign), "--output", str(tmp_path / "o"))
+    assert result.returncode == 2 and "not a tintuc-feed store" in result.stderr
+    assert foreign.read_bytes() == before
+
+
+def test_a_file_that_is_not_sqlite_is_a_usage_error(tmp_path, sample_sources):
+    text = tmp_path / "notes.txt"
+    text.write_text("ghi chú\n" * 100, "utf-8")
+    result = run_cli("build", "--sources", str(sample_sources), "--db", str(text), "--output", str(tmp_path / "o"))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+def test_an_output_path_under_a_file_is_refused_before_crawling(tmp_path, sample_sources, sample_site):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x", "utf-8")
+    result = run_cli("crawl", "--sources", str(sample_sources), "--db", str(tmp_path / "t.db"),
+                     "--output", str(blocker / "out"), "--delay", "0")
+    assert result.returncode == 2 and "not a folder" in result.stderr
+    assert sample_site.requests == [] and not (tmp_path / "t.db").exists()
+
+
+def test_a_source_named_twice_is_crawled_once(tmp_path, sample_sources, sample_site):
+    result = run_cli("crawl", "--sources", str(sample_sources), "--source", "daknong-sample", "--source",
+                     "daknong-sample", "--db", str(tmp_path / "t.db"), "--output", str(tmp_path / "o"), "--delay", "0")
+    assert result.returncode == 0, result.stderr
+    articles = [p for _, p in sample_site.requests if p.endswith(".html")]
+    assert len(articles) == len(set(articles)) == 6
+    assert re.search(r"^daknong-sample\s+ok\s+6\s+6\s", result.stdout, re.MULTILINE)
+
+
+def test_an_id_with_a_trailing_newline_is_refused(tmp_path):
+    path = tmp_path / "s.toml"
+    path.write_text(GOOD.replace('id = "lamdong"', 'id = "lamdong\\n"').replace("{url}", "http://127.0.0.1:9/"),
+                    "utf-8")
+    result = run_cli("crawl", "--sources", str(path), "--db", str(tmp_path / "t.db"))
+    assert result.returncode == 2 and "'id'" in result.stderr
+
+
+def test_serve_refuses_a_port_out_of_range(tmp_path):
+    result = run_cli("serve", "--output", str(tmp_path), "--port", "70000")
+    assert result.returncode == 2 and "--port" in result.stderr
+
+
+def test_a_reader_that_leaves_early_is_not_an_error():
+    proc = subprocess.run(f"{sys.executable} -m tintuc_feed.cli sources list | head -1", shell=True,
+                          capture_output=True, text=True, timeout=60, check=False)
+    assert proc.stdout.startswith("id") and "Traceback" not in proc.stderr

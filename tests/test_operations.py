@@ -114,3 +114,44 @@ def test_sigkill_mid_crawl_leaves_store_and_feeds_intact_and_the_next_run_comple
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 9
     assert len(feedparser.parse(feed.read_bytes()).entries) == 9
+
+
+def test_a_crawl_over_its_time_limit_fails_with_the_reason(tmp_path):
+    with SampleSite(article_delay=1.5) as site:
+        sources = tmp_path / "sources.toml"
+        sources.write_text(sources_toml(site.url), "utf-8")
+        result = run_cli("crawl", "--sources", str(sources), "--db", str(tmp_path / "t.db"), "--output",
+                         str(tmp_path / "out"), "--delay", "0", "--timeout", "2")
+    assert result.returncode == 1
+    assert f"{SOURCE_ID}: failed: the crawl took longer than 2 s" in result.stderr
+
+
+def test_a_crawl_whose_command_is_killed_stops_by_itself(tmp_path):
+    """SIGKILL to `tintuc-feed crawl` alone: its crawl child (in its own session) notices and closes."""
+    with SampleSite(article_delay=1.0) as site:
+        sources = tmp_path / "sources.toml"
+        sources.write_text(sources_toml(site.url), "utf-8")
+        proc = start_cli("crawl", "--sources", str(sources), "--db", str(tmp_path / "t.db"), "--output",
+                         str(tmp_path / "out"), "--delay", "0")
+        wait_for(lambda: any(p.endswith(".html") for _, p in site.requests), 60, "the crawl to start")
+        children = descendants(proc.pid)
+        assert children
+        proc.kill()
+        proc.communicate(timeout=30)
+        wait_for(lambda: not any(Path(f"/proc/{pid}").exists() for pid in children), 30, "the orphaned crawl to stop")
+
+
+def test_publishers_of_one_output_folder_take_turns(tmp_path, sample_sources):
+    import fcntl
+
+    db, out = tmp_path / "t.db", tmp_path / "out"
+    assert run_cli("crawl", "--sources", str(sample_sources), "--db", str(db), "--output", str(out),
+                   "--delay", "0").returncode == 0
+    with open(out / ".publish.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # another publisher is writing
+        proc = start_cli("build", "--sources", str(sample_sources), "--db", str(db), "--output", str(out))
+        time.sleep(3)
+        assert proc.poll() is None  # it waits for its turn
+        fcntl.flock(lock, fcntl.LOCK_UN)
+        proc.communicate(timeout=60)
+    assert proc.returncode == 0

@@ -241,3 +241,11 @@ def test_one_kept_alive_connection_stays_in_step_through_304s_and_heads(server):
         head, _, rest = data.partition(b"\r\n\r\n")
         assert head.split(b" ")[1] in (b"304", b"200"), head
         assert rest.startswith(b"HTTP/1.1 200"), (method, condition, rest[:40])
+
+
+def test_dotfiles_are_not_served(server):
+    root, port = server
+    (root / ".articles.jsonl.x1.tmp").write_text("{}", "utf-8")
+    (root / "rss" / ".all.xml.x2.tmp").write_text("<rss/>", "utf-8")
+    assert request(port, "/.articles.jsonl.x1.tmp")[0].status == 404
+    assert request(port, "/rss/.all.xml.x2.tmp")[0].status == 404

@@ -127,7 +127,8 @@ class PortalSpider(scrapy.Spider):
         must be asked for again, so then the validators are dropped instead.
         """
         stats = self.crawler.stats
-        complete = not (self._capped or stats.get_value("tintuc/skipped") or stats.get_value("tintuc/article_errors"))
+        missed = ("tintuc/skipped", "tintuc/article_errors", "log_count/ERROR")  # ERROR: a callback or the store failed
+        complete = not (self._capped or any(stats.get_value(key) for key in missed))
         for url, (etag, modified) in self._validators.items():
             if complete and (etag or modified):
                 self.store.set_http_cache(url, etag, modified)
@@ -173,7 +174,22 @@ class PortalSpider(scrapy.Spider):
             return
         if reason == "finished":
             self._save_validators()
+        else:
+            self._note_stopped(reason)
         store.close()
+
+    def _note_stopped(self, reason: str) -> None:
+        """Say in the source's outcome that the crawl stopped early (SIGTERM, a time limit).
+
+        The pipeline has recorded what was stored; whether the site could be
+        read stays as it found it, so stopping a service is not a site failure.
+        """
+        run_id = int(getattr(self, "run_id", 0) or 0)
+        row = self.store.run_outcomes(run_id).get(self.source.id) if run_id else None
+        if row and row["finished"]:
+            counts = {k: row[k] or 0 for k in ("found", "new", "updated", "duplicates", "skipped", "degraded")}
+            self.store.finish_source(run_id, self.source.id, ok=bool(row["ok"]),
+                                     error=row["error"] or f"stopped before the end ({reason})", **counts)
 
 
 def _body_text(response: Response) -> str:

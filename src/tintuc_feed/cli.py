@@ -45,6 +45,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("tintuc-feed: interrupted; the store and the last feeds are intact", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `tintuc-feed sources list | head`: the reader left; not an error of ours
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     finally:
         signal.signal(signal.SIGTERM, previous)
 
@@ -147,7 +150,7 @@ def _add_demo(sub) -> None:
     # Kept apart from the real store and output/, so the demo never mixes with real feeds.
     p.add_argument("--db", metavar="PATH", default="demo/tintuc.db", help="store for the demo (default: demo/tintuc.db)")
     p.add_argument("--output", metavar="DIR", default="demo/output", help="feeds folder (default: demo/output)")
-    p.add_argument("--port", type=int, default=DEMO_PORT,
+    p.add_argument("--port", type=_port, default=DEMO_PORT,
                    help=f"port of the sample site on 127.0.0.1 (default: {DEMO_PORT}; a free one if taken)")
     p.add_argument("--base-url", default=_env("base_url"))
     p.set_defaults(func=cmd_demo)
@@ -157,7 +160,7 @@ def _add_serve(sub) -> None:
     p = sub.add_parser("serve", help="serve the output folder to feed readers")
     p.add_argument("--output", metavar="DIR", default=_env("output"))
     p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=int, default=8080)
+    p.add_argument("--port", type=_port, default=8080)
     p.set_defaults(func=cmd_serve)
 
 
@@ -176,8 +179,25 @@ def _load(args) -> tuple[list, list]:
 
 
 def _publish_options(args, topics) -> PublishOptions:
+    _check_output_folder(Path(args.output))
     return PublishOptions(output=Path(args.output), base_url=_base_url(args.base_url), item_limit=args.item_limit,
                           topics=tuple(topics))
+
+
+def _check_output_folder(output: Path) -> None:
+    """Refuse, before any crawl, an output path that cannot be a writable folder."""
+    existing = next((p for p in (output, *output.parents) if p.exists()), None)
+    if existing is not None and not existing.is_dir():
+        raise UsageError(f"--output {output}: {existing} is not a folder")
+    if existing is not None and not os.access(existing, os.W_OK | os.X_OK):
+        raise UsageError(f"--output {output}: {existing} is not writable")
+
+
+def _port(text: str) -> int:
+    value = int(text)
+    if not 0 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"must be a port number from 0 to 65535, not {text}")
+    return value
 
 
 def _base_url(url: str) -> str:
@@ -200,8 +220,8 @@ def cmd_crawl(args) -> int:
         raise UsageError("no enabled source to crawl (name one with --source ID)")
     publish_options = _publish_options(args, topics)
     outcomes = crawl(chosen, _crawl_options(args))
+    print_summary(outcomes.values())  # before publishing, so it is shown even if publishing fails
     report = publish_store(Path(args.db), sources, publish_options)
-    print_summary(outcomes.values())
     print(f"feeds: {len(report.written)} written, {len(report.unchanged)} unchanged, in {args.output}/")
     return EXIT_OK if all(o.ok for o in outcomes.values()) else EXIT_FAILED
 
@@ -280,7 +300,12 @@ def cmd_serve(args) -> int:
 
     if not Path(args.output).is_dir():
         raise UsageError(f"no output folder {args.output} (run `tintuc-feed crawl` or `build` first)")
-    serve(Path(args.output), args.host, args.port)
+    from twisted.internet.error import CannotListenError
+
+    try:
+        serve(Path(args.output), args.host, args.port)
+    except CannotListenError as exc:
+        raise UsageError(f"cannot listen on {args.host}:{args.port}: {exc.socketError}") from exc
     return EXIT_OK
 
 

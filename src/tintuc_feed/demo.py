@@ -22,15 +22,20 @@ def _sample_site(port: int) -> SampleSite:
 def run_demo(db: Path, output: Path, base_url: str, *, port: int = 0) -> int:
     db.parent.mkdir(parents=True, exist_ok=True)
     with _sample_site(port) as site, tempfile.TemporaryDirectory() as tmp:
+        if port == 0 or site.server.server_address[1] != port:
+            # Another port means other URLs, hence other identities: a kept store would hold every story twice.
+            why = "a free port was asked for" if port == 0 else f"port {port} is taken"
+            print(f"The sample site runs on another port ({why}): this run's store is temporary, not {db}")
+            db = Path(tmp) / "demo.db"
         sources_file = Path(tmp) / "sources.toml"
         sources_file.write_text(sources_toml(site.url), "utf-8")
         sources = load_sources(sources_file)
         print(f"Serving the sample site (the seed's portal) at {site.url}")
         outcomes = crawl(sources, CrawlOptions(db=db, sources_file=str(sources_file), delay=0.0, log_level="WARNING"))
         report = publish_store(db, sources, PublishOptions(output=output, base_url=base_url))
+        with Store(db) as store:
+            stored = len(store.articles(source_id=SOURCE_ID))
     outcome = outcomes[SOURCE_ID]
-    with Store(db) as store:
-        stored = len(store.articles(source_id=SOURCE_ID))
     print(f"Crawled the sample site: {outcome.counts['new']} new articles; {stored} in the store ({db})")
     print(f"Wrote {len(report.files)} files under {output}/:")
     for name in ("rss", "atom", "json"):

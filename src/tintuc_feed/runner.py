@@ -11,12 +11,14 @@ rewrites the feeds from the store.
 
 from __future__ import annotations
 
+import fcntl
 import logging
 import os
 import subprocess
 import sys
 import threading
 from collections.abc import Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -30,6 +32,7 @@ from .sources import Source, is_reserved_id
 from .store import Store
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
+PUBLISH_LOCK = ".publish.lock"
 log = logging.getLogger("tintuc_feed.runner")
 
 
@@ -72,7 +75,23 @@ def crawl(sources: Sequence[Source], options: CrawlOptions) -> dict[str, SourceO
         _finish_missing(options.db, run_id, sources, "the crawl was interrupted")
         raise
     outcomes = _finish_missing(options.db, run_id, sources, problem or "the crawl ended before this source finished")
+    if problem:  # the process itself failed (time limit, crash): no source of it counts as crawled
+        outcomes = _mark_failed(options.db, run_id, sources, outcomes, problem)
     return {s.id: _outcome(s.id, outcomes.get(s.id, {})) for s in sources}
+
+
+COUNT_KEYS = ("found", "new", "updated", "duplicates", "skipped", "degraded")
+
+
+def _mark_failed(db: Path, run_id: int, sources: Sequence[Source], outcomes: dict, error: str) -> dict[str, dict]:
+    """Record every source of the run as failed with the process's problem, keeping what it counted."""
+    with Store(db) as store:
+        for source in sources:
+            row = outcomes.get(source.id, {})
+            if row.get("ok"):
+                counts = {k: row.get(k) or 0 for k in COUNT_KEYS}
+                store.finish_source(run_id, source.id, ok=False, error=error, **counts)
+        return store.run_outcomes(run_id)
 
 
 def _finish_missing(db: Path, run_id: int, sources: Sequence[Source], error: str) -> dict[str, dict]:
@@ -134,13 +153,21 @@ def _run_child(command: list[str], timeout: float, line: ProgressLine | None = N
 
 
 def _stop(child: subprocess.Popen) -> None:
-    """SIGTERM (Scrapy closes its spiders and pipelines cleanly), then SIGKILL."""
+    """SIGTERM (Scrapy closes its spiders and pipelines cleanly), then SIGKILL.
+
+    A second Ctrl-C while waiting kills the crawl at once, then goes on
+    stopping: the crawl is never left running on its own.
+    """
     child.terminate()
     try:
         child.wait(timeout=STOP_GRACE_SECONDS)
     except subprocess.TimeoutExpired:
         child.kill()
         child.wait()
+    except BaseException:
+        child.kill()
+        child.wait()
+        raise
 
 
 def stop_crawls() -> None:
@@ -160,13 +187,18 @@ def _child_env() -> dict[str, str]:
 
 
 def _outcome(source_id: str, row: dict) -> SourceOutcome:
-    counts = {k: row.get(k) or 0 for k in ("found", "new", "updated", "duplicates", "skipped", "degraded")}
+    counts = {k: row.get(k) or 0 for k in COUNT_KEYS}
     return SourceOutcome(source_id, bool(row.get("ok")), row.get("error"), counts)
 
 
 def publish_store(db: Path, sources: Sequence[Source], options: PublishOptions) -> PublishReport:
-    """Rewrite every feed from the store (files whose bytes did not change are left alone)."""
-    with Store(db) as store, store.snapshot() as reader:  # one view of the store for every file
+    """Rewrite every feed from the store (files whose bytes did not change are left alone).
+
+    One publisher at a time per output folder, across processes (`run` beside a
+    cron `crawl` or a manual `build`): otherwise the slower one, working from an
+    older snapshot, could finish last and take the newest articles back out.
+    """
+    with _publish_lock(options.output), Store(db) as store, store.snapshot() as reader:
         health = store.health(now=datetime.now(VN))
         known = {s.id for s in sources}
         # Sources in the store but not given keep their feeds (a reserved id from an old store would clobber ours).
@@ -177,6 +209,17 @@ def publish_store(db: Path, sources: Sequence[Source], options: PublishOptions) 
                                     topics=options.topics, item_limit=options.item_limit)
     log_flagged(health)
     return report
+
+
+@contextmanager
+def _publish_lock(output: Path):
+    output.mkdir(parents=True, exist_ok=True)
+    with open(output / PUBLISH_LOCK, "w") as handle:  # a dotfile: `serve` never shows it
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def log_flagged(health) -> None:

@@ -143,8 +143,8 @@ class FeedFile(static.File):
         return self.childNotFound  # a folder without index.html is not shown
 
     def getChild(self, path: bytes, request) -> IResource:
-        if b"\x00" in path or b"\\" in path:
-            return self.childNotFound
+        if b"\x00" in path or b"\\" in path or path.startswith(b"."):
+            return self.childNotFound  # dotfiles: publishing's temp files, locks
         child = super().getChild(path, request)
         if not isinstance(child, FeedFile):
             return child

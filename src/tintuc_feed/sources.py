@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-ID_PATTERN = re.compile(r"^[a-z0-9-]+$")
+ID_PATTERN = re.compile(r"[a-z0-9-]+")  # matched with fullmatch: no trailing newline slips through
 # Ids whose feed files would overwrite the merged, health, province or topic feeds.
 RESERVED_IDS = frozenset({"all", "health"})
 RESERVED_PREFIXES = ("province-", "topic-")
@@ -128,7 +128,7 @@ def _check_key(where: str, key: str, value: Any) -> None:
 
 
 def _build(table: dict, where: str, families: frozenset[str] | None) -> Source:
-    if not ID_PATTERN.match(table["id"]):
+    if not ID_PATTERN.fullmatch(table["id"]):
         raise SourcesError(f"{where}: key 'id' must match [a-z0-9-]+")
     if is_reserved_id(table["id"]):
         raise SourcesError(f"{where}: key 'id' is reserved for the merged feeds (all, health, province-*, topic-*)")
@@ -200,6 +200,7 @@ def select_sources(sources: list[Source], ids: list[str] | None, *, label: str =
     if not ids:
         return [s for s in sources if s.enabled]
     by_id = {s.id: s for s in sources}
+    ids = list(dict.fromkeys(ids))  # `--source a --source a` is one crawl of a, not two at once
     missing = [i for i in ids if i not in by_id]
     if missing:
         raise SourcesError(f"{label}: no source with id {missing[0]!r}")
@@ -233,7 +234,7 @@ def load_topics(path: str | Path) -> list:
         for key in ("id", "name", "include"):
             if not table.get(key):
                 raise SourcesError(f"{where}: missing key {key!r}")
-        if not ID_PATTERN.match(table["id"]) or table["id"] in seen:
+        if not ID_PATTERN.fullmatch(table["id"]) or table["id"] in seen:
             raise SourcesError(f"{where}: key 'id' must match [a-z0-9-]+ and be unique")
         seen.add(table["id"])
         topics.append(Topic(id=table["id"], name=table["name"], include=tuple(table["include"]),

@@ -132,19 +132,26 @@ class SchemaVersionError(StoreError):
 def connect(path: str | Path) -> sqlite3.Connection:
     """Open (creating if needed) a store file: WAL, foreign keys, schema migrated."""
     db = sqlite3.connect(str(path), isolation_level=None, timeout=30)
-    db.row_factory = sqlite3.Row
-    db.execute("PRAGMA foreign_keys = ON")
-    db.execute("PRAGMA busy_timeout = 30000")
     try:
-        _check_owner(db)  # before WAL mode rewrites the header of a file that is not ours
+        _configure(db, path)
+    except sqlite3.DatabaseError as exc:  # "file is not a database", a corrupt file…
+        db.close()
+        raise StoreError(f"{path}: {exc}") from exc
     except BaseException:
         db.close()
         raise
+    return db
+
+
+def _configure(db: sqlite3.Connection, path: str | Path) -> None:
+    db.row_factory = sqlite3.Row
+    db.execute("PRAGMA foreign_keys = ON")
+    db.execute("PRAGMA busy_timeout = 30000")
+    _check_owner(db)  # before WAL mode rewrites the header of a file that is not ours
     if db.execute("PRAGMA journal_mode = WAL").fetchone()[0].lower() != "wal":
         raise StoreError(f"{path}: cannot use WAL journal mode")
     db.execute("PRAGMA synchronous = NORMAL")
     migrate(db)
-    return db
 
 
 def schema_version(db: sqlite3.Connection) -> int:
@@ -156,8 +163,8 @@ def _check_owner(db: sqlite3.Connection) -> None:
     if app_id not in (0, APPLICATION_ID):
         raise StoreError(f"not a tintuc-feed store (application_id {app_id:#x})")
     tables = db.execute("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
-    if app_id == 0 and schema_version(db) == 0 and tables:
-        raise StoreError("not a tintuc-feed store: an SQLite file with tables of another program")
+    if app_id == 0 and (schema_version(db) != 0 or tables):  # only an empty file is taken over
+        raise StoreError("not a tintuc-feed store: an SQLite file of another program")
 
 
 def migrate(db: sqlite3.Connection, migrations: list[str] = MIGRATIONS) -> int:

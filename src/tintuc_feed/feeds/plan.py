@@ -14,7 +14,7 @@ from typing import Protocol
 
 from ..model import StoredArticle
 from ..normalize.provinces import resolve_province
-from ..sources import Source
+from ..sources import Source, is_reserved_id
 from .common import Feed, feed_links, join_url, newest_first, slugify
 from .topics import Topic, select
 
@@ -169,5 +169,5 @@ def topic_feed_of(topic: Topic, chosen: Sequence[StoredArticle], base_url: str, 
 def check_ids(sources: Sequence[Source]) -> None:
     """Refuse source ids that would overwrite another feed's files."""
     for source in sources:
-        if source.id in RESERVED_IDS or source.id.startswith(("province-", "topic-")):
+        if is_reserved_id(source.id):
             raise ValueError(f"source {source.id!r}: this id is reserved for a merged feed; rename the source")
