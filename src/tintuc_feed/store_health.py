@@ -55,11 +55,30 @@ def _source_ids(db: sqlite3.Connection) -> list[str]:
     return sorted(r[0] for r in rows)
 
 
+# Health reads this many of a source's newest runs, not its whole history (a run a
+# day per source for years): a failing streak longer than this is reported as this long.
+RECENT_RUNS = 200
+
+
 def _finished_runs(db: sqlite3.Connection, source_id: str) -> list[sqlite3.Row]:
+    """The newest finished runs, newest first (a source's runs never overlap: run order is time order)."""
     return db.execute(
-        "SELECT * FROM run_sources WHERE source_id = ? AND finished IS NOT NULL ORDER BY finished DESC, run_id DESC",
-        (source_id,),
+        "SELECT * FROM run_sources WHERE source_id = ? AND finished IS NOT NULL ORDER BY run_id DESC LIMIT ?",
+        (source_id, RECENT_RUNS),
     ).fetchall()
+
+
+def _last_success(db: sqlite3.Connection, source_id: str) -> str | None:
+    row = db.execute(
+        "SELECT finished FROM run_sources WHERE source_id = ? AND finished IS NOT NULL AND ok"
+        " ORDER BY run_id DESC LIMIT 1",
+        (source_id,),
+    ).fetchone()
+    return row[0] if row else None
+
+
+def _first_attempt(db: sqlite3.Connection, source_id: str) -> str | None:
+    return db.execute("SELECT MIN(started) FROM run_sources WHERE source_id = ?", (source_id,)).fetchone()[0]
 
 
 def _consecutive_failures(runs: list[sqlite3.Row]) -> int:
@@ -78,11 +97,11 @@ def _article_stats(db: sqlite3.Connection, source_id: str, since: datetime) -> t
     ).fetchone()
 
 
-def _flag(runs, failures: int, last_new_seen: datetime | None, now, fail_threshold, stale):
+def _flag(runs, failures: int, last_new_seen: datetime | None, first_attempt: datetime | None, now,
+          fail_threshold, stale):
     """(why the source is flagged, since when), or (None, None)."""
     if failures >= fail_threshold:
         return FLAG_RULES["failing"].format(threshold=fail_threshold), dt_from_text(runs[failures - 1]["started"])
-    first_attempt = dt_from_text(runs[-1]["started"]) if runs else None
     watched_long_enough = first_attempt is not None and now - first_attempt >= stale
     if watched_long_enough and (last_new_seen is None or now - last_new_seen >= stale):
         return FLAG_RULES["stale"].format(days=stale.days), last_new_seen or first_attempt
@@ -92,14 +111,16 @@ def _flag(runs, failures: int, last_new_seen: datetime | None, now, fail_thresho
 def source_health(db, source_id: str, now: datetime, fail_threshold: int, stale: timedelta) -> SourceHealth:
     runs = _finished_runs(db, source_id)
     last = runs[0] if runs else None
-    success = next((r for r in runs if r["ok"]), None)
+    success = _last_success(db, source_id)
     failures = _consecutive_failures(runs)
     recent, newest_published, newest_seen = _article_stats(db, source_id, now - timedelta(days=7))
-    flagged, flagged_since = _flag(runs, failures, dt_from_text(newest_seen), now, fail_threshold, stale)
+    first_attempt = dt_from_text(_first_attempt(db, source_id))
+    flagged, flagged_since = _flag(runs, failures, dt_from_text(newest_seen), first_attempt, now, fail_threshold,
+                                   stale)
     return SourceHealth(
         source_id=source_id,
         last_attempt=dt_from_text(last["started"]) if last else None,
-        last_success=dt_from_text(success["finished"]) if success else None,
+        last_success=dt_from_text(success),
         last_error=last["error"] if last and not last["ok"] else None,
         consecutive_failures=failures,
         articles_last_7d=recent or 0,

@@ -132,3 +132,17 @@ def test_run_outcomes_reports_each_source_of_a_run(store):
     outcomes = store.run_outcomes(run_id)
     assert outcomes["a"]["ok"] == 0 and outcomes["a"]["error"] == "WAF" and outcomes["a"]["found"] == 2
     assert outcomes["b"]["finished"] is None
+
+
+def test_health_reads_a_bounded_history_and_still_knows_the_old_success(store):
+    from tintuc_feed.store_health import RECENT_RUNS
+
+    start = NOW - 400 * timedelta(hours=1)
+    crawl(store, "hue", start)  # the one success, long ago
+    for hour in range(1, RECENT_RUNS + 50):
+        crawl(store, "hue", start + hour * timedelta(hours=1), ok=False, error="DNS lookup failed")
+    health = store.health(now=NOW)["hue"]
+    assert health.consecutive_failures == RECENT_RUNS  # reported as long as the history it reads
+    assert health.last_success == start + timedelta(minutes=5)
+    assert health.last_attempt == start + (RECENT_RUNS + 49) * timedelta(hours=1)
+    assert health.flagged is not None
