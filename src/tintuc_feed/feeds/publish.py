@@ -86,8 +86,7 @@ def publish_inputs(
     generated_at: datetime,
 ) -> PublishReport:
     """Write every file: feeds from inputs, articles.jsonl from records (newest first, read as written)."""
-    feeds = plan_content_feeds(sources, inputs, base_url, topics, item_limit)
-    feeds.append(health_feed(sources, health, base_url))
+    feeds = _every_feed(sources, inputs, health, base_url, topics, item_limit)
     changes = {relative: write_if_changed(output_dir / relative, data)
                for feed in feeds for relative, data in feed_files([feed]).items()}
     changes["articles.jsonl"] = write_stream_if_changed(output_dir / "articles.jsonl", jsonl_chunks(records))
@@ -113,9 +112,12 @@ def plan_feeds(
 ) -> list[Feed]:
     """Every feed publish() writes: all, provinces, topics, sources, health."""
     inputs = MemoryInputs(articles, articles if merged_all is None else merged_all)
-    feeds = plan_content_feeds(sources, inputs, base_url, topics, item_limit)
-    feeds.append(health_feed(sources, health, base_url))
-    return feeds
+    return _every_feed(sources, inputs, health, base_url, topics, item_limit)
+
+
+def _every_feed(sources, inputs: FeedInputs, health, base_url: str, topics, item_limit: int) -> list[Feed]:
+    """The content feeds (all, provinces, topics, sources), then the health feed."""
+    return [*plan_content_feeds(sources, inputs, base_url, topics, item_limit), health_feed(sources, health, base_url)]
 
 
 def feed_files(feeds: Sequence[Feed]) -> dict[str, bytes]:
