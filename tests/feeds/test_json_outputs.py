@@ -73,8 +73,25 @@ def test_item_fields_and_extension(published):
         "source": "dak-nong", "province": "Lâm Đồng", "former_province": "Đắk Nông",
         "canonical_url": "https://congan.daknong.gov.vn/tin-tuc/bai-3.html", "also_published_at": [],
         "byline_raw": "PV Minh Quỳnh", "date_raw": "01/07/2025 07:30", "date_precision": "datetime",
-        "credits": ["Ảnh: Bá Hiển"],
+        "first_seen": "2025-07-01T07:35:00+07:00", "credits": ["Ảnh: Bá Hiển"],
     }
+
+
+def test_undated_item_has_no_date_published(articles):
+    """No date on the page: no date_published (JSON Feed allows none), precision "none", first_seen kept."""
+    import dataclasses
+
+    undated = dataclasses.replace(articles[0], article=dataclasses.replace(
+        articles[0].article, published=None, published_raw=None, date_precision=None))
+    item = json_feed_item(undated)
+    assert "date_published" not in item
+    assert item["_tintuc"]["date_precision"] == "none"
+    assert item["_tintuc"]["first_seen"] == undated.first_seen.isoformat(timespec="seconds")
+    document = {"version": "https://jsonfeed.org/version/1.1", "title": "t", "home_page_url": "https://a.vn/",
+                "feed_url": "https://a.vn/f.json", "language": "vi", "items": [item]}
+    validate(document, load_schema("jsonfeed-item.schema.json"))
+    if SHARED_JSONFEED_SCHEMA.exists():  # the official schema sits in ../shared beside a clone (as in CI)
+        validate(document, json.loads(SHARED_JSONFEED_SCHEMA.read_text("utf-8")))
 
 
 def test_item_without_html_falls_back_to_text(articles):

@@ -175,8 +175,17 @@ def test_xml_illegal_characters_are_removed(tmp_path, bad):
     assert feedparser.parse((tmp_path / "rss/lam-dong.xml").read_bytes()).entries[0].title == "Tin có ký tự lạ"
 
 
-def test_article_without_date_uses_first_seen(tmp_path):
-    item = stored(8, HA_NOI, "Tin không có ngày", day=2)
-    item = dataclasses.replace(item, article=dataclasses.replace(item.article, published=None, date_precision=None))
-    publish(tmp_path, SOURCES, [item], {}, base_url=BASE_URL)
-    assert _rss(tmp_path, "ha-noi").findtext("channel/item/pubDate") == "Wed, 02 Jul 2025 08:35:00 +0700"
+def test_article_without_date_gets_no_invented_date(tmp_path):
+    """A page that gave no date has no pubDate / <published> (the crawl time is not its date); it sorts by first seen."""
+    undated = stored(8, HA_NOI, "Tin không có ngày", day=2)
+    undated = dataclasses.replace(undated, article=dataclasses.replace(undated.article, published=None,
+                                                                       date_precision=None))
+    older, newer = stored(9, HA_NOI, "Tin ngày 1", day=1), stored(10, HA_NOI, "Tin ngày 3", day=3)
+    publish(tmp_path, SOURCES, [older, undated, newer], {}, base_url=BASE_URL)
+    items = list(_rss(tmp_path, "ha-noi").iter("item"))
+    assert [i.findtext("title") for i in items] == ["Tin ngày 3", "Tin không có ngày", "Tin ngày 1"]
+    assert items[1].find("pubDate") is None and items[0].find("pubDate") is not None
+    entries = list(_atom(tmp_path, "ha-noi").iter(f"{ATOM}entry"))
+    assert entries[1].find(f"{ATOM}published") is None and entries[1].find(f"{ATOM}updated") is not None
+    parsed = feedparser.parse((tmp_path / "rss/ha-noi.xml").read_bytes())
+    assert parsed.bozo == 0 and "published" not in parsed.entries[1]

@@ -59,8 +59,22 @@ def rfc3339(moment: datetime | None) -> str | None:
 
 
 def published_of(item: StoredArticle) -> datetime:
-    """When the article appeared: its own date, else when the store first saw it."""
+    """Where an item sorts: its own date, else when the store first saw it.
+
+    For ordering only: an undated article is never given a publication date
+    (see date_published).
+    """
     return in_vn(item.article.published or item.first_seen)
+
+
+def date_published(item: StoredArticle) -> datetime | None:
+    """The article's own publication date, or None: the crawl time is never shown as one."""
+    return in_vn(item.article.published) if item.article.published else None
+
+
+def date_precision(item: StoredArticle) -> str:
+    """"datetime", "date", or "none" for an article whose page gave no date."""
+    return item.article.date_precision or "none"
 
 
 def newest_first(items: Iterable[StoredArticle]) -> list[StoredArticle]:

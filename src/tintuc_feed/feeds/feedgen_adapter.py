@@ -23,7 +23,7 @@ from lxml import etree
 
 from ..model import StoredArticle
 from ..sanitize import strip_xml_illegal
-from .common import GENERATOR, LANGUAGE, Feed, feed_updated, in_vn, iri, item_html, published_of
+from .common import GENERATOR, LANGUAGE, Feed, date_published, feed_updated, in_vn, iri, item_html
 
 DEFAULT_IMAGE_TYPE = "image/jpeg"
 ATOM = "http://www.w3.org/2005/Atom"
@@ -89,7 +89,8 @@ def _add_entry(generator: FeedGenerator, stored: StoredArticle) -> None:
     entry.guid(stored.guid, permalink=stored.guid == article.url)
     entry.title(_text(article.title))
     entry.link(href=article.url, rel="alternate", type="text/html")
-    entry.published(published_of(stored))
+    if date_published(stored) is not None:  # an undated article gets no pubDate / <published>
+        entry.published(date_published(stored))
     entry.updated(in_vn(stored.updated))
     _add_authors(entry, stored)
     entry.description(_text(article.summary or _excerpt(article.content_text) or article.title), isSummary=True)

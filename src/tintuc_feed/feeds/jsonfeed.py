@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..model import Author, StoredArticle
-from .common import LANGUAGE, Feed, item_html, published_of, rfc3339
+from .common import LANGUAGE, Feed, date_precision, date_published, item_html, rfc3339
 
 VERSION = "https://jsonfeed.org/version/1.1"
 EXTENSION = "_tintuc"
@@ -40,7 +40,7 @@ def json_feed_item(stored: StoredArticle) -> dict[str, Any]:
         "id": stored.guid,
         "url": article.url,
         "title": article.title,
-        "date_published": rfc3339(published_of(stored)),
+        "date_published": rfc3339(date_published(stored)),
         "date_modified": rfc3339(stored.updated),
         "authors": [{"name": author.name} for author in article.authors],
         "language": LANGUAGE,
@@ -50,6 +50,8 @@ def json_feed_item(stored: StoredArticle) -> dict[str, Any]:
     item.update({key: value for key, value in optional.items() if value})
     if not item["authors"]:
         del item["authors"]
+    if item["date_published"] is None:  # no date on the page: none is invented
+        del item["date_published"]
     if article.content_html:
         item["content_html"] = item_html(stored)
     else:  # JSON Feed needs content_html or content_text
@@ -67,7 +69,8 @@ def _extension(stored: StoredArticle) -> dict[str, Any]:
         "also_published_at": list(stored.also_published_at),
         "byline_raw": article.byline_raw,
         "date_raw": article.published_raw,
-        "date_precision": article.date_precision,
+        "date_precision": date_precision(stored),
+        "first_seen": rfc3339(stored.first_seen),
         "credits": list(article.credits),
     }
 

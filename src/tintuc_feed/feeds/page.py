@@ -13,7 +13,7 @@ from html import escape
 
 from ..model import SourceHealth, StoredArticle
 from ..sources import Source
-from .common import Feed, in_vn, published_of, rfc3339
+from .common import Feed, date_published, in_vn, rfc3339
 from .opml import GENERAL_GROUP, grouped
 from .page_style import CSS
 from .plan import SITE_NAME
@@ -138,7 +138,7 @@ def _headline(item: StoredArticle, by_source: Mapping[str, Source]) -> str:
     where = source.name if source else article.source_id
     return (
         f'<li><a href="{escape(article.url)}" lang="vi">{escape(article.title)}</a>'
-        f'<span class="meta">{escape(where)} · {_time(published_of(item))}</span></li>'
+        f'<span class="meta">{escape(where)}{_dated(item)}</span></li>'
     )
 
 
@@ -196,6 +196,12 @@ def _footer() -> str:
         'mỗi bài dẫn về trang gốc. Tình trạng máy đọc được: <a href="status.json">status.json</a> · '
         'mọi bài: <a href="articles.jsonl">articles.jsonl</a></p></footer>\n</body>\n</html>\n'
     )
+
+
+def _dated(item: StoredArticle) -> str:
+    """" · <time>" for a dated article; nothing for one whose page gave no date."""
+    moment = date_published(item)
+    return f" · {_time(moment)}" if moment else ""
 
 
 def _time(moment: datetime | None) -> str:
