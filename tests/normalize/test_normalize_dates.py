@@ -9,6 +9,7 @@ import pytest
 from tintuc_feed.model import RawDate
 from tintuc_feed.normalize.dates import (
     DATE_LINE_LABELS,
+    DAY_PERIODS,
     EARLIEST_YEAR,
     RELATIVE_PATTERNS,
     VISIBLE_DATE_PATTERNS,
@@ -91,6 +92,20 @@ FORM_CASES = [
     ("/Date(1685667600000)/", "api", vn(2023, 6, 2, 8, 0), DT),  # ASP.NET JSON date
     ("Fri, 02 Jun 2023 01:00:00 GMT", "meta", vn(2023, 6, 2, 8, 0), DT),
     ("  02/06/2023\xa0 ", "text", vn(2023, 6, 2), D),  # NBSP around
+    # time before the date (issue 13)
+    ("Cập nhật lúc 09:15 ngày 02/04/2024", "text", vn(2024, 4, 2, 9, 15), DT),
+    ("09:15 ngày 02/04/2024", "list", vn(2024, 4, 2, 9, 15), DT),
+    ("Cập nhật: 9 giờ 15 phút, ngày 2/4/2024", "text", vn(2024, 4, 2, 9, 15), DT),  # "giờ … phút"
+    # DAY_PERIODS rows: the part of the day after a 12-hour time
+    ("10:03 sáng ngày 2/4/2024", "text", vn(2024, 4, 2, 10, 3), DT),
+    ("12:20 sáng 2/4/2024", "text", vn(2024, 4, 2, 0, 20), DT),  # 12 sáng: just after midnight
+    ("12:30 trưa 2/4/2024", "text", vn(2024, 4, 2, 12, 30), DT),
+    ("1 giờ 05 trưa 2/4/2024", "text", vn(2024, 4, 2, 13, 5), DT),
+    ("Cập nhật thứ sáu, ngày 30/11/12 04:00 chiều", "text", vn(2012, 11, 30, 16, 0), DT),  # news.zing.vn
+    ("Cập nhật thứ hai, ngày 24/12/12 11:05 tối", "text", vn(2012, 12, 24, 23, 5), DT),  # news.zing.vn
+    ("11:40 đêm 2/4/2024", "text", vn(2024, 4, 2, 23, 40), DT),
+    ("2 giờ 10 đêm 2/4/2024", "text", vn(2024, 4, 2, 2, 10), DT),
+    ("12:10 đêm 2/4/2024", "text", vn(2024, 4, 2, 0, 10), DT),  # 12 đêm: midnight
 ]
 
 # Relative forms against NOW (2026-07-07 12:00): RELATIVE_PATTERNS rows.
@@ -193,6 +208,15 @@ def test_naive_now_is_local_time():
 def test_every_visible_date_pattern_has_a_case(name, pattern):
     raws = [raw for raw, origin, *_ in FORM_CASES + REAL_CASES if origin in ("text", "list")]
     assert any(re.search(pattern, raw, re.IGNORECASE) for raw in raws), name
+
+
+@pytest.mark.parametrize(("word", "rule"), DAY_PERIODS)
+def test_every_day_period_has_a_case(word, rule):
+    assert any(f" {word} " in f" {raw} " for raw, *_ in FORM_CASES), word
+
+
+def test_day_period_inside_a_sentence_is_still_an_event_date():
+    assert parse_date("Khoảng 11:05 tối 24/12/2012, Công an phường nhận tin báo", "text", now=NOW) is None
 
 
 @pytest.mark.parametrize(("pattern", "unit"), RELATIVE_PATTERNS)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tintuc_feed.normalize.titles import PORTAL_PATTERNS, clean_title, is_portal_name
+from tintuc_feed.normalize.titles import PORTAL_PATTERNS, SECTION_NAMES, clean_title, is_portal_name
 
 SEED_TITLE = "Xây dựng lực lượng Công an tỉnh Đăk Nông thật sự trong sạch, vững mạnh, chính quy, tinh nhuệ, hiện đại"
 
@@ -22,6 +22,13 @@ STRIP_CASES = [
     ("Tin A | cand.com.vn", "Tin A"),  # row 7: a domain
     ("Tin A - Báo Công an nhân dân - Công an tỉnh Lâm Đồng", "Tin A"),  # two suffixes
     ("  Tin&nbsp;A &amp; B - CAND ", "Tin A & B"),  # normalized first
+    # multi-level suffixes (issue 13): sections beside the site's name go with it
+    ("Tin A - Chính trị - Xã hội - Tuổi Trẻ Online", "Tin A"),
+    ("Tin A | Pháp luật | Người Lao Động Online", "Tin A"),  # nld.com.vn, 2012
+    ("Tin A | Internet | GenK.vn", "Tin A"),  # genk.vn: a domain
+    ("Tin A - Phong cách - Xinhxinh.com.vn", "Tin A"),
+    ("Tin A - Báo VnExpress Sức khỏe", "Tin A"),
+    ("Thời sự - CAND", "Thời sự"),  # the headline is never emptied
 ]
 
 
@@ -40,6 +47,19 @@ KEEP_CASES = [
     "Công an tỉnh Đăk Lăk ra quân",
     "Tin A - Công an tỉnh Không Có",  # not a province
 ]
+
+
+def test_section_after_the_site_name():
+    """news.zing.vn, 2012: "<headline> - Zing News | Xã hội"."""
+    assert clean_title("Tin A - Zing News | Xã hội", ["Zing News"]) == "Tin A"
+    assert clean_title("Tin A - Zing News | Xã hội") == "Tin A - Zing News | Xã hội"  # no known site name
+
+
+@pytest.mark.parametrize("name", SECTION_NAMES)
+def test_every_section_name_goes_with_a_site_name_and_only_then(name):
+    assert clean_title(f"Tin A - {name} - Tuổi Trẻ Online") == "Tin A"
+    assert clean_title(f"Tin A - {name} | Zing News", ["Zing News"]) == "Tin A"
+    assert clean_title(f"Tin A - {name}") == f"Tin A - {name}"  # no site name beside it: part of the headline
 
 
 @pytest.mark.parametrize("raw", KEEP_CASES)
@@ -72,6 +92,8 @@ def test_clean_title_normalizes_decomposed_text():
                 "CAND Online",
                 "Bộ Công an Việt Nam",
                 "www.bocongan.gov.vn",
+                "Báo VnExpress Sức khỏe",
+                "Tuổi Trẻ Online",
             ],
             strict=True,
         )

@@ -78,11 +78,23 @@ VISIBLE_DATE_PATTERNS = (
     ("words", r"(?<!\d)(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s*(?:,|năm)?\s*(?P<y>\d{4})(?!\d)"),
 )
 
-# Times: "14:24", "23:46:40", "14h24", "7:56:00 AM", "7:56 SA" (Vietnamese
-# Windows locales write SA/CH for AM/PM).
+# Vietnamese words for the part of the day written after a time, and how each
+# turns a 12-hour clock into 24 hours (see _hms): "10:03 sáng", "04:00 chiều",
+# "11:05 tối" (news.zing.vn, 2012), "1 giờ trưa", "2 giờ đêm".
+DAY_PERIODS = (
+    ("sáng", "am"),  # morning: 12 sáng is 00
+    ("trưa", "noon"),  # midday: 11, 12 stay; 1-5 are p.m.
+    ("chiều", "pm"),  # afternoon
+    ("tối", "pm"),  # evening
+    ("đêm", "night"),  # night: 6-11 are p.m., 12 is midnight, 1-5 stay
+)
+_PERIOD_RULE = {word: rule for word, rule in DAY_PERIODS}
+
+# Times: "14:24", "23:46:40", "14h24", "9 giờ 15 phút", "7:56:00 AM", "7:56 SA"
+# (Vietnamese Windows locales write SA/CH for AM/PM), "11:05 tối".
 TIME_PATTERN = (
-    r"(?<![\d/.:])(?P<H>\d{1,2})\s*(?::|h|giờ)\s*(?P<M>\d{2})(?:\s*[:']\s*(?P<S>\d{2}))?"
-    r"(?:\s*(?P<ampm>[ap]\.?m\.?|sa|ch)\b)?(?![\d/:])"
+    r"(?<![\d/.:])(?P<H>\d{1,2})\s*(?::|h|giờ)\s*(?P<M>\d{2})(?:\s*[:']\s*(?P<S>\d{2}))?(?:\s*phút)?"
+    r"(?:\s*(?P<ampm>[ap]\.?m\.?|sa|ch|" + "|".join(word for word, _ in DAY_PERIODS) + r")\b)?(?![\d/:])"
 )
 # "GMT+7", "(GMT+7)", "GMT +07:00", "UTC+7": +07:00, east of Greenwich.
 TZ_PATTERN = r"\(?\s*(?:GMT|UTC)\s*(?P<sign>[+-])\s*(?P<hh>\d{1,2})(?::?(?P<mm>\d{2}))?\s*\)?"
@@ -147,9 +159,10 @@ def _find_date(s: str, now: datetime) -> tuple[tuple[int, int, int], str] | None
 def _hms(m: re.Match) -> tuple[int, int, int]:
     hour, minute, second = int(m["H"]), int(m["M"]), int(m["S"] or 0)
     ampm = (m["ampm"] or "").replace(".", "").lower()
-    if ampm in ("am", "sa") and hour == 12:
+    rule = {"sa": "am", "ch": "pm"}.get(ampm) or _PERIOD_RULE.get(ampm) or ampm
+    if rule in ("am", "night") and hour == 12:
         hour = 0
-    elif ampm in ("pm", "ch") and hour < 12:
+    elif (rule == "pm" and hour < 12) or (rule == "noon" and 1 <= hour <= 5) or (rule == "night" and 6 <= hour <= 11):
         hour += 12
     return hour, minute, second
 

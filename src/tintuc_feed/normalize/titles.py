@@ -5,6 +5,11 @@ after " - ", " | ", " – ", " — " is removed only when it is a portal name: o
 of the given site names (folded compare) or a row of PORTAL_PATTERNS.  What
 remains must not be empty, and a suffix must be whole ("… Công an tỉnh Đăk
 Nông thật sự trong sạch" has no separator before it and stays).
+
+Multi-level suffixes: section names (SECTION_NAMES) beside a portal name go
+with it, before or after it ("… - Chính trị - Xã hội - Tuổi Trẻ Online",
+"… - Zing News | Xã hội").  A section name with no portal name beside it is
+part of the headline and stays.
 """
 
 from __future__ import annotations
@@ -27,7 +32,19 @@ PORTAL_PATTERNS = (
     r"cand(?: online| com vn)?",
     r"bo cong an(?: viet nam)?",
     r"(?:www )?[a-z0-9-]+(?: [a-z0-9-]+)* (?:gov vn|com vn|vn)",  # a domain: "cand.com.vn"
+    r"bao [a-z0-9 ]{2,40}",  # a newspaper: "Báo VnExpress Sức khỏe", "Báo Lâm Đồng"
+    r"[a-z0-9 ]{2,30} (?:online|dien tu)",  # "Tuổi Trẻ Online", "Người Lao Động Online"
 )
+
+# Sections of a news site that <title> puts beside the site's name.  Each row
+# has its test case; compared folded.
+SECTION_NAMES = (
+    "Thời sự", "Chính trị", "Xã hội", "Pháp luật", "Kinh tế", "Kinh doanh", "Thế giới", "Quốc tế",
+    "Giáo dục", "Sức khỏe", "Thể thao", "Văn hóa", "Giải trí", "Đời sống", "Du lịch", "Công nghệ",
+    "Khoa học", "An ninh", "An ninh trật tự", "Quốc phòng", "Tin tức", "Sự kiện", "Tin tức - Sự kiện",
+    "Tin trong nước", "Tin quốc tế", "Bạn đọc", "Nhịp sống trẻ", "Phong cách", "Internet", "Tâm sự",
+)  # fmt: skip
+_SECTION_KEYS = frozenset(fold_key(name) for name in SECTION_NAMES)
 
 # "Công an tỉnh X" / "Công an thành phố X" / "Công an TP X": X must be a province.
 POLICE_UNIT_PATTERN = r"cong an (?:tinh|thanh pho|tp|t p) (?P<place>.+)"
@@ -48,22 +65,26 @@ def is_portal_name(suffix: str, site_names: Sequence[str] = ()) -> bool:
     return _is_police_unit(key) or any(re.fullmatch(p, key) for p in PORTAL_PATTERNS)
 
 
-def _strip_one(title: str, site_names: Sequence[str]) -> str:
-    matches = list(re.finditer(TITLE_SEPARATORS, title))
-    if not matches:
-        return title
-    last = matches[-1]
-    head, suffix = title[: last.start()].strip(), title[last.end() :]
-    if head and is_portal_name(suffix, site_names):
-        return head
-    return title
+def is_section_name(segment: str) -> bool:
+    return fold_key(segment) in _SECTION_KEYS
 
 
 def clean_title(raw: str, site_names: Sequence[str] = ()) -> str:
-    """normalize_text, then remove trailing portal names; spelling untouched."""
+    """normalize_text, then remove the trailing run of portal and section names; spelling untouched.
+
+    The run is cut only when it holds a portal name and leaves a headline.
+    """
     title = normalize_text(raw) if isinstance(raw, str) else ""
-    while True:
-        shorter = _strip_one(title, site_names)
-        if shorter == title:
-            return title
-        title = shorter
+    seps = list(re.finditer(TITLE_SEPARATORS, title))
+    bounds = [0, *(m.end() for m in seps)]
+    ends = [*(m.start() for m in seps), len(title)]
+    cut, portal = None, False
+    for i in range(len(seps), 0, -1):
+        segment = title[bounds[i] : ends[i]]
+        if is_portal_name(segment, site_names):
+            portal = True
+        elif not is_section_name(segment):
+            break
+        if portal and title[: seps[i - 1].start()].strip():
+            cut = seps[i - 1].start()
+    return title[:cut].strip() if cut is not None else title
