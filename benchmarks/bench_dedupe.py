@@ -1,10 +1,13 @@
 """Dedupe and feed building at scale: synthetic Vietnamese articles with planted near duplicates.
 
-    /work/venv/bin/python benchmarks/bench_dedupe.py --sizes 1000 10000 100000 --repeat 3
+    .venv/bin/python benchmarks/bench_dedupe.py --sizes 1000 10000 100000 --repeat 3
 
 For each size it measures, on the same generated corpus:
   * dedupe: signature + LSH clustering of every article (dedupe.cluster_texts), median of --repeat runs,
     then one more run under tracemalloc for the peak memory;
+  * before: the same clustering the way the project did it up to issue 10 (datasketch 2.0 MinHash +
+    MinHashLSH, one CRC-32 per word), same medians and peak; its clusters must equal dedupe's
+    (same_clusters=True), so recall and precision are unchanged by construction (sizes <= --before-max);
   * store: every article upserted into a fresh SQLite store (one transaction each, clustering included);
   * merged: Store.merged_articles() in full and with limit=100 (the `all` feed), median of --repeat;
   * quality: pairwise recall and precision against the planted duplicate groups;
@@ -219,6 +222,42 @@ def dedupe_all(texts: list[str]) -> list:
     return [clusters[i] for i in range(len(texts))]
 
 
+def before_all(texts: list[str]) -> list:
+    """Clustering as dedupe.py did it with datasketch (up to issue 10): the baseline."""
+    import zlib
+
+    from datasketch import MinHash, MinHashLSH
+
+    from tintuc_feed.dedupe import _MIX
+
+    floor, least = THRESHOLDS["match_jaccard"][0], THRESHOLDS["min_shingles"][0]
+    lsh = MinHashLSH(threshold=THRESHOLDS["lsh_threshold"][0], num_perm=128)
+    permutations = MinHash(num_perm=128, scheme="affine32").permutations
+    signatures, clusters = {}, []
+    for i, text in enumerate(texts):
+        hashes = np.array([zlib.crc32(w.encode("utf-8")) for w in words(text)], dtype=np.uint64)
+        count = len(hashes) - 2
+        if count <= 0:
+            clusters.append(i)
+            continue
+        combined = np.zeros(count, dtype=np.uint64)
+        for offset in range(3):
+            combined = combined * _MIX[offset % 3] + hashes[offset : offset + count]
+        combined ^= combined >> np.uint64(31)
+        shingle_hashes = np.unique((combined * _MIX[0]) >> np.uint64(32)).astype(np.uint32)
+        if len(shingle_hashes) < least:
+            clusters.append(i)
+            continue
+        minhash = MinHash(num_perm=128, hashfunc=int, permutations=permutations, scheme="affine32")
+        minhash.update_batch(shingle_hashes.tolist())
+        scored = [(-signatures[k].jaccard(minhash), str(k), k) for k in lsh.query(minhash)]
+        best = sorted(s for s in scored if -s[0] >= floor)
+        clusters.append(clusters[best[0][2]] if best else i)
+        lsh.insert(i, minhash, check_duplication=False)
+        signatures[i] = minhash
+    return clusters
+
+
 def exact_hash_all(texts: list[str]) -> list:
     first: dict[str, int] = {}
     return [first.setdefault(hashlib.sha1(" ".join(words(t)).encode()).hexdigest(), i) for i, t in enumerate(texts)]
@@ -363,6 +402,12 @@ def bench(n: int, args) -> dict:
         row["dedupe_s"], clusters = median_time(repeat, dedupe_all, corpus.texts)
         row["dedupe_peak_mib"] = peak_mib(dedupe_all, corpus.texts)
         row["recall"], row["precision"] = quality(predicted_pairs(clusters), truth)
+        if n <= args.before_max:
+            row["before_s"], before = median_time(repeat, before_all, corpus.texts)
+            row["before_peak_mib"] = peak_mib(before_all, corpus.texts)
+            row["before_recall"], row["before_precision"] = quality(predicted_pairs(before), truth)
+            row["same_clusters"] = before == clusters
+            row["speedup"] = row["before_s"] / row["dedupe_s"]
         row["exact_s"], exact = median_time(repeat, exact_hash_all, corpus.texts)
         row["exact_recall"], row["exact_precision"] = quality(predicted_pairs(exact), truth)
         if n <= args.naive_max:
@@ -394,6 +439,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--before-max", type=int, default=100000, help="largest size for the datasketch baseline")
     parser.add_argument("--naive-max", type=int, default=1000, help="largest size for the all-pairs baseline")
     parser.add_argument("--store-max", type=int, default=100000, help="largest size for the SQLite build")
     parser.add_argument("--feeds-max", type=int, default=100000, help="largest size for feed building")

@@ -16,9 +16,9 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .runner import CrawlOptions, PublishOptions, crawl, publish_store
-from .sources import SourcesError, load_sources, load_topics, select_sources
-from .store_schema import StoreError
+
+# The library's modules (store, feeds, numpy, Scrapy's Twisted) are imported by the commands that use
+# them, not here: `tintuc-feed --version` or a usage error should not pay for them (tests/test_startup.py).
 
 # Defaults, each overridable by an environment variable read when the parser is built.
 DEFAULTS = {"db": ("TINTUC_DB", "data/tintuc.db"), "output": ("TINTUC_OUTPUT", "output"),
@@ -34,6 +34,9 @@ class UsageError(Exception):
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    from .sources import SourcesError
+    from .store_schema import StoreError
+
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     previous = signal.signal(signal.SIGTERM, _interrupt)  # `run` installs its own graceful handler
@@ -173,12 +176,16 @@ def _add_sources(sub) -> None:
 # ---- commands ----------------------------------------------------------------
 
 def _load(args) -> tuple[list, list]:
+    from .sources import load_sources, load_topics
+
     sources = load_sources(args.sources)
     topics = load_topics(args.sources) if args.sources else []
     return sources, topics
 
 
-def _publish_options(args, topics) -> PublishOptions:
+def _publish_options(args, topics):
+    from .runner import PublishOptions
+
     _check_output_folder(Path(args.output))
     return PublishOptions(output=Path(args.output), base_url=_base_url(args.base_url), item_limit=args.item_limit,
                           topics=tuple(topics))
@@ -206,7 +213,9 @@ def _base_url(url: str) -> str:
     return url if url.endswith("/") else url + "/"
 
 
-def _crawl_options(args) -> CrawlOptions:
+def _crawl_options(args):
+    from .runner import CrawlOptions
+
     Path(args.db).parent.mkdir(parents=True, exist_ok=True)
     return CrawlOptions(db=Path(args.db), sources_file=args.sources, delay=args.delay, refresh=args.refresh,
                         timeout=args.timeout, max_pages=args.max_pages,
@@ -214,6 +223,9 @@ def _crawl_options(args) -> CrawlOptions:
 
 
 def cmd_crawl(args) -> int:
+    from .runner import crawl, publish_store
+    from .sources import select_sources
+
     sources, topics = _load(args)
     chosen = select_sources(sources, args.source, label=args.sources or "built-in registry")
     if not chosen:
@@ -254,6 +266,8 @@ def _short_error(error: str | None) -> str:
 
 
 def cmd_build(args) -> int:
+    from .runner import publish_store
+
     sources, topics = _load(args)
     if not Path(args.db).exists():
         raise UsageError(f"no store at {args.db} (run `tintuc-feed crawl` first, or give --db)")
@@ -264,6 +278,7 @@ def cmd_build(args) -> int:
 
 def cmd_extract(args) -> int:
     from .extract import ExtractError, extract_to_json
+    from .sources import SourcesError
 
     if args.html and not Path(args.html).is_file():
         raise UsageError(f"--html {args.html}: no such file")
@@ -280,6 +295,7 @@ def cmd_extract(args) -> int:
 
 def cmd_run(args) -> int:
     from .scheduler import run_forever
+    from .sources import select_sources
 
     sources, topics = _load(args)
     chosen = select_sources(sources, [])

@@ -7,7 +7,6 @@ import sys
 from dataclasses import fields
 from pathlib import Path
 
-from . import families
 from .sources import load_sources, select_sources
 
 LIST_COLUMNS = ("id", "name", "province", "family", "status", "enabled")
@@ -43,6 +42,7 @@ def cmd_list(args) -> int:
 
 
 def cmd_check(args) -> int:
+    from . import families
     from .extract import ExtractError, fetch
 
     source = select_sources(load_sources(args.sources), [args.id])[0]
@@ -73,6 +73,8 @@ def cmd_check(args) -> int:
 
 def _report_list(source, url: str, text: str, problem) -> int:
     """Not an article page: maybe it is a list page; say what the family sees there."""
+    from . import families
+
     page = families.parse_list(source, url, text)
     print(f"source {source.id} (family {source.family}) on {url}: read as a list page ({problem})")
     print(f"  as a list page: {len(page.articles)} article links, {len(page.next_urls)} next pages")
