@@ -14,6 +14,7 @@ smallest (sort_ts, id).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 from collections.abc import Iterator, Sequence
@@ -90,6 +91,23 @@ class Reader:
         for row in _batches(self._db.execute(f"SELECT a.* FROM articles a {NEWEST}")):
             yield stored_from_row(row)
 
+    def fingerprints(self) -> Iterator[tuple[str, bytes]]:
+        """(guid, digest of the whole row) of every article, newest first.
+
+        Publishing compares them with the last publish's to know whether anything a
+        feed or articles.jsonl shows changed, a row rewritten in place included,
+        without building the articles (feeds.incremental).  The short columns are
+        digested as a tuple's repr, the two long ones as their bytes.
+        """
+        self._db.create_function("tintuc_digest_values", -1, _digest_values, deterministic=True)
+        self._db.create_function("tintuc_digest_bytes", 1, _digest_bytes, deterministic=True)
+        columns = [d[0] for d in self._db.execute("SELECT * FROM articles LIMIT 0").description]
+        short = ", ".join(f"a.{c}" for c in columns if c not in LONG_COLUMNS)
+        long = ", ".join(f"tintuc_digest_bytes(CAST(a.{c} AS BLOB))" for c in LONG_COLUMNS)
+        sql = f"SELECT a.guid, tintuc_digest_values({short}), {long} FROM articles a {NEWEST}"
+        for row in _batches(self._db.execute(sql)):
+            yield row[0], b"".join(row[1:])
+
     def provinces(self) -> set[str]:
         """Every province an article is filed under."""
         return {row[0] for row in self._db.execute("SELECT DISTINCT province FROM articles WHERE province <> ''")}
@@ -100,6 +118,17 @@ class Reader:
     def newest_updated(self) -> datetime | None:
         """The latest `updated` of any article (stored as ISO text in one offset, so text order is time order)."""
         return dt_from_text(self._db.execute("SELECT MAX(updated) FROM articles").fetchone()[0])
+
+
+LONG_COLUMNS = ("content_html", "content_text")
+
+
+def _digest_values(*values) -> bytes:
+    return hashlib.blake2b(repr(values).encode("utf-8"), digest_size=16).digest()
+
+
+def _digest_bytes(data: bytes | None) -> bytes:
+    return hashlib.blake2b(data or b"", digest_size=16).digest()
 
 
 def _batches(cursor: sqlite3.Cursor, first: int = 16) -> Iterator[sqlite3.Row]:

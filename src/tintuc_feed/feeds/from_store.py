@@ -7,7 +7,9 @@ keywords on folded text, which SQL cannot do: they scan the stories newest
 first, reading only the text columns, and stop once every topic has
 item_limit matches.  So publishing costs what the feeds show (plus one pass
 for articles.jsonl, one row at a time), not the size of the store, and the
-bytes are those publish() writes from every article in memory.
+bytes are those publish() writes from every article in memory.  Feeds whose
+inputs did not change since the last publish are not rendered again
+(feeds.incremental).
 """
 
 from __future__ import annotations
@@ -21,8 +23,9 @@ from ..sources import Source
 from ..store import Store
 from ..store_queries import Reader
 from .common import EMPTY_FEED_UPDATED, in_vn
+from .incremental import publish_incremental
 from .plan import check_ids
-from .publish import PublishReport, publish_inputs
+from .publish import PublishReport
 from .topics import Topic, _contains, searchable_text
 
 
@@ -66,8 +69,8 @@ def publish_from_store(
     check_ids(sources)
     with store.snapshot() as reader:
         moment = generated_at or generated_moment(health, reader.newest_updated())
-        return publish_inputs(Path(output_dir), sources, StoreInputs(reader), health, reader.all_newest(),
-                              base_url=base_url, topics=topics, item_limit=item_limit, generated_at=moment)
+        return publish_incremental(Path(output_dir), sources, StoreInputs(reader), reader, health,
+                                   base_url=base_url, topics=topics, item_limit=item_limit, generated_at=moment)
 
 
 def generated_moment(health: Mapping[str, SourceHealth], newest_updated: datetime | None) -> datetime:
