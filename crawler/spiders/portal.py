@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 import scrapy
 from scrapy.http import Response
 
-from tintuc_feed import families
+from tintuc_feed import families, voters
 from tintuc_feed.families import NotAnArticle
 from tintuc_feed.model import ArticleLink
 from tintuc_feed.sources import load_sources, select_sources
@@ -151,8 +151,8 @@ class PortalSpider(scrapy.Spider):
     def parse_article(self, response: Response, link: ArticleLink):
         content_type = _text(response.headers.get("Content-Type"))
         try:
-            raw = families.extract_article(self.source, link.url, _body_text(response), hints=link.hints,
-                                           content_type=content_type)
+            raw = voters.read_article(self.source, link.url, _body_text(response), hints=link.hints,
+                                      content_type=content_type)
         except NotAnArticle as exc:
             reason = exc.reason
             self.crawler.stats.inc_value(f"tintuc/skipped/{reason}")

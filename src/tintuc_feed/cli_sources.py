@@ -42,7 +42,7 @@ def cmd_list(args) -> int:
 
 
 def cmd_check(args) -> int:
-    from . import families
+    from . import families, voters
     from .extract import ExtractError, fetch
 
     source = select_sources(load_sources(args.sources), [args.id])[0]
@@ -55,7 +55,7 @@ def cmd_check(args) -> int:
     if not source.article_re.search(url):  # the source's own pattern says what kind of page this is
         return _report_list(source, url, text, "the URL is not an article URL of this source")
     try:
-        raw = families.extract_article(source, url, text)
+        raw = voters.read_article(source, url, text)
     except families.NotAnArticle as exc:
         return _report_list(source, url, text, f"not an article: {exc}")
     print(f"source {source.id} (family {source.family}) on {url}")

@@ -10,7 +10,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from . import families
+from . import families, voters
 from .process import normalize_article
 from .sources import Source, load_sources, select_sources
 
@@ -31,7 +31,7 @@ def extract_to_json(url: str, *, sources_file: str | None, source_id: str | None
         raise ExtractError(f"{html_file}: cannot read: {exc}") from exc
     now = datetime.now(VN)
     try:
-        raw = families.extract_article(source, url, text)
+        raw = voters.read_article(source, url, text, now=datetime.now(VN))
     except families.NotAnArticle as exc:
         raise ExtractError(f"{url}: not an article: {exc}") from exc
     article = normalize_article(raw, source, fetched_at=now, fetched_url=url)

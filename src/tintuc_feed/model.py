@@ -17,8 +17,9 @@ from datetime import datetime
 
 # Where a raw date string came from, most reliable first.  Normalization tries
 # candidates in the order the family gives them; families list them in this
-# order.
-DATE_ORIGINS = ("jsonld", "meta", "time", "api", "text", "list", "url")
+# order.  "htmldate" is the day htmldate read when the structure gave no date
+# (voters.py), put first only then.
+DATE_ORIGINS = ("jsonld", "meta", "time", "api", "text", "list", "url", "htmldate")
 
 
 @dataclass(frozen=True)

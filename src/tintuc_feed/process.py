@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import datetime
+from urllib.parse import urlsplit
 
 from .model import Article, RawArticle
-from .normalize.authors import parse_byline
+from .normalize.authors import parse_byline, site_keys, without_site_names
 from .normalize.dates import pick_published
 from .normalize.mentions import find_province
 from .normalize.provinces import ProvinceMatch, resolve_province
@@ -52,7 +53,7 @@ def normalize_article(raw: RawArticle, source, *, fetched_at: datetime, fetched_
         published_origin=published.origin if published else None,
         date_precision=published.precision if published else None,
         modified=modified.value if modified and published and modified.value >= published.value else None,
-        authors=byline.authors,
+        authors=without_site_names(byline.authors, site_keys((raw.site_name, source.name), urlsplit(raw.url).hostname)),
         byline_raw=raw.byline,
         credits=byline.credits,
         origin=byline.origin,

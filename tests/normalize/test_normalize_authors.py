@@ -16,6 +16,8 @@ from tintuc_feed.normalize.authors import (
     looks_like_byline,
     natural_case,
     parse_byline,
+    site_keys,
+    without_site_names,
 )
 
 
@@ -250,3 +252,20 @@ def test_every_menu_label_is_not_a_byline(label):
 def test_group_name_rows(pattern):
     examples = {GROUP_NAMES[0]: "Nhóm phóng viên", GROUP_NAMES[1]: "CTV"}
     assert looks_like_byline(examples[pattern])
+
+
+SITE_NAME_CASES = [
+    # (author names, site names, host, kept)
+    (["VnExpress"], ["vnexpress.net"], "vnexpress.net", []),  # meta author = the site (real page, 2025)
+    (["Dân trí"], [], "dantri.com.vn", []),  # the host's label, tone marks and spaces aside
+    (["Báo Công an Nhân dân"], ["Báo Công an Nhân dân"], "cand.com.vn", []),  # og:site_name
+    (["Công an tỉnh Lâm Đồng"], ["Công an tỉnh Lâm Đồng"], "congan.lamdong.gov.vn", []),  # the source's name
+    (["Lê Phương", "VnExpress"], ["vnexpress.net"], "www.vnexpress.net", ["Lê Phương"]),  # people stay
+    (["Minh Quỳnh"], ["Công an tỉnh Đắk Nông"], "congan.daknong.gov.vn", ["Minh Quỳnh"]),
+]
+
+
+@pytest.mark.parametrize(("names", "sites", "host", "kept"), SITE_NAME_CASES)
+def test_site_name_is_never_an_author(names, sites, host, kept):
+    authors = tuple(Author(n, n) for n in names)
+    assert [a.name for a in without_site_names(authors, site_keys(sites, host))] == kept

@@ -1,0 +1,104 @@
+"""A second opinion on the date where a page's structure gives no strong one (issue 13).
+
+The families read a page by its structure.  The generic reading (and a family
+that fell back to it) may end with no strong date: no JSON-LD, <meta>, <time>
+or date element, only a line found near the title, the list page's date, or
+nothing.  Then htmldate reads the page too, in its fast mode: structured
+markup, the URL and the page's header only.  Its extensive mode also guesses
+from any date in the text, which invents dates on pages that have none (three
+of the saved real pages in tests/fixtures/real: a related-news date, a
+comment's date).
+
+Rules, in order (one test each in tests/test_voters.py):
+
+| the structure gives        | htmldate (fast) gives | kept                      | recorded in matched["date_vote"] |
+|----------------------------|-----------------------|---------------------------|----------------------------------|
+| a strong date (see below)  | (not asked)           | the structure's           | (nothing)                        |
+| a weak date or none        | nothing               | the structure's (or none) | "htmldate:none"                  |
+| none                       | a day                 | htmldate's day            | "htmldate:only"                  |
+| a weak date, same day      | that day              | the structure's           | "htmldate:agrees"                |
+| a weak date, another day   | another day           | the structure's           | "htmldate:disagrees <day>"       |
+
+Strong: a machine origin (JSON-LD, <meta>, <time>, an API), a selector the
+source gave, or a site family's own date element; the generic family's date
+classes are weak.  A disagreement keeps the structure's date: on the saved pages a line right
+under the title (a forum's "started by X, 14/12/12") is as often right as
+htmldate's header date.  A day from htmldate has precision "date" (local
+midnight); it is never given a time.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from . import families
+from .model import RawArticle, RawDate
+from .normalize.dates import MACHINE_ORIGINS, pick_published
+
+VN = ZoneInfo("Asia/Ho_Chi_Minh")
+# matched["date"] rules that name a strong structural source besides a machine
+# origin: the source's own selectors, and a family's own date element.  The
+# generic family's date classes (".date", ".time" …) are guesses anywhere in the
+# page (a sidebar's "| 20/12/2012"), so for a generic reading they are weak.
+USER_SELECTOR = "selector:"
+FAMILY_ELEMENT = "css:"
+
+
+def read_article(
+    source, url: str, text: str, *, hints=None, content_type: str | None = None, now: datetime | None = None
+) -> RawArticle:
+    """families.extract_article, then the date vote for generic (or degraded) readings."""
+    raw = families.extract_article(source, url, text, hints=hints, content_type=content_type)
+    if source.family == "generic" or raw.degraded:
+        raw = vote_date(raw, text, url, now=now or datetime.now(VN), generic=_generic_date(source, raw))
+    return raw
+
+
+def _generic_date(source, raw: RawArticle) -> bool:
+    """Whether the date reading came from the generic family (itself, or filling in for a family)."""
+    return source.family == "generic" or raw.matched.get("date", "").startswith("generic:")
+
+
+def has_strong_date(raw: RawArticle, *, generic: bool = True) -> bool:
+    """True when the first date candidate comes from markup made for it (or a selector the source gave)."""
+    if not raw.dates:
+        return False
+    rule = raw.matched.get("date", "")
+    if raw.dates[0].origin in MACHINE_ORIGINS:
+        return True
+    if rule.startswith(USER_SELECTOR):
+        return "(no match" not in rule
+    return rule.startswith(FAMILY_ELEMENT) and not generic
+
+
+def htmldate_day(text: str, url: str) -> str | None:
+    """htmldate's fast reading of the page: "YYYY-MM-DD" or None."""
+    from htmldate import find_date  # a heavy import, only when a vote is needed
+
+    logging.getLogger("htmldate").setLevel(logging.ERROR)
+    try:
+        return find_date(text, url=url, original_date=True, extensive_search=False, outputformat="%Y-%m-%d")
+    except (ValueError, TypeError, OverflowError):  # a page htmldate cannot parse gives no opinion
+        return None
+
+
+def vote_date(raw: RawArticle, text: str, url: str, *, now: datetime, generic: bool = True) -> RawArticle:
+    """The table of the module doc."""
+    if has_strong_date(raw, generic=generic):
+        return raw
+    day = htmldate_day(text, url)
+    matched = dict(raw.matched)
+    if day is None:
+        matched["date_vote"] = "htmldate:none"
+        return replace(raw, matched=matched)
+    ours = pick_published(raw.dates, now=now)
+    if ours is None:
+        matched["date_vote"] = "htmldate:only"
+        matched["date"] = "htmldate"
+        return replace(raw, dates=(RawDate(day, "htmldate"), *raw.dates), matched=matched)
+    same = ours.value.date().isoformat() == day
+    matched["date_vote"] = "htmldate:agrees" if same else f"htmldate:disagrees {day}"
+    return replace(raw, matched=matched)
