@@ -17,7 +17,7 @@ from .normalize.dates import pick_published
 from .normalize.mentions import find_province
 from .normalize.provinces import ProvinceMatch, resolve_province
 from .normalize.text import normalize_block, normalize_text
-from .normalize.titles import clean_title
+from .normalize.titles import clean_title, host_name
 from .sanitize import html_to_text, sanitize_html
 from .urls import canonical_url
 
@@ -28,7 +28,7 @@ HTML_SPACES = re.compile(r"&nbsp;|&#160;|&#xa0;|\xa0|\u202f|\u2007", re.IGNORECA
 
 def normalize_article(raw: RawArticle, source, *, fetched_at: datetime, fetched_url: str | None = None) -> Article:
     """Normalize what a family read; raise ValueError if it is not publishable."""
-    title = clean_title(raw.title or "", [n for n in (raw.site_name, source.name) if n])
+    title = clean_title(raw.title or "", [n for n in (raw.site_name, source.name, host_name(raw.url)) if n])
     if not title:
         raise ValueError("no title")
     content_html = sanitize_html(_clean_html(raw.body_html or ""), raw.url)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tintuc_feed.normalize.titles import PORTAL_PATTERNS, SECTION_NAMES, clean_title, is_portal_name
+from tintuc_feed.normalize.titles import PORTAL_PATTERNS, SECTION_NAMES, clean_title, host_name, is_portal_name
 
 SEED_TITLE = "Xây dựng lực lượng Công an tỉnh Đăk Nông thật sự trong sạch, vững mạnh, chính quy, tinh nhuệ, hiện đại"
 
@@ -47,6 +47,21 @@ KEEP_CASES = [
     "Công an tỉnh Đăk Lăk ra quân",
     "Tin A - Công an tỉnh Không Có",  # not a province
 ]
+
+
+@pytest.mark.parametrize(
+    ("raw", "url", "expected"),
+    [
+        ("Tin A | homify", "https://www.homify.de/ideen/1", "Tin A"),  # the host's name (trafilatura's eval set)
+        ("Tin A - Tuổi Trẻ", "https://tuoitre.vn/x.htm", "Tin A"),  # host label without tone marks or spaces
+        ("Tin A › Nordish", "https://nordish.de/x", "Tin A"),  # "›" separator
+        ("Tin A • CareElite", "https://careelite.de/x", "Tin A"),  # "•" separator
+        ("Tin A -", "https://a.de/x", "Tin A"),  # an empty suffix
+        ("Tin A - Tin B", "https://homify.de/x", "Tin A - Tin B"),  # not the host's name: kept
+    ],
+)
+def test_host_name_and_more_separators(raw, url, expected):
+    assert clean_title(raw, [host_name(url)]) == expected
 
 
 def test_section_after_the_site_name():

@@ -9,18 +9,23 @@ Nông thật sự trong sạch" has no separator before it and stays).
 Multi-level suffixes: section names (SECTION_NAMES) beside a portal name go
 with it, before or after it ("… - Chính trị - Xã hội - Tuổi Trẻ Online",
 "… - Zing News | Xã hội").  A section name with no portal name beside it is
-part of the headline and stays.
+part of the headline and stays.  The site's host names it too ("| homify" on
+www.homify.de, "- Tuổi Trẻ" on tuoitre.vn: process.py passes host_name), and
+"›", "»", "•", "·" separate like " - "; an empty trailing suffix ("Tin A -")
+is dropped.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from urllib.parse import urlsplit
 
 from tintuc_feed.normalize.provinces import resolve_province
 from tintuc_feed.normalize.text import fold_key, normalize_text
 
-TITLE_SEPARATORS = r"\s+[-|–—]\s+|\s+[|»:]{2}\s+|\s*\|\s*"
+TITLE_SEPARATORS = r"\s+[-|–—›»•·]\s+|\s+[|»:]{2}\s+|\s*\|\s*"
+TRAILING_SEPARATOR = r"\s+[-|–—›»•·:]+$"  # "Tin A -": a suffix the site left empty
 
 # Folded portal names that <title> appends.  Each row has its test cases.
 PORTAL_PATTERNS = (
@@ -60,9 +65,22 @@ def is_portal_name(suffix: str, site_names: Sequence[str] = ()) -> bool:
     key = fold_key(suffix)
     if not key:
         return False
-    if any(key == fold_key(name) for name in site_names if isinstance(name, str)):
+    names = [fold_key(name) for name in site_names if isinstance(name, str)]
+    if any(key == name or _compact(key) == _compact(name) for name in names if name):
         return True
     return _is_police_unit(key) or any(re.fullmatch(p, key) for p in PORTAL_PATTERNS)
+
+
+def _compact(key: str) -> str:
+    """Letters and digits only: "Tuổi Trẻ" and the host label "tuoitre" compare equal."""
+    return re.sub(r"[^a-z0-9]", "", key)
+
+
+def host_name(url: str | None) -> str | None:
+    """The site's name as its host spells it: "homify" for www.homify.de (a site name for titles)."""
+    host = (urlsplit(url).hostname or "") if url else ""
+    label = host.removeprefix("www.").split(".")[0]
+    return label or None
 
 
 def is_section_name(segment: str) -> bool:
@@ -75,6 +93,7 @@ def clean_title(raw: str, site_names: Sequence[str] = ()) -> str:
     The run is cut only when it holds a portal name and leaves a headline.
     """
     title = normalize_text(raw) if isinstance(raw, str) else ""
+    title = re.sub(TRAILING_SEPARATOR, "", title)
     seps = list(re.finditer(TITLE_SEPARATORS, title))
     bounds = [0, *(m.end() for m in seps)]
     ends = [*(m.start() for m in seps), len(title)]
