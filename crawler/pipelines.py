@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -27,6 +28,8 @@ class StorePipeline:
     def __init__(self, crawler):
         self.crawler = crawler
         self.counts = {"found": 0, "new": 0, "updated": 0, "duplicates": 0}
+        self.store_errors: list[str] = []  # articles the store refused: the source fails with the first reason
+        self.outcome_lost: str | None = None  # the outcome itself could not be written (crawler.main exits 3)
 
     def open_spider(self):
         Path(self.crawler.spider.db_path).parent.mkdir(parents=True, exist_ok=True)  # `scrapy crawl` alone
@@ -41,7 +44,13 @@ class StorePipeline:
             self.crawler.stats.inc_value("tintuc/skipped")
             self.crawler.spider.logger.warning("%s: not stored %s: %s", source.id, raw.url, exc)
             return item
-        result = self.store.upsert(article, now=datetime.now(VN), aliases=[item["fetched_url"], raw.url])
+        try:
+            result = self.store.upsert(article, now=datetime.now(VN), aliases=[item["fetched_url"], raw.url])
+        except (sqlite3.Error, OSError, ValueError) as exc:  # disk full, read-only, corrupt, unencodable text
+            self.store_errors.append(f"{raw.url}: {type(exc).__name__}: {exc}")
+            self.crawler.stats.inc_value("tintuc/store_errors")
+            self.crawler.spider.logger.error("%s: could not store %s", source.id, self.store_errors[-1])
+            return item
         key = {"new": "new", "updated": "updated"}.get(result.status, "duplicates")
         self.counts[key] += 1
         return item
@@ -49,13 +58,45 @@ class StorePipeline:
     def close_spider(self):
         spider = self.crawler.spider
         stats = self.crawler.stats
-        ok = spider.stats_by["list_ok"] > 0
-        error = None if ok else ("; ".join(spider.errors[:3]) or "no list page could be fetched")
-        run_id = int(getattr(spider, "run_id", 0) or 0) or self.store.start_run([spider.source.id])
-        self.store.finish_source(
-            run_id, spider.source.id, ok=ok, error=error,
-            skipped=int(stats.get_value("tintuc/skipped", 0)),
-            degraded=int(stats.get_value("tintuc/degraded", 0)),
-            **self.counts,
-        )
-        self.store.close()
+        ok, error = _verdict(spider, self.store_errors)
+        try:
+            run_id = int(getattr(spider, "run_id", 0) or 0) or self.store.start_run([spider.source.id])
+            self.store.finish_source(
+                run_id, spider.source.id, ok=ok, error=error,
+                skipped=int(stats.get_value("tintuc/skipped", 0)),
+                degraded=int(stats.get_value("tintuc/degraded", 0)),
+                refused=int(stats.get_value("tintuc/refused", 0)),
+                notes=_notes(stats.get_stats()),
+                **self.counts,
+            )
+        except (sqlite3.Error, OSError) as exc:
+            self.outcome_lost = f"{spider.source.id}: the outcome could not be stored: {exc}"
+            spider.logger.error(self.outcome_lost)
+        finally:
+            self.store.close()
+
+
+def _verdict(spider, store_errors: list[str]) -> tuple[bool, str | None]:
+    """(ok, error) of a source's crawl: a list page read, nothing refused by the store, not deferred."""
+    if store_errors:
+        return False, f"{len(store_errors)} article(s) could not be stored: {store_errors[0]}"
+    if spider.stats_by["list_ok"] == 0:
+        return False, "; ".join(spider.errors[:3]) or "no list page could be fetched"
+    deferred = getattr(spider, "deferred", None)
+    if deferred:
+        return False, deferred
+    return True, None
+
+
+NOTE_PREFIXES = ("tintuc/refused/", "tintuc/skipped/")
+
+
+def _notes(stats: dict) -> dict[str, int]:
+    """Refused requests and skipped pages by kind: {"off-site": 2, "mojibake": 1, ...}."""
+    notes: dict[str, int] = {}
+    for key, value in stats.items():
+        for prefix in NOTE_PREFIXES:
+            if key.startswith(prefix):
+                kind = key[len(prefix):]
+                notes[kind] = notes.get(kind, 0) + int(value)
+    return notes

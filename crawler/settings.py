@@ -33,6 +33,23 @@ DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_MAXSIZE = 8 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
 DNS_TIMEOUT = 20
+# A 429 or 503 with Retry-After (seconds or an HTTP date) is retried after that long, up to this
+# many seconds; a site asking for longer is not asked again: the source waits for its next run.
+RETRY_AFTER_MAX = 120
+REDIRECT_MAX_TIMES = 10
+
+# --- Crawl policy (crawler/policy.py) ----------------------------------------
+# Every request is checked against the source's site before anything else
+# (robots.txt included); redirects and retries are Scrapy's, counted.
+DOWNLOADER_MIDDLEWARES = {
+    "crawler.policy.OffsitePolicyMiddleware": 45,  # before Scrapy's OffsiteMiddleware (50) and robots.txt (100)
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "crawler.policy.RetryAfterMiddleware": 550,
+    "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
+    "crawler.policy.PolicyMetaRefreshMiddleware": 580,
+    "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
+    "crawler.policy.PolicyRedirectMiddleware": 600,
+}
 # Police portals often serve incomplete certificate chains (research 8.4);
 # Scrapy's default context factory does not verify, which we keep on purpose.
 

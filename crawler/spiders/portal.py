@@ -9,6 +9,7 @@ new is the store's.  Run it alone with
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from typing import ClassVar
 from zoneinfo import ZoneInfo
@@ -21,6 +22,8 @@ from tintuc_feed.families import NotAnArticle
 from tintuc_feed.model import ArticleLink
 from tintuc_feed.sources import load_sources, select_sources
 from tintuc_feed.store import Store
+
+from ..policy import RefusedRequest
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 # List-page problems that, past page 1, only mean the list has ended.
@@ -164,8 +167,10 @@ class PortalSpider(scrapy.Spider):
         yield {"source": self.source, "raw": raw, "fetched_url": response.url, "fetched_at": datetime.now(VN)}
 
     def article_failed(self, failure):
+        self.crawler.stats.inc_value("tintuc/article_errors")  # asked again next time: validators not kept
+        if failure.check(RefusedRequest):
+            return  # counted and logged as refused by the policy
         self.crawler.stats.inc_value("tintuc/skipped")
-        self.crawler.stats.inc_value("tintuc/article_errors")
         self.logger.warning("%s: article failed: %s %s", self.source.id, failure.request.url, _describe(failure))
 
     def closed(self, reason: str) -> None:
@@ -187,8 +192,10 @@ class PortalSpider(scrapy.Spider):
         run_id = int(getattr(self, "run_id", 0) or 0)
         row = self.store.run_outcomes(run_id).get(self.source.id) if run_id else None
         if row and row["finished"]:
-            counts = {k: row[k] or 0 for k in ("found", "new", "updated", "duplicates", "skipped", "degraded")}
-            self.store.finish_source(run_id, self.source.id, ok=bool(row["ok"]),
+            counts = {k: row[k] or 0 for k in ("found", "new", "updated", "duplicates", "skipped", "degraded",
+                                               "refused")}
+            notes = json.loads(row["notes"]) if row["notes"] else None
+            self.store.finish_source(run_id, self.source.id, ok=bool(row["ok"]), notes=notes,
                                      error=row["error"] or f"stopped before the end ({reason})", **counts)
 
 
@@ -207,6 +214,8 @@ def _text(value) -> str | None:
 
 
 def _describe(failure) -> str:
+    if failure.check(RefusedRequest):
+        return str(failure.value)
     response = getattr(failure.value, "response", None)
     if response is not None:
         return f"HTTP {response.status}"

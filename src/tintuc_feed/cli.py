@@ -244,15 +244,15 @@ SUMMARY_ERROR_WIDTH = 40  # the errors column is last and cut here; the whole er
 def print_summary(outcomes) -> None:
     """A table of what each source's crawl did, then a line per failure; an INFO log line per source."""
     print(f"{'source':<24} {'status':<7} {'found':>6} {'new':>5} {'updated':>8} {'dupes':>6} {'skipped':>8} "
-          f"{'degraded':>9}  errors")
+          f"{'degraded':>9} {'refused':>8}  errors")
     for o in outcomes:
         c = o.counts
         print(f"{o.source_id:<24} {'ok' if o.ok else 'FAILED':<7} {c['found']:>6} {c['new']:>5} {c['updated']:>8} "
-              f"{c['duplicates']:>6} {c['skipped']:>8} {c['degraded']:>9}  {_short_error(o.error)}")
+              f"{c['duplicates']:>6} {c['skipped']:>8} {c['degraded']:>9} {c['refused']:>8}  {_short_error(o.error)}")
         logging.getLogger("tintuc_feed.crawl").info(
-            "%s: %s found=%d new=%d updated=%d duplicates=%d skipped=%d degraded=%d error=%s", o.source_id,
-            "ok" if o.ok else "FAILED", c["found"], c["new"], c["updated"], c["duplicates"], c["skipped"],
-            c["degraded"], o.error or "-")
+            "%s: %s found=%d new=%d updated=%d duplicates=%d skipped=%d degraded=%d refused=%d error=%s",
+            o.source_id, "ok" if o.ok else "FAILED", c["found"], c["new"], c["updated"], c["duplicates"],
+            c["skipped"], c["degraded"], c["refused"], o.error or "-")
     for o in outcomes:
         if not o.ok:
             print(f"{o.source_id}: failed: {o.error}", file=sys.stderr)

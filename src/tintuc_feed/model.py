@@ -137,5 +137,7 @@ class SourceHealth:
     last_new: int = 0  # new articles in the last crawl
     degraded: int = 0  # pages read by the generic fallback in the last crawl
     skipped: int = 0  # pages that were not articles (WAF, truncated, errors)
+    refused: int = 0  # requests the crawl policy refused in the last crawl (off-site, loops, deferred)
+    notes: Mapping[str, int] = field(default_factory=dict)  # the last crawl's refused/skipped counts by kind
     flagged: str | None = None  # why the source needs attention, if it does
     flagged_since: datetime | None = None  # when the flagged problem began

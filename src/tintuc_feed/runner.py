@@ -80,7 +80,7 @@ def crawl(sources: Sequence[Source], options: CrawlOptions) -> dict[str, SourceO
     return {s.id: _outcome(s.id, outcomes.get(s.id, {})) for s in sources}
 
 
-COUNT_KEYS = ("found", "new", "updated", "duplicates", "skipped", "degraded")
+COUNT_KEYS = ("found", "new", "updated", "duplicates", "skipped", "degraded", "refused")
 
 
 def _mark_failed(db: Path, run_id: int, sources: Sequence[Source], outcomes: dict, error: str) -> dict[str, dict]:

@@ -30,6 +30,7 @@ OPTIONAL = {
     "province": str, "family": str, "max_pages": int, "selectors": dict,
     "status": str, "enabled": bool, "interval_minutes": int, "site_url": str,
     "former_province": str, "note": str, "max_articles": int, "stop_at_known": bool,
+    "allowed_hosts": list,
 }
 BUILTIN = "sources.toml"
 
@@ -56,6 +57,7 @@ class Source:
     site_url: str | None = None
     former_province: str | None = None
     note: str | None = None
+    allowed_hosts: tuple[str, ...] = ()  # other hosts its pages may link or redirect to (crawl_policy.py)
 
     @property
     def home(self) -> str:
@@ -144,17 +146,29 @@ def _build(table: dict, where: str, families: frozenset[str] | None) -> Source:
     except re.error as exc:
         raise SourcesError(f"{where}: key 'article_url_pattern' is not a valid regex: {exc}") from exc
     _check_selectors(where, table.get("selectors", {}))
+    _check_allowed_hosts(where, table.get("allowed_hosts", []))
     _check_choices(where, table, families)
     for key in ("max_pages", "interval_minutes", "max_articles"):
         if key in table and table[key] < 1:
             raise SourcesError(f"{where}: key {key!r} must be at least 1")
-    return Source(**{k: v for k, v in table.items() if k != "list_urls"}, list_urls=urls)
+    fields = {k: v for k, v in table.items() if k not in ("list_urls", "allowed_hosts")}
+    return Source(**fields, list_urls=urls, allowed_hosts=tuple(table.get("allowed_hosts", ())))
 
 
 def _check_url(where: str, key: str, url: Any) -> None:
     parts = urlsplit(url) if isinstance(url, str) else None
     if parts is None or parts.scheme not in ("http", "https") or not parts.netloc:
         raise SourcesError(f"{where}: key {key!r} has a bad URL {url!r} (need http:// or https:// and a host)")
+
+
+def _check_allowed_hosts(where: str, hosts: list) -> None:
+    from .crawl_policy import parse_host_entry
+
+    for host in hosts:
+        try:
+            parse_host_entry(host)
+        except ValueError as exc:
+            raise SourcesError(f"{where}: key 'allowed_hosts' has a bad host {host!r}: {exc}") from exc
 
 
 def _check_selectors(where: str, selectors: dict) -> None:

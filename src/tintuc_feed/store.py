@@ -322,9 +322,14 @@ class Store:
         duplicates: int = 0,
         skipped: int = 0,
         degraded: int = 0,
+        refused: int = 0,
+        notes: dict[str, int] | None = None,
         now: datetime | None = None,
     ) -> None:
+        """Record how one source's crawl ended; notes counts refused requests and skipped pages by kind."""
         counts = {
+            "refused": refused,
+            "notes": json.dumps(notes, sort_keys=True) if notes else None,
             "found": found,
             "new": new,
             "updated": updated,

@@ -8,6 +8,7 @@ so the health feed shows one item per problem, not one per crawl.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Sequence
 from datetime import datetime, timedelta
@@ -129,6 +130,8 @@ def source_health(db, source_id: str, now: datetime, fail_threshold: int, stale:
         last_new=last["new"] if last else 0,
         degraded=last["degraded"] if last else 0,
         skipped=last["skipped"] if last else 0,
+        refused=last["refused"] if last else 0,
+        notes=json.loads(last["notes"]) if last and last["notes"] else {},
         flagged=flagged,
         flagged_since=flagged_since,
     )

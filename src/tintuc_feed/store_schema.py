@@ -116,6 +116,12 @@ MIGRATIONS: list[str] = [
     CREATE INDEX articles_source_seen ON articles (source_id, first_seen, published);
     CREATE INDEX articles_updated ON articles (updated);
     """,
+    # 3 -> 4: what a crawl refused to fetch (off-site, internal addresses, redirect loops, deferrals) and
+    # a JSON object counting each kind of refused request and skipped page, per source and run.
+    """
+    ALTER TABLE run_sources ADD COLUMN refused INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE run_sources ADD COLUMN notes TEXT;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

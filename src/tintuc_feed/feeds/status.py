@@ -45,6 +45,8 @@ def source_status(source: Source | None, health: SourceHealth | None) -> dict[st
         "last_new": h.last_new,
         "degraded": h.degraded,
         "skipped": h.skipped,
+        "refused": h.refused,
+        "notes": dict(h.notes),
         "flagged": h.flagged,
         "flagged_since": rfc3339(h.flagged_since),
         "known": health is not None,
