@@ -39,7 +39,7 @@ def test_crawl_summary_log_lines_and_flag_warning(tmp_path):
         second = run_cli("crawl", *common, "--source", BROKEN)
         third = run_cli("crawl", *common, "--source", BROKEN)
     assert first.stdout.splitlines()[0].split()[-1] == "errors"
-    assert row_of(first.stdout, SOURCE_ID).split()[1:] == ["ok", "6", "6", "0", "0", "0", "0", "-"]
+    assert row_of(first.stdout, SOURCE_ID).split()[1:] == ["ok", "6", "6", "0", "0", "0", "0", "0", "-"]
     broken_row = row_of(first.stdout, BROKEN)
     assert "FAILED" in broken_row and "http://127.0.0.1:" in broken_row and len(broken_row) < 140
     assert f"INFO tintuc_feed.crawl: {SOURCE_ID}: ok found=6 new=6 updated=0" in first.stderr
