@@ -7,7 +7,8 @@ The readings (one key each in tests/fixtures/golden/extraction.json):
 - the negative pages (WAF, truncated, error, link-less list) for every family;
 - the bundled sample site (the seed's portal): its list pages and articles as the demo source reads
   them, and again with a source that names its own CSS selectors (`[source.selectors]`);
-- the seed in the other portals' layouts (tests/test_generic_layouts.py).
+- the seed in the other portals' layouts (tests/test_generic_layouts.py);
+- the real-page corpus (tests/fixtures/real) by the generic family.
 
 A reading is the whole output: every RawArticle / ListPage field, or the NotAnArticle it raised.
 The golden file is written from this code with
@@ -44,6 +45,7 @@ SAMPLE_SELECTORS = {
     "summary": ".noidungtin p", "image": ".noidungtin img", "remove": ".tinkhac, .path",
     "list_item": ".item-news", "article_link": "h2 a", "next_page": ".paging a",
 }
+REAL_SOURCE = Source(id="real", name="real page", list_urls=("https://example.vn/",), article_url_pattern=".")
 NEGATIVE_SOURCES = {"bocongan": "bocongan", "cand": "cand", "dnn-cmsview": "congan-ha-noi",
                     "vhv": "congan-thanh-hoa", "wordpress": "congan-quang-tri", "generic": "congan-da-nang"}
 
@@ -144,6 +146,15 @@ def _layouts() -> dict[str, dict]:
             for name, page in layouts().items()}
 
 
+def _real() -> dict[str, dict]:
+    out = {}
+    for folder in sorted(p for p in (FIXTURES / "real").iterdir() if p.is_dir()):
+        url = json.loads((folder / "meta.json").read_text("utf-8"))["url"]
+        text = (folder / "input.html").read_text("utf-8")
+        out[f"real/{folder.name} :: generic"] = _call(families.extract_article, REAL_SOURCE, url, text)
+    return out
+
+
 def readings() -> dict[str, dict]:
     out: dict[str, dict] = {}
     for prefix in ("families", "blind"):
@@ -152,6 +163,7 @@ def readings() -> dict[str, dict]:
     out.update(_negative())
     out.update(_sample_site())
     out.update(_layouts())
+    out.update(_real())
     return dict(sorted(out.items()))
 
 
