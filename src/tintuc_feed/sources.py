@@ -172,8 +172,9 @@ def _check_allowed_hosts(where: str, hosts: list) -> None:
 
 
 def _check_selectors(where: str, selectors: dict) -> None:
-    from soupsieve import SelectorSyntaxError
-    from soupsieve import compile as css_compile
+    from cssselect import HTMLTranslator, SelectorError
+
+    translator = HTMLTranslator()  # the engine the families run selectors on (families/tree.py)
 
     for key, value in selectors.items():
         if key not in SELECTOR_KEYS:
@@ -181,8 +182,8 @@ def _check_selectors(where: str, selectors: dict) -> None:
         if not isinstance(value, str) or not value.strip():
             raise SourcesError(f"{where}: key 'selectors.{key}' must be a non-empty CSS selector")
         try:
-            css_compile(value)
-        except SelectorSyntaxError as exc:
+            translator.css_to_xpath(value)
+        except (SelectorError, ValueError, NotImplementedError) as exc:
             raise SourcesError(f"{where}: key 'selectors.{key}' is not valid CSS: {exc}") from exc
 
 

@@ -194,4 +194,4 @@ def test_list_items_in_a_sidebar_are_not_the_list():
     soup = families.base.parse_html('<div class="td-main-content"><div class="item" id="a"></div></div>'
                                     '<div class="td-main-sidebar"><div class="item" id="b"></div></div>'
                                     '<aside><div class="item" id="c"></div></aside>')
-    assert [n["id"] for n in common.outside_sidebars(soup.select(".item"))] == ["a"]
+    assert [n.get("id") for n in common.outside_sidebars(families.base.select_all(soup, ".item"))] == ["a"]

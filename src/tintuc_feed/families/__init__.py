@@ -23,6 +23,7 @@ from types import ModuleType
 
 from ..model import ListPage, RawArticle
 from .base import NotAnArticle, check_page
+from .page import Page
 from .selectors import apply_selectors, has_article_selectors
 
 # family name (the sources file's `family` key) -> module name
@@ -67,7 +68,7 @@ def parse_list(source, url: str, text: str) -> ListPage:
     page = family.parse_list(url, text, source)
     if page.articles or page.problem or getattr(family, "LIST_STEP_PAGES", False):
         return page
-    if source.family != "generic":
+    if source.family != "generic":  # the family may have changed its tree: generic reads the page afresh
         generic = get_family("generic").parse_list(url, text, source)
         if generic.articles:
             return replace(generic, problem="degraded: family list parser found nothing; generic links used")
@@ -87,9 +88,13 @@ def extract_article(
     family = get_family(source.family)
     if not getattr(family, "RAW_PAGES", False):  # JSON API families check their own bodies
         check_page(text, content_type=content_type)
-    raw = family.parse_article(url, text, source, hints)
+    page = Page(text) if not getattr(family, "RAW_PAGES", False) else text
+    # One parse: each reader removes what it has read, so the source's own
+    # selectors get a copy of the tree, made before the family changes it.
+    own = page.copy() if has_article_selectors(source) and isinstance(page, Page) else text
+    raw = family.parse_article(url, page, source, hints)
     if has_article_selectors(source):
-        raw = apply_selectors(raw, url, text, source)
+        raw = apply_selectors(raw, url, own, source)
     if source.family != "generic" and not (raw.title and raw.body_html):
         raw = _fall_back(raw, get_family("generic").parse_article(url, text, source, hints))
     if not raw.title or not raw.body_html:

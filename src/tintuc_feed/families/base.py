@@ -7,16 +7,16 @@ from __future__ import annotations
 
 import json
 import re
-import warnings
 from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from bs4 import BeautifulSoup, Tag, XMLParsedAsHTMLWarning
-from soupsieve import SelectorSyntaxError
+from lxml import etree
 
 from ..model import RawDate
+from . import tree
+from .page import Page
 
 
 class NotAnArticle(Exception):
@@ -31,10 +31,9 @@ class NotAnArticle(Exception):
         self.reason = reason
 
 
-def parse_html(text: str) -> BeautifulSoup:
-    with warnings.catch_warnings():  # a feed or JSON body read as HTML is expected here
-        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
-        return BeautifulSoup(text, "lxml")
+def parse_html(text: str | Page) -> Page:
+    """The page, parsed once (a Page passed in is returned as it is)."""
+    return Page.of(text)
 
 
 # Markers of a page that is not content.  Each row: (reason, regex on the raw
@@ -82,134 +81,60 @@ def check_page(text: str, *, content_type: str | None = None) -> None:
         raise NotAnArticle("error-page", f"title says {title.group(1).strip()[:80]!r}")
 
 
-def text_of(node: Tag | None) -> str | None:
+def text_of(node: etree._Element | None) -> str | None:
     """The visible text of a node, whitespace collapsed; None if empty."""
     if node is None:
         return None
-    text = " ".join(node.get_text(" ", strip=True).split())
-    return text or None
+    return tree.flat_text(node) or None
 
 
-def select_one(soup: BeautifulSoup | Tag, css: str) -> Tag | None:
-    return next(iter(select_all(soup, css, limit=1)), None)
+def _root(node: Page | etree._Element) -> tuple[etree._Element, bool]:
+    return (node.root, True) if isinstance(node, Page) else (node, False)
 
 
-def select_all(soup: BeautifulSoup | Tag, css: str, *, limit: int = 0) -> list[Tag]:
-    """soup.select(css) (None/[] for a selector soupsieve rejects); simple selectors pre-filtered.
-
-    See first_of_each: soupsieve decides every element a simple selector's
-    cheap test lets through, so the nodes and their order are select()'s.
-    """
-    check = _necessary(css)
-    try:
-        if check is None:
-            return soup.select(css, limit=limit)
-        return _matching(soup.css.compile(css), check, _elements(soup), limit)
-    except (SelectorSyntaxError, ValueError, NotImplementedError):  # soupsieve rejects some selectors late
-        return []
+def select_one(node: Page | etree._Element, css: str) -> etree._Element | None:
+    root, document = _root(node)
+    return tree.select_one(root, css, document=document)
 
 
-def _elements(root: BeautifulSoup | Tag) -> Iterator[Tag]:
-    return (node for node in root.descendants if isinstance(node, Tag))
+def select_all(node: Page | etree._Element, css: str, *, limit: int = 0) -> list[etree._Element]:
+    """The elements matching css in document order ([] for a selector cssselect rejects)."""
+    root, document = _root(node)
+    found = tree.select(root, css, document=document)
+    return found[:limit] if limit else found
 
 
-def _matching(pattern, check, elements: Iterable[Tag], limit: int = 0) -> list[Tag]:
-    found = []
-    for node in elements:
-        if check(node) and pattern.match(node):
-            found.append(node)
-            if len(found) == limit:
-                break
-    return found
-
-
-def first_of_each(root: BeautifulSoup | Tag, selectors: Iterable[str]) -> Iterator[tuple[str, Tag | None]]:
-    """(css, select_one(root, css)) for each selector in order, the same nodes, at a fraction of the cost.
-
-    Lists of selectors tried in turn (content containers, author and date
-    elements) are where extraction spent its time: soupsieve's select_one runs
-    its full matcher on every element of the page, and a selector that matches
-    nothing -- most of each list, on any one site -- visits them all.  For a
-    simple selector (tag, .class, #id, [attr...] and compounds of them) a cheap
-    test that every match must pass (the tag name, a class token, the id, the
-    attribute's presence, compared case-insensitively) picks the few elements
-    worth asking soupsieve about; soupsieve still decides each one, so the
-    result is select_one's.  Other selectors go to select_one unchanged.
-    Elements are listed lazily, once per call; read the results before changing
-    the tree (callers decompose a node, then stop).
-    """
-    elements: list[Tag] | None = None
+def first_of_each(node: Page | etree._Element, selectors: Iterable[str]) -> Iterator[tuple[str, etree._Element | None]]:
+    """(css, select_one(node, css)) for each selector in order (compiled XPath, cached per selector)."""
     for css in selectors:
-        check = _necessary(css)
-        if check is None:
-            yield css, select_one(root, css)
-            continue
-        try:
-            pattern = root.css.compile(css)
-        except (SelectorSyntaxError, ValueError, NotImplementedError):
-            yield css, None
-            continue
-        if elements is None:
-            elements = list(_elements(root))
-        yield css, next(iter(_matching(pattern, check, elements, limit=1)), None)
+        yield css, select_one(node, css)
 
 
-_SIMPLE_CSS = re.compile(r"(?P<tag>[A-Za-z][\w-]*)?(?P<rest>(?:[.#][A-Za-z_][\w-]*|\[[A-Za-z_][\w-]*(?:[~|^$*]?=[^\]\\]*)?\])*)")
-_SIMPLE_PART = re.compile(r"([.#])([\w-]+)|\[([\w-]+)")
-
-
-@cache
-def _necessary(css: str):
-    """A test every element matching `css` passes, for simple selectors; None for the others."""
-    css = css.strip()
-    found = _SIMPLE_CSS.fullmatch(css)
-    if not css or found is None:
-        return None
-    tag = (found["tag"] or "").lower()
-    classes, ids, attrs = [], [], []
-    for kind, name, attr in _SIMPLE_PART.findall(found["rest"] or ""):
-        (attrs if attr else classes if kind == "." else ids).append((attr or name).lower())
-
-    def check(node: Tag) -> bool:
-        if tag and node.name.lower() != tag:
-            return False
-        if classes:
-            value = node.get("class") or []
-            tokens = {c.lower() for c in (value.split() if isinstance(value, str) else value)}
-            if not all(c in tokens for c in classes):
-                return False
-        if ids and (node.get("id") or "").lower() not in ids:
-            return False
-        return not attrs or all(any(k.lower() == a for k in node.attrs) for a in attrs)
-    return check
-
-
-def first_text(soup: BeautifulSoup | Tag, selectors: Iterable[str]) -> tuple[str, str] | None:
+def first_text(node: Page | etree._Element, selectors: Iterable[str]) -> tuple[str, str] | None:
     """(text, selector) for the first selector whose node has text."""
-    for css, node in first_of_each(soup, selectors):
-        found = text_of(node)
-        if found:
-            return found, css
+    for css, found in first_of_each(node, selectors):
+        text = text_of(found)
+        if text:
+            return text, css
     return None
 
 
-def meta_content(soup: BeautifulSoup, *names: str) -> tuple[str, str] | None:
+def meta_content(page: Page, *names: str) -> tuple[str, str] | None:
     """(content, name) of the first <meta property|name|itemprop=name>.
 
     For each name, then each attribute, only the first <meta> in document order
     that carries it counts (an empty content there moves on to the next
-    attribute).  The <meta> elements are collected once per call: a find() per
-    name and attribute walked the whole tree up to 30 times (benchmarks/bench_extract.py).
+    attribute).  The <meta> elements are collected once per call.
     """
-    metas = soup.find_all("meta")
+    metas = list(page.root.iter("meta"))
     if not metas:
         return None
     for name in names:
         pattern = _meta_name_re(name)
         for attr in ("property", "name", "itemprop"):
             node = next((m for m in metas if _attr_matches(m.get(attr), pattern)), None)
-            if node and node.get("content", "").strip():
-                return node["content"].strip(), name
+            if node is not None and node.get("content", "").strip():
+                return node.get("content").strip(), name
     return None
 
 
@@ -219,12 +144,7 @@ def _meta_name_re(name: str) -> re.Pattern[str]:
 
 
 def _attr_matches(value, pattern: re.Pattern[str]) -> bool:
-    """bs4's attribute test: a string value, or any item (or the joined value) of a multi-valued one."""
-    if value is None:
-        return False
-    if isinstance(value, str):
-        return pattern.search(value) is not None
-    return any(pattern.search(v) for v in value) or pattern.search(" ".join(value)) is not None
+    return value is not None and pattern.search(value) is not None
 
 
 def absolute(base: str, href: str | None) -> str | None:
@@ -239,11 +159,20 @@ def absolute(base: str, href: str | None) -> str | None:
 ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "blogposting", "analysisnewsarticle", "webpage"}
 
 
-def jsonld_objects(soup: BeautifulSoup) -> Iterator[dict[str, Any]]:
+def jsonld_scripts(page: Page) -> list[str]:
+    """The text of every <script type=...ld+json...> in document order."""
+    return [script.text or "null" for script in page.root.iter("script") if _LD_JSON.search(script.get("type") or "")
+            and script.get("type") is not None]
+
+
+_LD_JSON = re.compile("ld\\+json", re.IGNORECASE)
+
+
+def jsonld_objects(page: Page) -> Iterator[dict[str, Any]]:
     """Every JSON-LD object on the page, @graph flattened; broken blocks skipped."""
-    for script in soup.find_all("script", attrs={"type": re.compile("ld\\+json", re.IGNORECASE)}):
+    for text in jsonld_scripts(page):
         try:
-            data = json.loads(script.string or script.get_text() or "null", strict=False)
+            data = json.loads(text, strict=False)
         except ValueError:
             continue
         yield from _flatten_jsonld(data)
@@ -259,10 +188,10 @@ def _flatten_jsonld(data: Any) -> Iterator[dict[str, Any]]:
             yield from _flatten_jsonld(data["@graph"])
 
 
-def jsonld_article(soup: BeautifulSoup) -> dict[str, Any] | None:
+def jsonld_article(page: Page) -> dict[str, Any] | None:
     """The page's article object; NewsArticle preferred over WebPage."""
     best = None
-    for obj in jsonld_objects(soup):
+    for obj in jsonld_objects(page):
         types = obj.get("@type", "")
         names = {t.lower() for t in (types if isinstance(types, list) else [types]) if isinstance(t, str)}
         if names & (ARTICLE_TYPES - {"webpage"}):
@@ -309,14 +238,16 @@ PUBLISHED_META = (
 MODIFIED_META = ("article:modified_time", "og:updated_time", "dateModified", "last-modified")
 
 
-def meta_dates(soup: BeautifulSoup, names: Iterable[str]) -> tuple[RawDate, ...]:
-    found = meta_content(soup, *names)
+def meta_dates(page: Page, names: Iterable[str]) -> tuple[RawDate, ...]:
+    found = meta_content(page, *names)
     return (RawDate(found[0], "meta"),) if found else ()
 
 
-def time_dates(soup: BeautifulSoup) -> tuple[RawDate, ...]:
+def time_dates(page: Page) -> tuple[RawDate, ...]:
     """<time datetime> inside the article, or the first on the page."""
-    node = select_one(soup, "article time[datetime]") or soup.find("time", attrs={"datetime": True})
-    if node and node["datetime"].strip():
-        return (RawDate(node["datetime"].strip(), "time"),)
+    node = select_one(page, "article time[datetime]")
+    if node is None:
+        node = next((t for t in page.root.iter("time") if t.get("datetime") is not None), None)
+    if node is not None and node.get("datetime").strip():
+        return (RawDate(node.get("datetime").strip(), "time"),)
     return ()

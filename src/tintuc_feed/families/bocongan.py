@@ -19,20 +19,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from itertools import islice
 
-from bs4 import BeautifulSoup, Tag
+from lxml.etree import _Element as Tag
 
 from ..model import ArticleLink, ListPage, RawArticle, RawDate
-from . import common, feeds
+from . import common, feeds, tree
 from .base import (
     absolute,
     jsonld_objects,
     meta_content,
     meta_dates,
     parse_html,
+    select_all,
     select_one,
     text_of,
 )
+from .page import Page
 
 LIST_ITEMS = ("article.card-large", "div.card-large")
 SIDEBAR = r"div.lg\:col-span-4, .card-medium, .card-small"
@@ -51,16 +54,19 @@ def start_urls(source) -> list[str]:
 
 # ---- list pages -------------------------------------------------------------
 
-def parse_list(url: str, text: str, source) -> ListPage:
-    if feeds.is_feed(text):
-        return ListPage(articles=tuple(feeds.feed_links(url, text, source)))
+def parse_list(url: str, text, source) -> ListPage:
+    raw = text.text if isinstance(text, Page) else text
+    if feeds.is_feed(raw):
+        return ListPage(articles=tuple(feeds.feed_links(url, raw, source)))
     soup = parse_html(text)
-    for node in soup.select(SIDEBAR):
-        node.decompose()
-    items = [n for css in LIST_ITEMS for n in soup.select(css)]
+    for node in select_all(soup, SIDEBAR):
+        tree.remove(node)
+    items = [n for css in LIST_ITEMS for n in select_all(soup, css)]
     if not items:  # the cards lost their class: any <article> of the main column
-        main = select_one(soup, MAIN_COLUMN) or soup
-        items = [a for a in main.find_all("article") if a.find("a", href=ARTICLE_PATH)]
+        main = select_one(soup, MAIN_COLUMN)
+        main = soup.root if main is None else main
+        items = [a for a in main.iterdescendants("article") if any(
+            ARTICLE_PATH.search(link.get("href") or "") for link in a.iterdescendants("a") if link.get("href") is not None)]
     links = {}
     for item in items:
         link = _card_link(item, url, source)
@@ -70,8 +76,10 @@ def parse_list(url: str, text: str, source) -> ListPage:
 
 
 def _card_link(item: Tag, base: str, source) -> ArticleLink | None:
-    for a in item.find_all("a", href=True):
-        href = absolute(base, a["href"])
+    for a in item.iterdescendants("a"):
+        if a.get("href") is None:
+            continue
+        href = absolute(base, a.get("href"))
         if href and (source.article_re.search(href) or ARTICLE_PATH.search(href)):
             return ArticleLink(href, hints=_card_hints(item, a))
     return None
@@ -79,13 +87,13 @@ def _card_link(item: Tag, base: str, source) -> ArticleLink | None:
 
 def _card_hints(item: Tag, link: Tag) -> dict[str, str]:
     hints: dict[str, str] = {}
-    title = text_of(item.find(["h2", "h3", "h4"])) or link.get("title") or text_of(link)
+    title = text_of(tree.find(item, "h2", "h3", "h4")) or link.get("title") or text_of(link)
     if title:
         hints["title"] = title
-    summary = next((text_of(p) for p in item.find_all("p") if text_of(p) and text_of(p) != title), None)
+    summary = next((text_of(p) for p in item.iterdescendants("p") if text_of(p) and text_of(p) != title), None)
     if summary:
         hints["summary"] = summary
-    date = text_of(select_one(item, LIST_DATE)) or text_of(item.find("time"))
+    date = text_of(select_one(item, LIST_DATE)) or text_of(tree.find(item, "time"))
     if date:
         hints["date"] = date
     return hints
@@ -93,11 +101,11 @@ def _card_hints(item: Tag, link: Tag) -> dict[str, str]:
 
 # ---- article pages ----------------------------------------------------------
 
-def parse_article(url: str, text: str, source, hints: Mapping[str, str]) -> RawArticle:
+def parse_article(url: str, text, source, hints: Mapping[str, str]) -> RawArticle:
     soup = parse_html(text)
     matched: dict[str, str] = {}
-    for node in soup.select(SIDEBAR):
-        node.decompose()
+    for node in select_all(soup, SIDEBAR):
+        tree.remove(node)
     title = common.read_text(soup, TITLE, "title", matched) or _og_title(soup, matched)
     summary = _lead(soup, matched)
     dates = _dates(soup, url, hints, matched)
@@ -116,7 +124,7 @@ def parse_article(url: str, text: str, source, hints: Mapping[str, str]) -> RawA
     )
 
 
-def _og_title(soup: BeautifulSoup, matched: dict[str, str]) -> str | None:
+def _og_title(soup: Page, matched: dict[str, str]) -> str | None:
     found = meta_content(soup, "og:title")
     if found:
         matched["title"] = "meta:og:title"
@@ -124,17 +132,17 @@ def _og_title(soup: BeautifulSoup, matched: dict[str, str]) -> str | None:
     return None
 
 
-def _lead(soup: BeautifulSoup, matched: dict[str, str]) -> str | None:
+def _lead(soup: Page, matched: dict[str, str]) -> str | None:
     """The lead paragraph: the styled p, else the first p after the h1 outside the body."""
     for css in LEAD:
-        for node in soup.select(css):
-            if not node.find_parent(class_="tinymce-content") and text_of(node):
+        for node in select_all(soup, css):
+            if tree.find_parent(node, class_="tinymce-content") is None and text_of(node):
                 matched["summary"] = f"css:{css}"
                 return text_of(node)
-    h1 = soup.find("h1")
-    for node in h1.find_all_next("p", limit=4) if h1 else []:
-        classes = " ".join(node.get("class") or [])
-        if node.find_parent(class_="tinymce-content") or "gray-400" in classes:
+    h1 = next(soup.root.iter("h1"), None)
+    for node in list(islice(tree.elements_from(h1, "p"), 4)) if h1 is not None else []:
+        classes = " ".join(tree.classes(node))
+        if tree.find_parent(node, class_="tinymce-content") is not None or "gray-400" in classes:
             break
         if text_of(node):
             matched["summary"] = "layout:p-after-h1"
@@ -142,7 +150,7 @@ def _lead(soup: BeautifulSoup, matched: dict[str, str]) -> str | None:
     return None
 
 
-def _jsonld_value(soup: BeautifulSoup, key: str) -> tuple[RawDate, ...]:
+def _jsonld_value(soup: Page, key: str) -> tuple[RawDate, ...]:
     for obj in jsonld_objects(soup):
         value = obj.get(key)
         if isinstance(value, str) and value.strip():
@@ -150,7 +158,7 @@ def _jsonld_value(soup: BeautifulSoup, key: str) -> tuple[RawDate, ...]:
     return ()
 
 
-def _dates(soup: BeautifulSoup, url: str, hints: Mapping[str, str], matched: dict[str, str]) -> tuple[RawDate, ...]:
+def _dates(soup: Page, url: str, hints: Mapping[str, str], matched: dict[str, str]) -> tuple[RawDate, ...]:
     found = list(_jsonld_value(soup, "datePublished"))
     found += meta_dates(soup, ("article:published_time", "datePublished", "pubdate"))
     visible = common.read_text(soup, VISIBLE_DATE, "visible-date", {})
@@ -165,5 +173,5 @@ def _dates(soup: BeautifulSoup, url: str, hints: Mapping[str, str], matched: dic
     return tuple(found)
 
 
-def _modified(soup: BeautifulSoup) -> tuple[RawDate, ...]:
+def _modified(soup: Page) -> tuple[RawDate, ...]:
     return _jsonld_value(soup, "dateModified") or meta_dates(soup, ("article:modified_time",))

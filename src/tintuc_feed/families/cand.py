@@ -21,11 +21,10 @@ import re
 from collections.abc import Mapping
 from urllib.parse import urlsplit, urlunsplit
 
-from bs4 import BeautifulSoup
-
 from ..model import ListPage, RawArticle, RawDate
-from . import common, layout
-from .base import meta_dates, parse_html
+from . import common, layout, tree
+from .base import jsonld_scripts, meta_dates, parse_html, select_all
+from .page import Page
 
 PAGE_RE = re.compile(r"/page-(\d+)/?$")
 NAV_NOISE = "header, footer, nav, .uk-navbar, li.parent-menu, div.cate-main, ul.uk-breadcrumb"
@@ -43,11 +42,11 @@ def start_urls(source) -> list[str]:
     return list(source.list_urls)
 
 
-def parse_list(url: str, text: str, source) -> ListPage:
+def parse_list(url: str, text, source) -> ListPage:
     soup = parse_html(text)
-    for node in soup.select(NAV_NOISE):
-        node.decompose()
-    links = common.links_in(soup.find_all("a", href=True), url, source)
+    for node in select_all(soup, NAV_NOISE):
+        tree.remove(node)
+    links = common.links_in([a for a in soup.root.iter("a") if a.get("href") is not None], url, source)
     return ListPage(articles=tuple(links), next_urls=(next_page(url),) if links else ())
 
 
@@ -63,7 +62,7 @@ def next_page(url: str) -> str:
     return urlunsplit((parts.scheme, parts.netloc, path, "", ""))
 
 
-def parse_article(url: str, text: str, source, hints: Mapping[str, str]) -> RawArticle:
+def parse_article(url: str, text, source, hints: Mapping[str, str]) -> RawArticle:
     soup = parse_html(text)
     matched: dict[str, str] = {}
     title = common.read_text(soup, TITLE, "title", matched)
@@ -81,17 +80,17 @@ def parse_article(url: str, text: str, source, hints: Mapping[str, str]) -> RawA
     )
 
 
-def _jsonld_blocks(soup: BeautifulSoup) -> list:
+def _jsonld_blocks(soup: Page) -> list:
     blocks = []
-    for script in soup.find_all("script", attrs={"type": re.compile(r"ld\+json", re.IGNORECASE)}):
+    for text in jsonld_scripts(soup):
         try:
-            blocks.append(json.loads(script.string or script.get_text() or "null", strict=False))
+            blocks.append(json.loads(text, strict=False))
         except ValueError:
             blocks.append(None)
     return blocks
 
 
-def _jsonld_dates(soup: BeautifulSoup, key: str) -> tuple[RawDate, ...]:
+def _jsonld_dates(soup: Page, key: str) -> tuple[RawDate, ...]:
     """key's values, the second-to-last block first (cand's article block), then the others."""
     blocks = _jsonld_blocks(soup)
     order = ([blocks[-2]] if len(blocks) >= 2 else []) + blocks

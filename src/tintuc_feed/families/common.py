@@ -14,12 +14,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
-from bs4 import BeautifulSoup, Tag
+from lxml.etree import _Element as Tag
 
 from ..model import ArticleLink, RawArticle, RawDate
 from ..normalize.dates import find_date_line
-from . import layout
+from . import layout, tree
 from .base import absolute, first_of_each, jsonld_article, meta_content, select_all, select_one, text_of
+from .page import Page
 
 # Elements that never belong to an article body.
 BODY_NOISE_TAGS = ("script", "style", "noscript", "template", "form", "button", "input", "select", "textarea")
@@ -29,25 +30,25 @@ MACHINE_DATE = re.compile(
 )
 
 
-def first_node(soup: BeautifulSoup | Tag, selectors: Iterable[str], *, min_chars: int = 1) -> tuple[Tag, str] | None:
+def first_node(page: Page | Tag, selectors: Iterable[str], *, min_chars: int = 1) -> tuple[Tag, str] | None:
     """(node, selector) for the first selector matching a node with enough text."""
-    for css, node in first_of_each(soup, selectors):
-        if node is not None and len(node.get_text(" ", strip=True)) >= min_chars:
+    for css, node in first_of_each(page, selectors):
+        if node is not None and len(tree.get_text(node, " ", strip=True)) >= min_chars:
             return node, css
     return None
 
 
-def date_after_title(soup: BeautifulSoup, selectors: Iterable[str], skip: str = "") -> tuple[Tag, str] | None:
+def date_after_title(page: Page, selectors: Iterable[str], skip=None) -> tuple[Tag, str] | None:
     """The first date element (a pure date line) after the title, not inside `skip` items.
 
     Header clocks ("Thứ Hai, 16/02/2026 06:38 GMT+7") come before the h1 and
     list items of other news are skipped, so neither passes for the date.
     """
-    h1s = [h for h in soup.find_all("h1") if h.get_text(strip=True)]
-    after = set(map(id, max(h1s, key=lambda h: len(h.get_text())).find_all_next())) if h1s else None
+    h1s = [h for h in page.root.iter("h1") if tree.has_text(h)]
+    after = set(tree.elements_from(max(h1s, key=lambda h: len(tree.get_text(h))))) if h1s else None
     for css in selectors:
-        for node in select_all(soup, css):
-            if after is not None and id(node) not in after or (skip and node.find_parent(class_=skip)):
+        for node in select_all(page, css):
+            if after is not None and node not in after or (skip and tree.find_parent(node, class_=skip) is not None):
                 continue
             text = text_of(node)
             if text and find_date_line([text]) == 0:
@@ -55,10 +56,10 @@ def date_after_title(soup: BeautifulSoup, selectors: Iterable[str], skip: str = 
     return None
 
 
-def read_text(soup, selectors: Iterable[str], field: str, matched: dict[str, str]) -> str | None:
+def read_text(page: Page, selectors: Iterable[str], field: str, matched: dict[str, str]) -> str | None:
     """The first selector's text; a bare "h1" takes the longest h1 (a logo may be an h1 too)."""
     for css in selectors:
-        nodes = soup.find_all("h1") if css == "h1" else [select_one(soup, css)]
+        nodes = list(page.root.iter("h1")) if css == "h1" else [select_one(page, css)]
         texts = [t for t in (text_of(n) for n in nodes if n is not None) if t]
         if texts:
             matched[field] = f"css:{css}"
@@ -66,9 +67,9 @@ def read_text(soup, selectors: Iterable[str], field: str, matched: dict[str, str
     return None
 
 
-def take_byline(soup, selectors: Iterable[str], container: Tag | None, matched: dict[str, str]) -> str | None:
+def take_byline(page: Page, selectors: Iterable[str], container: Tag | None, matched: dict[str, str]) -> str | None:
     """The byline element (removed from the page), else the body's last name line."""
-    found = layout.author_element(soup, selectors)
+    found = layout.author_element(page, selectors)
     if found:
         matched["authors"] = f"css:{found[1]}"
         return found[0]
@@ -80,8 +81,8 @@ def take_byline(soup, selectors: Iterable[str], container: Tag | None, matched: 
     return None
 
 
-def meta_byline(soup: BeautifulSoup, matched: dict[str, str]) -> str | None:
-    meta = meta_content(soup, "author", "article:author", "dc.creator")
+def meta_byline(page: Page, matched: dict[str, str]) -> str | None:
+    meta = meta_content(page, "author", "article:author", "dc.creator")
     if meta and not meta[0].startswith("http"):
         matched["authors"] = f"meta:{meta[1]}"
         return meta[0]
@@ -91,28 +92,29 @@ def meta_byline(soup: BeautifulSoup, matched: dict[str, str]) -> str | None:
 def remove_all(root: Tag, selectors: Iterable[str]) -> None:
     for css in selectors:
         for node in select_all(root, css):
-            node.decompose()
+            tree.remove(node)
 
 
 def remove_text_blocks(root: Tag, pattern: re.Pattern[str] | None) -> None:
     """Remove the smallest blocks whose text starts with a boilerplate phrase."""
     if pattern is None:
         return
+    top = next(iter(reversed(list(root.iterancestors()))), root)
     for node in layout.leaf_blocks(root):
-        if not node.decomposed and pattern.match(" ".join(node.get_text(" ", strip=True).split())):
-            node.decompose()
-    for string in root.find_all(string=pattern):
-        if string.parent is not None:
-            string.extract()
+        if not tree.is_removed(node, top) and pattern.match(tree.flat_text(node)):
+            tree.remove(node)
+    for string in tree.all_strings(root):
+        if pattern.search(string[0]):
+            tree.set_string(string, "")
 
 
-def clean_body(container: Tag, soup: BeautifulSoup, remove: Sequence[str] = (),
+def clean_body(container: Tag, page: Page, remove: Sequence[str] = (),
                boilerplate: re.Pattern[str] | None = None) -> str | None:
-    for node in container.find_all(BODY_NOISE_TAGS):
-        node.decompose()
+    for node in tree.descendants(container, *BODY_NOISE_TAGS):
+        tree.remove(node)
     remove_all(container, remove)
     remove_text_blocks(container, boilerplate)
-    return layout.body_html(container, soup)
+    return layout.body_html(container, page)
 
 
 def hint_date(hints: Mapping[str, str]) -> tuple[RawDate, ...]:
@@ -123,22 +125,22 @@ def hint_date(hints: Mapping[str, str]) -> tuple[RawDate, ...]:
     return (RawDate(value, "api" if MACHINE_DATE.match(value) else "list"),)
 
 
-def page_extras(soup: BeautifulSoup, url: str, container: Tag | None) -> dict:
+def page_extras(page: Page, url: str, container: Tag | None) -> dict:
     """Image, tags, canonical URL, site name and language, from the page's metadata."""
     from . import generic
 
-    obj = jsonld_article(soup)
+    obj = jsonld_article(page)
     return {
-        "image": generic._image(soup, obj, container, url),
-        "tags": generic._tags(soup, obj),
-        "canonical_url": generic._canonical(soup, url),
-        "site_name": (meta_content(soup, "og:site_name") or (None,))[0],
-        "language": (soup.html.get("lang") if soup.html else None) or None,
+        "image": generic._image(page, obj, container, url),
+        "tags": generic._tags(page, obj),
+        "canonical_url": generic._canonical(page, url),
+        "site_name": (meta_content(page, "og:site_name") or (None,))[0],
+        "language": page.lang,
     }
 
 
-def summary_fallback(soup: BeautifulSoup, hints: Mapping[str, str]) -> str | None:
-    found = meta_content(soup, "description", "og:description")
+def summary_fallback(page: Page, hints: Mapping[str, str]) -> str | None:
+    found = meta_content(page, "description", "og:description")
     return found[0] if found else (hints.get("summary") or None)
 
 
@@ -148,14 +150,15 @@ SIDEBAR_CLASS = re.compile(r"(^|[\s_-])(sidebar|widget|col-side)([\s_-]|$)", re.
 
 def outside_sidebars(nodes: Iterable[Tag]) -> list[Tag]:
     """The nodes not inside an <aside> or a sidebar/widget column."""
-    return [n for n in nodes if n.find_parent("aside") is None and n.find_parent(class_=SIDEBAR_CLASS) is None]
+    return [n for n in nodes if tree.find_parent(n, "aside") is None
+            and tree.find_parent(n, class_=SIDEBAR_CLASS) is None]
 
 
 def links_in(nodes: Iterable[Tag], base: str, source, link_css: str = "a[href]") -> list[ArticleLink]:
     """Article links inside the given list items, in order, each once, with hints."""
     seen: dict[str, ArticleLink] = {}
     for item in nodes:
-        for a in item.select(link_css) if item.name != "a" else [item]:
+        for a in select_all(item, link_css) if item.tag != "a" else [item]:
             href = absolute(base, a.get("href"))
             if href and source.article_re.search(href.split("#")[0]):
                 href = href.split("#")[0]
@@ -168,19 +171,19 @@ def links_in(nodes: Iterable[Tag], base: str, source, link_css: str = "a[href]")
 
 
 def _item_hints(item: Tag, link: Tag) -> dict[str, str]:
-    title = text_of(item.select_one("h1, h2, h3, h4, .title")) or link.get("title") or text_of(link)
+    title = text_of(select_one(item, "h1, h2, h3, h4, .title")) or link.get("title") or text_of(link)
     hints = {"title": " ".join(title.split())} if title else {}
     summary = text_of(select_one(item, ".sapo, .desc, .summary, .td-excerpt, p"))
     if summary and summary != hints.get("title"):
         hints["summary"] = summary
-    date = item.find("time", attrs={"datetime": True})
-    date_text = date["datetime"] if date else text_of(select_one(item, ".time, .date, .entry-date, span.text-bca-gray-700"))
+    date = next((t for t in item.iterdescendants("time") if t.get("datetime") is not None), None)
+    date_text = date.get("datetime") if date is not None else text_of(select_one(item, ".time, .date, .entry-date, span.text-bca-gray-700"))
     if date_text:
         hints["date"] = date_text
     return hints
 
 
-def raw_article(url: str, soup: BeautifulSoup, container: Tag | None, **fields) -> RawArticle:
-    extras = page_extras(soup, url, container)
+def raw_article(url: str, page: Page, container: Tag | None, **fields) -> RawArticle:
+    extras = page_extras(page, url, container)
     extras.update({k: v for k, v in fields.items() if v is not None or k not in extras})
     return RawArticle(url=url, **extras)

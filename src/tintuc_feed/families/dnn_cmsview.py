@@ -28,8 +28,9 @@ from collections.abc import Mapping
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 from ..model import ArticleLink, ListPage, RawArticle, RawDate
-from . import common
+from . import common, tree
 from .base import NotAnArticle, check_page, parse_html, text_of
+from .page import Page
 
 RAW_PAGES = True  # bodies are JSON: this module checks its own pages
 LIST_STEP_PAGES = True  # the category page only leads to the API; an empty API page ends the list
@@ -63,7 +64,8 @@ def start_urls(source) -> list[str]:
 
 # ---- list pages -------------------------------------------------------------
 
-def parse_list(url: str, text: str, source) -> ListPage:
+def parse_list(url: str, text, source) -> ListPage:
+    text = text.text if isinstance(text, Page) else text
     if API_PATH.lower() in url.lower() or _looks_json(text):
         return _parse_api_list(url, text, source)
     try:
@@ -149,12 +151,14 @@ def _next_api_page(url: str) -> str:
 
 # ---- article pages ----------------------------------------------------------
 
-def parse_article(url: str, text: str, source, hints: Mapping[str, str]) -> RawArticle:
+def parse_article(url: str, text, source, hints: Mapping[str, str]) -> RawArticle:
+    page = text if isinstance(text, Page) else None
+    text = text.text if isinstance(text, Page) else text
     if not _looks_json(text):  # the public HTML page, not the API
         from . import generic
 
         check_page(text)
-        return generic.parse_article(url, text, source, hints)
+        return generic.parse_article(url, page or text, source, hints)
     data = _load_json(text)
     item = data[0] if isinstance(data, list) and data else data
     if not isinstance(item, dict):
@@ -169,7 +173,7 @@ def _article_from_item(url: str, item: Mapping, hints: Mapping[str, str]) -> Raw
         raise NotAnArticle("no-content", "the API item has no FullContent")
     matched["body"] = f"api.{body_key}"
     soup = parse_html(f"<html><body><div id='body'>{_get(item, body_key)}</div></body></html>")
-    container = soup.find(id="body")
+    container = next(n for n in soup.root.iter() if isinstance(n.tag, str) and n.get("id") == "body")
     byline = _first(item, AUTHOR_KEYS) or common.take_byline(soup, (), container, matched)
     if byline and "authors" not in matched:
         matched["authors"] = "api.Author"
@@ -189,14 +193,14 @@ def _article_from_item(url: str, item: Mapping, hints: Mapping[str, str]) -> Raw
 
 def _strip_repost_prefix(container) -> None:
     """"(VGP) - " opens articles re-posted from the Government portal."""
-    first = container.find(string=lambda s: s and s.strip())
-    if first is not None and REPOST_PREFIX.match(first):
-        first.replace_with(REPOST_PREFIX.sub("", first, count=1))
+    first = next((s for s in tree.all_strings(container) if s[0] and s[0].strip()), None)
+    if first is not None and REPOST_PREFIX.match(first[0]):
+        tree.set_string(first, REPOST_PREFIX.sub("", first[0], count=1))
 
 
 def _first_image(container) -> str | None:
-    img = container.find("img")
-    return (img.get("data-src") or img.get("src")) if img else None
+    img = tree.find(container, "img")
+    return (img.get("data-src") or img.get("src")) if img is not None else None
 
 
 def _absolute(url: str, src: str | None) -> str | None:
@@ -255,4 +259,4 @@ def _first(obj, keys) -> str | None:
 def _plain(html: str | None) -> str | None:
     if not html:
         return None
-    return text_of(parse_html(f"<div>{html}</div>").div)
+    return text_of(next(parse_html(f"<div>{html}</div>").root.iter("div"), None))

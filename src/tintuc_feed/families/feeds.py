@@ -32,4 +32,4 @@ def feed_links(url: str, text: str, source) -> list[ArticleLink]:
 
 
 def _plain(html: str | None) -> str | None:
-    return text_of(parse_html(f"<div>{html}</div>").div) if html else None
+    return text_of(next(parse_html(f"<div>{html}</div>").root.iter("div"), None)) if html else None

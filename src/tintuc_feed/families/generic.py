@@ -21,10 +21,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from urllib.parse import urljoin
 
-from bs4 import BeautifulSoup, Tag
+from lxml.etree import _Element as Tag
 
 from ..model import ArticleLink, ListPage, RawArticle, RawDate
-from . import common, layout
+from . import common, layout, tree
 from .base import (
     MODIFIED_META,
     PUBLISHED_META,
@@ -37,9 +37,11 @@ from .base import (
     meta_content,
     meta_dates,
     parse_html,
+    select_all,
     text_of,
     time_dates,
 )
+from .page import Page
 
 # Containers that hold an article body on the CMSs seen in the research, most
 # specific first.  A container is used only if it holds real text.
@@ -72,17 +74,17 @@ def start_urls(source) -> list[str]:
     return list(source.list_urls)
 
 
-def parse_list(url: str, text: str, source) -> ListPage:
-    soup = parse_html(text)
-    links = _article_links(soup, url, source)
-    return ListPage(articles=tuple(ArticleLink(u) for u in links), next_urls=tuple(layout.next_pages(soup, url, source)))
+def parse_list(url: str, text, source) -> ListPage:
+    page = parse_html(text)
+    links = _article_links(page, url, source)
+    return ListPage(articles=tuple(ArticleLink(u) for u in links), next_urls=tuple(layout.next_pages(page, url, source)))
 
 
-def _article_links(soup: BeautifulSoup, url: str, source) -> list[str]:
-    scope = soup
+def _article_links(page: Page, url: str, source) -> list[str]:
     item_css = source.selectors.get("list_item")
     link_css = source.selectors.get("article_link", "a[href]")
-    nodes = [a for item in soup.select(item_css) for a in item.select(link_css)] if item_css else scope.select(link_css)
+    nodes = ([a for item in select_all(page, item_css) for a in select_all(item, link_css)] if item_css
+             else select_all(page, link_css))
     seen: dict[str, None] = {}
     for node in nodes:
         href = absolute(url, node.get("href"))
@@ -91,7 +93,7 @@ def _article_links(soup: BeautifulSoup, url: str, source) -> list[str]:
     return list(seen)
 
 
-def parse_article(url: str, text: str, source, hints: Mapping[str, str]) -> RawArticle:
+def parse_article(url: str, text, source, hints: Mapping[str, str]) -> RawArticle:
     soup = parse_html(text)
     matched: dict[str, str] = {}
     obj = jsonld_article(soup)
@@ -103,7 +105,7 @@ def parse_article(url: str, text: str, source, hints: Mapping[str, str]) -> RawA
         "tags": _tags(soup, obj),
         "canonical_url": _canonical(soup, url),
         "site_name": (meta_content(soup, "og:site_name") or (None,))[0],
-        "language": (soup.html.get("lang") if soup.html else None) or None,
+        "language": soup.lang,
     }
     meta_image = _image(soup, obj, None, url)
     published_meta = meta_dates(soup, PUBLISHED_META)
@@ -117,7 +119,7 @@ def parse_article(url: str, text: str, source, hints: Mapping[str, str]) -> RawA
     byline = _byline(soup, obj, container, matched)
     dates = _dates(soup, obj, container, url, hints, matched, published_meta, title)
     image = meta_image or _image(soup, None, container, url)
-    body = layout.body_html(container, soup, title) if container is not None else _trafilatura(text, url, matched)
+    body = layout.body_html(container, soup, title) if container is not None else _trafilatura(soup.text, url, matched)
     return RawArticle(url=url, title=title, dates=dates, byline=byline, body_html=body, image=image, matched=matched,
                       **head)
 
@@ -129,7 +131,7 @@ def _hint(hints: Mapping[str, str], key: str, matched: dict[str, str]) -> str | 
     return None
 
 
-def _title(soup: BeautifulSoup, obj: dict | None, matched: dict[str, str]) -> str | None:
+def _title(soup: Page, obj: dict | None, matched: dict[str, str]) -> str | None:
     headline = (obj or {}).get("headline")
     if isinstance(headline, str) and headline.strip():
         matched["title"] = "jsonld.headline"
@@ -139,30 +141,30 @@ def _title(soup: BeautifulSoup, obj: dict | None, matched: dict[str, str]) -> st
         matched["title"] = f"meta:{og[1]}"
         return og[0]
     page_title = text_of(soup.title) or ""
-    shown = [t for t in (text_of(h) for h in soup.find_all(["h1", "h2", "h3"])) if t]
+    shown = [t for t in (text_of(h) for h in soup.root.iter("h1", "h2", "h3")) if t]
     in_title = [t for t in shown if len(t) >= layout.TITLE_MIN_CHARS and t in page_title]
     if in_title:  # the heading the <title> repeats, not a sidebar box's <h1>
         matched["title"] = "heading-in-title"
         return max(in_title, key=len)
-    h1s = [t for t in (text_of(h) for h in soup.find_all("h1")) if t]
+    h1s = [t for t in (text_of(h) for h in soup.root.iter("h1")) if t]
     if h1s:
         matched["title"] = "h1"
         return max(h1s, key=len)
     return None
 
 
-def _page_title(soup: BeautifulSoup, matched: dict[str, str]) -> str | None:
+def _page_title(soup: Page, matched: dict[str, str]) -> str | None:
     """<title>, the last resort: on old portals it is often only the site's name."""
-    if soup.title and text_of(soup.title):
+    if soup.title is not None and text_of(soup.title):
         matched["title"] = "title"
         return text_of(soup.title)
     return None
 
 
-def _container(soup: BeautifulSoup, matched: dict[str, str]) -> Tag | None:
+def _container(soup: Page, matched: dict[str, str]) -> Tag | None:
     layout.strip_noise(soup)
     for css, node in first_of_each(soup, CONTENT_SELECTORS):
-        if node is not None and len(node.get_text(" ", strip=True)) >= MIN_BODY_CHARS:
+        if node is not None and len(tree.get_text(node, " ", strip=True)) >= MIN_BODY_CHARS:
             matched["body"] = f"css:{css}"
             return node
     node = layout.densest_block(soup)
@@ -172,7 +174,7 @@ def _container(soup: BeautifulSoup, matched: dict[str, str]) -> Tag | None:
     return node
 
 
-def _byline(soup: BeautifulSoup, obj: dict | None, container: Tag | None, matched: dict[str, str]) -> str | None:
+def _byline(soup: Page, obj: dict | None, container: Tag | None, matched: dict[str, str]) -> str | None:
     people = jsonld_people((obj or {}).get("author"))
     if people:
         matched["authors"] = "jsonld.author"
@@ -199,7 +201,7 @@ def _dates(soup, obj, container, url: str, hints: Mapping[str, str], matched: di
     return tuple(d for d, _ in found)
 
 
-def _summary(soup: BeautifulSoup, obj: dict | None) -> str | None:
+def _summary(soup: Page, obj: dict | None) -> str | None:
     description = (obj or {}).get("description")
     if isinstance(description, str) and description.strip():
         return description.strip()
@@ -207,16 +209,16 @@ def _summary(soup: BeautifulSoup, obj: dict | None) -> str | None:
     return found[0] if found else None
 
 
-def _image(soup: BeautifulSoup, obj: dict | None, container: Tag | None, url: str) -> str | None:
+def _image(soup: Page, obj: dict | None, container: Tag | None, url: str) -> str | None:
     og = meta_content(soup, "og:image", "twitter:image")
     candidate = og[0] if og else jsonld_image((obj or {}).get("image"))
     if not candidate and container is not None:
-        img = container.find("img")
-        candidate = (img.get("data-src") or img.get("data-original") or img.get("src")) if img else None
+        img = tree.find(container, "img")
+        candidate = (img.get("data-src") or img.get("data-original") or img.get("src")) if img is not None else None
     return absolute(url, candidate)
 
 
-def _tags(soup: BeautifulSoup, obj: dict | None) -> tuple[str, ...]:
+def _tags(soup: Page, obj: dict | None) -> tuple[str, ...]:
     raw = (obj or {}).get("keywords")
     if not raw:
         found = meta_content(soup, "keywords", "news_keywords")
@@ -226,9 +228,9 @@ def _tags(soup: BeautifulSoup, obj: dict | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(t for t in tags if t))
 
 
-def _canonical(soup: BeautifulSoup, url: str) -> str | None:
-    link = soup.find("link", rel=lambda v: v and "canonical" in v)
-    href = link.get("href") if link else None
+def _canonical(soup: Page, url: str) -> str | None:
+    link = next((n for n in soup.root.iter("link") if "canonical" in " ".join(tree.classes_of(n, "rel"))), None)
+    href = link.get("href") if link is not None else None
     if not href:
         og = meta_content(soup, "og:url")
         href = og[0] if og else None

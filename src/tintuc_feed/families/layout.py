@@ -13,11 +13,14 @@ import re
 from collections.abc import Iterable, Iterator
 from urllib.parse import urlsplit
 
-from bs4 import BeautifulSoup, NavigableString, Tag
+from lxml import etree
+from lxml.etree import _Element as Tag
 
 from ..normalize.authors import looks_like_byline
 from ..normalize.dates import find_date_line
-from .base import absolute, first_of_each
+from . import tree
+from .base import absolute, first_of_each, select_all
+from .page import Page
 
 # Elements that never hold article text.
 NOISE_TAGS = ("script", "style", "noscript", "template", "iframe", "form", "button", "select", "input",
@@ -38,41 +41,39 @@ MIN_DENSE_CHARS = 100  # a block with less paragraph text is not a body
 NEXT_WORDS = {"tiếp", "trang sau", "sau", "›", "»", "next", ">", "tiếp theo", "xem tiếp", ">>"}
 
 
-def strip_noise(soup: BeautifulSoup) -> None:
-    for node in soup.find_all(NOISE_TAGS):
-        node.decompose()
-    for node in soup.find_all(_is_noise_widget):
-        node.decompose()
+def strip_noise(page: Page) -> None:
+    for node in tree.descendants(page.root, *NOISE_TAGS):
+        tree.remove(node)
+    for node in [n for n in page.root.iter() if _is_noise_widget(n)]:
+        tree.remove(node)
 
 
 def _is_noise_widget(node: Tag) -> bool:
-    if not isinstance(node, Tag) or node.name in ("html", "body", "main", "article", "h1"):
+    if not isinstance(node.tag, str) or node.tag in ("html", "body", "main", "article", "h1", tree.GAP):
         return False
-    names = " ".join(node.get("class") or []) + " " + (node.get("id") or "")
-    if not NOISE_CLASS.search(names) or node.find("h1"):
+    names = " ".join(tree.classes(node)) + " " + (node.get("id") or "")
+    if not NOISE_CLASS.search(names) or tree.find(node, "h1") is not None:
         return False
-    return sum(len(p.get_text(strip=True)) for p in node.find_all("p")) < NOISE_MAX_PARAGRAPH_CHARS
+    return sum(len(tree.get_text(p, strip=True)) for p in node.iterdescendants("p")) < NOISE_MAX_PARAGRAPH_CHARS
 
 
-def densest_block(soup: BeautifulSoup) -> Tag | None:
+def densest_block(page: Page) -> Tag | None:
     """The element whose paragraphs hold the most text (readability's idea)."""
-    scores: dict[int, tuple[int, Tag]] = {}
-    for para in soup.find_all(["p", "figcaption"]) or []:
-        parent = para.parent
-        if isinstance(parent, Tag):
-            score, _ = scores.get(id(parent), (0, parent))
-            scores[id(parent)] = (score + len(para.get_text(" ", strip=True)), parent)
+    scores: dict[Tag, int] = {}
+    for para in page.root.iterdescendants("p", "figcaption"):
+        parent = para.getparent()
+        scores[parent] = scores.get(parent, 0) + len(tree.get_text(para, " ", strip=True))
     if not scores:
-        return _densest_text_block(soup)
-    score, best = max(scores.values(), key=lambda pair: pair[0])
-    return best if score >= MIN_DENSE_CHARS else _densest_text_block(soup)
+        return _densest_text_block(page)
+    best, score = max(scores.items(), key=lambda pair: pair[1])
+    return best if score >= MIN_DENSE_CHARS else _densest_text_block(page)
 
 
-def _densest_text_block(soup: BeautifulSoup) -> Tag | None:
+def _densest_text_block(page: Page) -> Tag | None:
     """For pages without <p>: the element with the most direct text (<br> layouts)."""
     best, best_len = None, 0
-    for node in soup.find_all(["div", "td", "section", "article", "main", "body"]):
-        direct = sum(len(s.strip()) for s in node.find_all(string=True, recursive=False))
+    for node in page.root.iter("div", "td", "section", "article", "main", "body"):
+        direct = sum(len(s.strip()) for s in tree.direct_strings(node))
         if direct > best_len:
             best, best_len = node, direct
     return best if best_len >= MIN_DENSE_CHARS else None
@@ -80,19 +81,18 @@ def _densest_text_block(soup: BeautifulSoup) -> Tag | None:
 
 def leaf_blocks(container: Tag) -> list[Tag]:
     """Block elements with text and no block element with text inside."""
-    nodes = container.find_all(BLOCK_TAGS)
-    with_text = [node for node in nodes if node.get_text(strip=True)]
-    # One walk up from each block with text marks the blocks that contain one
-    # (a find_all per block made this quadratic: benchmarks/bench_extract.py).
-    ids = {id(node) for node in nodes}
-    outer: set[int] = set()
+    nodes = tree.descendants(container, *BLOCK_TAGS)
+    with_text = [node for node in nodes if tree.has_text(node)]
+    # One walk up from each block with text marks the blocks that contain one.
+    blocks = set(nodes)
+    outer: set[Tag] = set()
     for node in with_text:
-        for parent in node.parents:
+        for parent in node.iterancestors():
             if parent is container:
                 break
-            if id(parent) in ids:
-                outer.add(id(parent))
-    return [node for node in with_text if id(node) not in outer]
+            if parent in blocks:
+                outer.add(parent)
+    return [node for node in with_text if node not in outer]
 
 
 def take_byline_line(container: Tag) -> str | None:
@@ -103,7 +103,7 @@ def take_byline_line(container: Tag) -> str | None:
         if (looks_like_byline(" ".join(text.split())) or all(looks_like_byline(x) for x in text.split("\n") if x)
                 or _is_signature_block(blocks[index], text)):
             for node in blocks[index:]:
-                node.decompose()
+                tree.remove(node)
             return text
         if len(text) > BYLINE_MAX_TRAILER:
             return None
@@ -123,8 +123,8 @@ def _is_signature_block(node: Tag, text: str) -> bool:
     """
     if len(text) > SIGNATURE_MAX_CHARS or "\n" in text or text.rstrip().endswith((".", ":", "?", "!", ";")):
         return False
-    for candidate in (node, *node.parents):
-        if not isinstance(candidate, Tag) or candidate.name in ("body", "html") or len(_lines(candidate)) > len(text):
+    for candidate in (node, *node.iterancestors()):
+        if candidate.tag in ("body", "html") or len(_lines(candidate)) > len(text):
             break
         if RIGHT_ALIGNED.search(candidate.get("style") or "") or (candidate.get("align") or "").lower() == "right":
             return True
@@ -132,27 +132,27 @@ def _is_signature_block(node: Tag, text: str) -> bool:
 
 
 def _lines(node: Tag) -> str:
-    return "\n".join(s for s in (x.strip() for x in node.get_text("\n").split("\n")) if s)
+    return "\n".join(s for s in (x.strip() for x in tree.get_text(node, "\n").split("\n")) if s)
 
 
-def author_element(soup: BeautifulSoup, selectors: Iterable[str]) -> tuple[str, str] | None:
-    for css, node in first_of_each(soup, selectors):
+def author_element(page: Page, selectors: Iterable[str]) -> tuple[str, str] | None:
+    for css, node in first_of_each(page, selectors):
         text = _lines(node) if node is not None else ""
         if text and len(text) <= 200:
-            node.decompose()
+            tree.remove(node)
             return text, css
     return None
 
 
-def date_line(soup: BeautifulSoup, container: Tag | None, selectors: Iterable[str],
+def date_line(page: Page, container: Tag | None, selectors: Iterable[str],
               title: str | None = None) -> tuple[str, str] | None:
     """The visible date line: a date element, else the date line near the title."""
-    for css, node in first_of_each(soup, selectors):
-        text = " ".join(node.get_text(" ", strip=True).split()) if node is not None else ""
+    for css, node in first_of_each(page, selectors):
+        text = tree.flat_text(node) if node is not None else ""
         if text and find_date_line([text]) == 0:
-            node.decompose()
+            tree.remove(node)
             return text, f"css:{css}"
-    lines = list(_lines_near_title(soup, container, title))
+    lines = list(_lines_near_title(page, container, title))
     index = find_date_line([text for text, _ in lines])
     if index is None:
         return None
@@ -161,19 +161,19 @@ def date_line(soup: BeautifulSoup, container: Tag | None, selectors: Iterable[st
     return text, "layout:date-line"
 
 
-def _lines_near_title(soup: BeautifulSoup, container: Tag | None,
-                      title: str | None = None) -> Iterator[tuple[str, NavigableString]]:
+def _lines_near_title(page: Page, container: Tag | None,
+                      title: str | None = None) -> Iterator[tuple[str, tuple]]:
     """Text lines just after the title (the element showing it, else the longest <h1>, else the body's start)."""
-    anchor = title_element(soup, title) if title else None
+    anchor = title_element(page, title) if title else None
     if anchor is None:
-        h1s = [h for h in soup.find_all("h1") if h.get_text(strip=True)]
-        anchor = max(h1s, key=lambda h: len(h.get_text(strip=True))) if h1s else None
+        h1s = [h for h in page.root.iter("h1") if tree.has_text(h)]
+        anchor = max(h1s, key=lambda h: len(tree.get_text(h, strip=True))) if h1s else None
     if anchor is None and container is None:
         return
-    strings = anchor.find_all_next(string=True) if anchor is not None else container.find_all(string=True)
+    strings = tree.strings_from(anchor) if anchor is not None else tree.all_strings(container)
     count = 0
     for string in strings:
-        text = " ".join(str(string).split())
+        text = " ".join(string[0].split())
         if text:
             yield text, string
             count += 1
@@ -181,34 +181,34 @@ def _lines_near_title(soup: BeautifulSoup, container: Tag | None,
                 return
 
 
-def _remove_line(string: NavigableString, text: str) -> None:
+def _remove_line(string: tuple, text: str) -> None:
     """Remove the smallest element holding exactly this line (or the string)."""
-    node = string.parent
-    while isinstance(node, Tag) and node.parent is not None and node.name not in ("body", "html"):
-        if " ".join(node.get_text(" ", strip=True).split()) != text:
+    node = tree.string_parent(string)
+    while node is not None and node.getparent() is not None and node.tag not in ("body", "html"):
+        if tree.flat_text(node) != text:
             break
-        if node.parent is None or " ".join(node.parent.get_text(" ", strip=True).split()) != text:
-            node.decompose()
+        if tree.flat_text(node.getparent()) != text:
+            tree.remove(node)
             return
-        node = node.parent
-    string.extract()
+        node = node.getparent()
+    tree.set_string(string, "")
 
 
-def body_html(container: Tag, soup: BeautifulSoup, title: str | None = None) -> str | None:
+def body_html(container: Tag, page: Page, title: str | None = None) -> str | None:
     """The body's inner HTML, without the title heading and empty elements."""
-    for heading in container.find_all("h1"):
-        heading.decompose()
+    for heading in tree.descendants(container, "h1"):
+        tree.remove(heading)
     if title:
         remove_title(container, title)
-    for node in container.find_all(["p", "div", "span", "strong", "em"]):
-        if not node.get_text(strip=True) and not node.find(["img", "video", "iframe", "table", "br"]):
-            node.decompose()
-    html = container.decode_contents().strip()
+    for node in tree.descendants(container, "p", "div", "span", "strong", "em"):
+        if not tree.has_text(node) and tree.find(node, "img", "video", "iframe", "table", "br") is None:
+            tree.remove(node)
+    html = tree.inner_html(container).strip()
     return html or None
 
 
 def _flat(node: Tag) -> str:
-    return " ".join(node.get_text(" ", strip=True).split())
+    return tree.flat_text(node)
 
 
 def remove_title(container: Tag, title: str) -> None:
@@ -218,30 +218,32 @@ def remove_title(container: Tag, title: str) -> None:
     text starts it counts, when it is long enough not to be a common word.
     """
     flat_title = " ".join(title.split())
-    for node in container.find_all(["h2", "h3", "h4", "p", "div", "b", "strong", "span", "a"]):
+    for node in tree.descendants(container, "h2", "h3", "h4", "p", "div", "b", "strong", "span", "a"):
         text = _flat(node)
-        if len(text) >= TITLE_MIN_CHARS and flat_title.startswith(text) and not node.find(["img", "p"]):
-            node.decompose()
+        if len(text) >= TITLE_MIN_CHARS and flat_title.startswith(text) and tree.find(node, "img", "p") is None:
+            tree.remove(node)
             return
 
 
-def title_element(soup: BeautifulSoup, title: str) -> Tag | None:
+def title_element(page: Page, title: str) -> Tag | None:
     """The visible element that shows the title: a heading first, else the smallest element in <body>."""
     flat_title = " ".join(title.split())
     if len(flat_title) < TITLE_MIN_CHARS:
         return None
-    for node in soup.find_all(["h1", "h2", "h3"]):
-        if _flat(node) == flat_title and node.find_parent("a") is None:
+    for node in page.root.iter("h1", "h2", "h3"):
+        if _flat(node) == flat_title and tree.find_parent(node, "a") is None:
             return node
-    for string in soup.find_all(string=True):
-        text = " ".join(str(string).split())
-        if not text or not flat_title.startswith(text) or string.find_parent(["head", "a", "script"]) is not None:
+    for string in tree.all_strings(page.root):
+        text = " ".join(string[0].split())
+        if not text or not flat_title.startswith(text):
             continue
-        node = string.parent
-        while isinstance(node, Tag) and node.name != "body" and len(_flat(node)) <= len(flat_title):
+        node = tree.string_parent(string)
+        if node is None or node.tag in ("head", "a", "script") or tree.find_parent(node, ("head", "a", "script")) is not None:
+            continue
+        while node is not None and node.tag != "body" and len(_flat(node)) <= len(flat_title):
             if _flat(node) == flat_title:
                 return node
-            node = node.parent
+            node = node.getparent()
     return None
 
 
@@ -250,27 +252,37 @@ TITLE_MAX_CHARS = 300
 TITLE_CLASS = re.compile(r"title|tieu-?de|headline|heading", re.IGNORECASE)
 
 
-def title_line(soup: BeautifulSoup, container: Tag | None) -> tuple[str, str] | None:
+def title_line(page: Page, container: Tag | None) -> tuple[str, str] | None:
     """When no markup names the title: the headline-like element the date line follows,
     else the line above the date line, else the first headline-like element.
 
     Sidebar box titles ("Tin tức - Sự kiện") look like headlines too; the date
     line under the article's title is what tells them apart.
     """
-    candidates = [(text, node) for node in soup.find_all(["h2", "h3"]) + soup.find_all(class_=TITLE_CLASS)
+    headings = list(page.root.iter("h2", "h3"))
+    named = [n for n in page.root.iter() if isinstance(n.tag, str) and tree.class_matches(n, TITLE_CLASS)]
+    candidates = [(text, node) for node in headings + named
                   if TITLE_MIN_CHARS <= len(text := _flat(node)) <= TITLE_MAX_CHARS
-                  and node.find_parent("a") is None and not node.find("a")]
+                  and tree.find_parent(node, "a") is None and tree.find(node, "a") is None]
     near = [(distance, i) for i, (_, node) in enumerate(candidates) if (distance := _date_distance(node)) is not None]
     if near:
         text, node = candidates[min(near)[1]]
-        return text, f"layout:{node.name}+date"
-    lines = [text for text, _ in _lines_near_title(soup, container)]
+        return text, f"layout:{node.tag}+date"
+    lines = [text for text, _ in _lines_near_title(page, container)]
     index = find_date_line(lines)
     if index and TITLE_MIN_CHARS <= len(lines[index - 1]) <= TITLE_MAX_CHARS:
         return lines[index - 1], "layout:line-above-date"
     if candidates:
-        return candidates[0][0], f"layout:{candidates[0][1].name}"
+        return candidates[0][0], f"layout:{candidates[0][1].tag}"
     return None
+
+
+def _nearest(string: tuple, tag: str) -> Tag | None:
+    """The string's closest enclosing element named `tag` (bs4's string.find_parent(tag))."""
+    node = tree.string_parent(string)
+    while node is not None and node.tag != tag:
+        node = node.getparent()
+    return node
 
 
 DATE_FOLLOW_LINES = 3  # the date line sits this close under the title
@@ -279,53 +291,79 @@ DATE_FOLLOW_LINES = 3  # the date line sits this close under the title
 def _date_distance(node: Tag) -> int | None:
     """How many lines below the node the date line is (None: not within DATE_FOLLOW_LINES)."""
     following = []
-    for string in node.find_all_next(string=True):
-        text = " ".join(str(string).split())
-        if text and string.find_parent(node.name) is not node:
+    for string in tree.strings_from(node):
+        text = " ".join(string[0].split())
+        if text and _nearest(string, node.tag) is not node:
             following.append(text)
             if len(following) >= DATE_FOLLOW_LINES:
                 break
     return find_date_line(following)
 
 
-def paragraphize(container: Tag, soup: BeautifulSoup) -> None:
+def paragraphize(container: Tag, page: Page) -> None:
     """Turn text runs separated by <br> directly in the container into <p>s.
 
     Old portals write a whole article as text and <br>; paragraphs make the
     byline and date lines findable, and the feed's HTML readable.
     """
-    if not container.find_all(string=lambda s: s.strip(), recursive=False):
+    if not any(s.strip() for s in tree.direct_strings(container)):
         return
     runs: list[list] = [[]]
-    for child in list(container.children):
-        if isinstance(child, Tag) and child.name == "br":
-            runs.append([])
-            child.extract()
-        elif isinstance(child, Tag) and child.name in BLOCK_TAGS:
-            runs.append([child])
+    for part in _detach_children(container):
+        if isinstance(part, str) or part.tag not in ("br", *BLOCK_TAGS):
+            runs[-1].append(part)
+        elif part.tag == "br":
             runs.append([])
         else:
-            runs[-1].append(child.extract())
+            runs.append([part])
+            runs.append([])
     for run in runs:
-        if len(run) == 1 and isinstance(run[0], Tag) and run[0].name in BLOCK_TAGS:
+        if len(run) == 1 and not isinstance(run[0], str) and run[0].tag in BLOCK_TAGS:
             container.append(run[0])
-        elif any(str(part).strip() for part in run):
-            para = soup.new_tag("p")
-            for part in run:
-                para.append(part)
-            container.append(para)
+        elif any(_shows(part) for part in run):
+            _append_parts(etree.SubElement(container, "p"), run)
 
 
-def next_pages(soup: BeautifulSoup, url: str, source) -> list[str]:
+def _detach_children(container: Tag) -> list:
+    """The container's children in order, strings as str; the container is left empty."""
+    parts: list = [container.text] if container.text else []
+    container.text = None
+    for child in list(container):
+        tail, child.tail = child.tail, None
+        container.remove(child)
+        parts.append(child)
+        if tail:
+            parts.append(tail)
+    return parts
+
+
+def _shows(part) -> bool:
+    if isinstance(part, str):
+        return bool(part.strip())
+    if part.tag is etree.Comment:
+        return bool((part.text or "").strip())
+    return part.tag != tree.GAP
+
+
+def _append_parts(para: Tag, parts: list) -> None:
+    for part in parts:
+        if not isinstance(part, str):
+            para.append(part)
+        elif len(para):
+            para[-1].tail = (para[-1].tail or "") + part
+        else:
+            para.text = (para.text or "") + part
+
+
+def next_pages(page: Page, url: str, source) -> list[str]:
     """Links to the next list page: the source's selector, rel=next, or a pager word."""
     css = source.selectors.get("next_page")
     if css:
-        nodes = soup.select(css)
+        nodes = select_all(page, css)
     else:
-        nodes = soup.select("a[rel~=next], link[rel~=next]") or [
-            a for a in soup.find_all("a", href=True)
-            if " ".join(a.get_text(" ", strip=True).split()).lower() in NEXT_WORDS
-            or "next" in " ".join(a.get("class") or []).lower()
+        nodes = select_all(page, "a[rel~=next], link[rel~=next]") or [
+            a for a in page.root.iter("a") if a.get("href") is not None
+            and (tree.flat_text(a).lower() in NEXT_WORDS or "next" in " ".join(tree.classes(a)).lower())
         ]
     host = urlsplit(url).netloc
     found = [absolute(url, node.get("href")) for node in nodes]

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..model import RawArticle, RawDate
-from .base import absolute, parse_html, select_one, text_of
+from . import tree
+from .base import absolute, parse_html, select_all, select_one, text_of
+from .page import Page
 
 ARTICLE_KEYS = ("title", "date", "authors", "body", "summary", "image")
 
@@ -14,7 +16,7 @@ def has_article_selectors(source) -> bool:
     return any(key in source.selectors for key in ARTICLE_KEYS)
 
 
-def apply_selectors(raw: RawArticle, url: str, text: str, source) -> RawArticle:
+def apply_selectors(raw: RawArticle, url: str, text: str | Page, source) -> RawArticle:
     """Override the family's reading with what the source's selectors find.
 
     A selector that matches nothing leaves the family's value in place, and
@@ -22,8 +24,8 @@ def apply_selectors(raw: RawArticle, url: str, text: str, source) -> RawArticle:
     """
     soup = parse_html(text)
     if source.selectors.get("remove"):
-        for node in soup.select(source.selectors["remove"]):
-            node.decompose()
+        for node in select_all(soup, source.selectors["remove"]):
+            tree.remove(node)
     found: dict = {}
     matched = dict(raw.matched)
     for key in ARTICLE_KEYS:
@@ -46,13 +48,14 @@ def _read(soup, css: str, key: str, url: str) -> dict | None:
     if node is None:
         return None
     if key == "body":
-        html = node.decode_contents().strip()
-        return {"body_html": html} if node.get_text(strip=True) else None
+        html = tree.inner_html(node).strip()
+        return {"body_html": html} if tree.has_text(node) else None
     if key == "image":
         src = node.get("content") or node.get("data-src") or node.get("src")
         return {"image": absolute(url, src)} if src else None
     value = node.get("content") or node.get("datetime") or (
-        "\n".join(s.strip() for s in node.get_text("\n").split("\n") if s.strip()) if key == "authors" else text_of(node)
+        "\n".join(s.strip() for s in tree.get_text(node, "\n").split("\n") if s.strip()) if key == "authors"
+        else text_of(node)
     )
     if not value:
         return None

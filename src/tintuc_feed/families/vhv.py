@@ -22,8 +22,8 @@ import re
 from collections.abc import Mapping
 
 from ..model import ListPage, RawArticle, RawDate
-from . import common, layout
-from .base import parse_html, text_of
+from . import common, layout, tree
+from .base import parse_html, select_all, text_of
 
 LIST_ITEMS = ("div.item", ".post-item")
 ITEM_CLASSES = re.compile(r"^(?:item|post-item)$")  # list items of other news on an article page
@@ -45,14 +45,14 @@ def start_urls(source) -> list[str]:
     return list(source.list_urls)
 
 
-def parse_list(url: str, text: str, source) -> ListPage:
+def parse_list(url: str, text, source) -> ListPage:
     soup = parse_html(text)
-    items = [n for css in LIST_ITEMS for n in soup.select(css)]
+    items = [n for css in LIST_ITEMS for n in select_all(soup, css)]
     links = common.links_in(items, url, source)
     return ListPage(articles=tuple(links), next_urls=tuple(layout.next_pages(soup, url, source)))
 
 
-def parse_article(url: str, text: str, source, hints: Mapping[str, str]) -> RawArticle:
+def parse_article(url: str, text, source, hints: Mapping[str, str]) -> RawArticle:
     soup = parse_html(text)
     matched: dict[str, str] = {}
     title = common.read_text(soup, TITLE, "title", matched)
@@ -75,13 +75,13 @@ def parse_article(url: str, text: str, source, hints: Mapping[str, str]) -> RawA
 
 def _summary(soup, container, matched: dict[str, str]) -> str | None:
     for css in SUMMARY:
-        for node in soup.select(css):
-            if node.find_parent(class_=ITEM_CLASSES) or not node.get_text(strip=True):
+        for node in select_all(soup, css):
+            if tree.find_parent(node, class_=ITEM_CLASSES) is not None or not tree.has_text(node):
                 continue
             matched["summary"] = f"css:{css}"
-            text = " ".join(node.get_text(" ", strip=True).split())
-            if container is not None and container in node.parents:
-                node.decompose()
+            text = tree.flat_text(node)
+            if container is not None and container in node.iterancestors():
+                tree.remove(node)
             return text
     return None
 
@@ -91,7 +91,7 @@ def _dates(soup, container, hints: Mapping[str, str], matched: dict[str, str]) -
     node = common.date_after_title(soup, DATE, skip=ITEM_CLASSES)
     line = (text_of(node[0]), f"css:{node[1]}") if node else layout.date_line(soup, container, ())
     if node:
-        node[0].decompose()
+        tree.remove(node[0])
     if line:
         found.append(RawDate(line[0], "text"))
         matched["date"] = line[1]

@@ -28,8 +28,11 @@ from .base import (
     jsonld_dates,
     meta_dates,
     parse_html,
+    select_all,
+    select_one,
     text_of,
 )
+from .page import Page
 
 LIST_ITEMS = (".td-block-span6", ".td-module-container", "article.td-post", ".item-details", "article.post",
               ".td_module_wrap")
@@ -50,16 +53,18 @@ def start_urls(source) -> list[str]:
     return list(source.list_urls)
 
 
-def parse_list(url: str, text: str, source) -> ListPage:
-    if feeds.is_feed(text):
-        return ListPage(articles=tuple(feeds.feed_links(url, text, source)), next_urls=_feed_next(url, text))
+def parse_list(url: str, text, source) -> ListPage:
+    raw = text.text if isinstance(text, Page) else text
+    if feeds.is_feed(raw):
+        return ListPage(articles=tuple(feeds.feed_links(url, raw, source)), next_urls=_feed_next(url, raw))
     soup = parse_html(text)
-    items = common.outside_sidebars(n for css in LIST_ITEMS for n in soup.select(css))
+    items = common.outside_sidebars(n for css in LIST_ITEMS for n in select_all(soup, css))
     links = common.links_in(items, url, source, LIST_LINKS) or common.links_in(
-        common.outside_sidebars(soup.select(LIST_LINKS)), url, source)
+        common.outside_sidebars(select_all(soup, LIST_LINKS)), url, source)
     if not links:
-        feed = soup.find("link", attrs={"type": "application/rss+xml", "href": True})
-        return ListPage(next_urls=(absolute(url, feed["href"]),) if feed else ())
+        feed = next((n for n in soup.root.iter("link")
+                     if n.get("type") == "application/rss+xml" and n.get("href") is not None), None)
+        return ListPage(next_urls=(absolute(url, feed.get("href")),) if feed is not None else ())
     return ListPage(articles=tuple(links), next_urls=tuple(_next_pages(soup, url, source)))
 
 
@@ -76,14 +81,14 @@ def _next_pages(soup, url: str, source) -> list[str]:
         return found[:1]
     match = PAGE_RE.search(urlsplit(url).path)
     wanted = f"/page/{int(match[1]) + 1 if match else 2}/"
-    for a in soup.select(".page-nav a[href], .pagination a[href], .nav-links a[href], a.page[href]"):
-        href = absolute(url, a["href"])
+    for a in select_all(soup, ".page-nav a[href], .pagination a[href], .nav-links a[href], a.page[href]"):
+        href = absolute(url, a.get("href"))
         if href and urlsplit(href).path.endswith(wanted):
             return [href]
     return []
 
 
-def parse_article(url: str, text: str, source, hints: Mapping[str, str]) -> RawArticle:
+def parse_article(url: str, text, source, hints: Mapping[str, str]) -> RawArticle:
     soup = parse_html(text)
     matched: dict[str, str] = {}
     title = common.read_text(soup, TITLE, "title", matched)
@@ -110,7 +115,7 @@ def _byline(soup, container, matched: dict[str, str]) -> str | None:
             matched["authors"] = "layout:byline-line"
             return line
     for css in AUTHOR:
-        name = text_of(soup.select_one(css))
+        name = text_of(select_one(soup, css))
         if name:
             name = re.sub(r"^(?:By|Bởi|Tác giả:?)\s+", "", name).strip(" -")
             if name and not WP_NON_AUTHORS.match(name):
@@ -123,9 +128,9 @@ def _dates(soup, hints: Mapping[str, str], matched: dict[str, str]) -> tuple[Raw
     obj = jsonld_article(soup)  # Yoast writes a @graph with the article's datePublished
     found = list(jsonld_dates(obj, "datePublished"))
     found += meta_dates(soup, ("article:published_time",))
-    node = soup.select_one("time.entry-date[datetime], .td-post-date time[datetime], time[datetime]")
-    if node and node["datetime"].strip():
-        found.append(RawDate(node["datetime"].strip(), "time"))
+    node = select_one(soup, "time.entry-date[datetime], .td-post-date time[datetime], time[datetime]")
+    if node is not None and node.get("datetime").strip():
+        found.append(RawDate(node.get("datetime").strip(), "time"))
     text = common.read_text(soup, TEXT_DATE, "visible-date", {})
     if text:
         found.append(RawDate(text, "text"))

@@ -1,0 +1,326 @@
+"""The page tree on lxml, read the way the families always read it.
+
+The families were written on BeautifulSoup; their output is fixed by a golden
+file (tests/fixtures/golden).  These helpers give the few bs4 behaviours that
+output depends on, on an lxml tree, in C where lxml can:
+
+- text: a node's visible strings, without comments and without the text of
+  <script>, <style>, <template>, <rt>, <rp> (bs4's get_text);
+- strings: every string in document order, comments and script text included
+  (bs4's find_all(string=True)), as (text, owner, slot) references;
+- removal that leaves the text on each side as two strings (bs4's decompose):
+  the element is replaced by an empty GAP element that carries its tail;
+- serialization of an element's contents as bs4 wrote it (minimal entities,
+  attributes sorted, `<br/>`, whitespace-only strings collapsed).
+
+CSS selectors go through cssselect to XPath, compiled once per selector.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from cssselect import HTMLTranslator, SelectorError
+from lxml import etree
+
+GAP = "tintuc-gap"  # what a removed element leaves: its tail stays a string of its own
+TEXT, TAIL, COMMENT = 0, 1, 2
+NO_TEXT_TAGS = ("script", "style", "template", "rt", "rp")
+_CONTENT = "[not(ancestor::script or ancestor::style or ancestor::template or ancestor::rt or ancestor::rp)]"
+_TEXTS = etree.XPath("descendant::text()" + _CONTENT, smart_strings=False)
+_ALL_STRINGS = etree.XPath("descendant::text() | descendant::comment()")
+_TRANSLATOR = HTMLTranslator()
+
+
+def parse(text: str) -> etree._Element:
+    """The document's <html> element, parsed as BeautifulSoup(text, "lxml") parsed it."""
+    if text[:1] == "\ufeff":
+        text = text[1:]
+    parser = etree.HTMLParser(recover=True)
+    parser.feed(text)
+    root = parser.close()
+    return root if root is not None else etree.Element("html")
+
+
+# ---- CSS -----------------------------------------------------------------------
+
+@cache
+def xpath_for(css: str, within: bool = True) -> etree.XPath | None:
+    """The compiled XPath of a CSS selector (descendants only when `within`); None if invalid."""
+    try:
+        path = _TRANSLATOR.css_to_xpath(css, prefix="descendant::" if within else "descendant-or-self::")
+        return etree.XPath(path)
+    except (SelectorError, etree.XPathError, ValueError, NotImplementedError):
+        return None
+
+
+def select(node: etree._Element, css: str, *, document: bool = False) -> list[etree._Element]:
+    """Elements below `node` matching `css`, in document order ([] for a selector cssselect rejects)."""
+    query = xpath_for(css, not document)
+    if query is None:
+        return []
+    return [n for n in query(node) if n.tag != GAP]
+
+
+def select_one(node: etree._Element, css: str, *, document: bool = False) -> etree._Element | None:
+    found = select(node, css, document=document)
+    return found[0] if found else None
+
+
+def is_element(node) -> bool:
+    return isinstance(node.tag, str) and node.tag != GAP
+
+
+def descendants(node: etree._Element, *tags: str) -> list[etree._Element]:
+    """Descendant elements (not the node itself) with these tag names, in document order."""
+    return [n for n in node.iterdescendants(*tags) if n.tag != GAP] if tags else [
+        n for n in node.iterdescendants() if isinstance(n.tag, str) and n.tag != GAP]
+
+
+def find(node: etree._Element, *tags: str) -> etree._Element | None:
+    return next((n for n in node.iterdescendants(*tags)), None)
+
+
+# ---- attributes ------------------------------------------------------------------
+
+def classes(node: etree._Element) -> list[str]:
+    return (node.get("class") or "").split()
+
+
+def classes_of(node: etree._Element, attr: str) -> list[str]:
+    """A space-separated attribute's tokens (bs4 splits class, rel and their kind)."""
+    return (node.get(attr) or "").split()
+
+
+def class_matches(node: etree._Element, wanted) -> bool:
+    """bs4's class_= test: a string equals a class or the joined value; a regex searches either."""
+    if node.get("class") is None:
+        return False
+    tokens = classes(node)
+    if isinstance(wanted, str):
+        return wanted in tokens or " ".join(tokens) == wanted
+    return any(wanted.search(t) for t in tokens) or wanted.search(" ".join(tokens)) is not None
+
+
+def find_parent(node: etree._Element, tag: str | tuple[str, ...] | None = None, class_=None) -> etree._Element | None:
+    tags = (tag,) if isinstance(tag, str) else tag
+    for parent in node.iterancestors():
+        if tags is not None and parent.tag not in tags:
+            continue
+        if class_ is not None and not class_matches(parent, class_):
+            continue
+        return parent
+    return None
+
+
+# ---- text ---------------------------------------------------------------------------
+
+def text_parts(node: etree._Element) -> list[str]:
+    """The strings bs4's get_text joins: no comments, no script/style/template text."""
+    if node.tag in NO_TEXT_TAGS:
+        return [node.text] if node.text else []
+    return _TEXTS(node)
+
+
+def get_text(node: etree._Element, sep: str = "", strip: bool = False) -> str:
+    parts = text_parts(node)
+    if strip:
+        parts = [s for s in (p.strip() for p in parts) if s]
+    else:
+        parts = [collapse(p, node) for p in parts] if sep == "" else parts
+    return sep.join(parts)
+
+
+def flat_text(node: etree._Element) -> str:
+    """The node's text, whitespace collapsed to single spaces ("" if none)."""
+    return " ".join(" ".join(s.strip() for s in text_parts(node) if s.strip()).split())
+
+
+def has_text(node: etree._Element) -> bool:
+    return any(s.strip() for s in text_parts(node))
+
+
+_ASCII_SPACE = re.compile(r"[ \n\t\x0c\r]+")
+
+
+def collapse(text: str, parent: etree._Element | None) -> str:
+    """bs4 stores a string of ASCII spaces outside <pre>/<textarea> as "\\n" or " "."""
+    if not _ASCII_SPACE.fullmatch(text):
+        return text
+    if parent is not None and (parent.tag in ("pre", "textarea") or any(
+            a.tag in ("pre", "textarea") for a in parent.iterancestors())):
+        return text
+    return "\n" if "\n" in text else " "
+
+
+# ---- strings (bs4 NavigableStrings) -----------------------------------------------------
+
+def string_parent(ref) -> etree._Element | None:
+    _, owner, slot = ref
+    return owner if slot == TEXT else owner.getparent()
+
+
+def all_strings(node: etree._Element) -> list[tuple]:
+    """Every string below the node (comments and script text included), in document order."""
+    out = []
+    for item in _ALL_STRINGS(node):
+        if isinstance(item, str):
+            owner = item.getparent()
+            out.append((str(item), owner, TAIL if item.is_tail else TEXT))
+        else:
+            out.append((item.text or "", item, COMMENT))
+    return out
+
+
+def _subtree(node: etree._Element) -> Iterator[tuple]:
+    if node.tag is etree.Comment:
+        yield (node.text or "", node, COMMENT)
+    elif isinstance(node.tag, str):
+        if node.text:
+            yield (node.text, node, TEXT)
+        for child in node:
+            yield from _subtree(child)
+            if child.tail:
+                yield (child.tail, child, TAIL)
+
+
+def strings_from(node: etree._Element) -> Iterator[tuple]:
+    """Every string from the node's start to the end of the document (bs4's find_all_next(string=True))."""
+    yield from _subtree(node)
+    current = node
+    while current is not None:
+        if current.tail:
+            yield (current.tail, current, TAIL)
+        for sibling in current.itersiblings():
+            yield from _subtree(sibling)
+            if sibling.tail:
+                yield (sibling.tail, sibling, TAIL)
+        current = current.getparent()
+
+
+def elements_from(node: etree._Element, *tags: str) -> Iterator[etree._Element]:
+    """Elements after the node's start in document order, its own descendants first (bs4's find_all_next)."""
+    for n in node.iterdescendants(*tags):
+        if n.tag != GAP:
+            yield n
+    current = node
+    while current is not None:
+        for sibling in current.itersiblings():
+            for n in sibling.iter(*tags):
+                if isinstance(n.tag, str) and n.tag != GAP:
+                    yield n
+        current = current.getparent()
+
+
+def direct_strings(node: etree._Element) -> list[str]:
+    """The strings that are the node's own children (comments included), as bs4's recursive=False."""
+    out = [node.text] if node.text else []
+    for child in node:
+        if child.tag is etree.Comment:
+            out.append(child.text or "")
+        if child.tail:
+            out.append(child.tail)
+    return out
+
+
+# ---- changes ---------------------------------------------------------------------------
+
+def remove(node: etree._Element) -> None:
+    """Take the element out of the tree; the text after it stays a separate string."""
+    parent = node.getparent()
+    if parent is None or node.tag == GAP:
+        return
+    gap = etree.Element(GAP)
+    gap.tail = node.tail
+    node.tail = None
+    parent.replace(node, gap)
+
+
+def is_removed(node: etree._Element, root: etree._Element) -> bool:
+    """True once the node (or an ancestor) was removed from the tree rooted at root."""
+    top = node
+    for top in node.iterancestors():
+        pass
+    return top is not root and node is not root
+
+
+def set_string(ref, value: str) -> None:
+    """Replace a string's text (value "" removes it)."""
+    _, owner, slot = ref
+    if slot == TEXT:
+        owner.text = value
+    elif slot == TAIL:
+        owner.tail = value
+    elif value:
+        owner.text = value
+    else:
+        remove(owner)
+
+
+# ---- serialization -------------------------------------------------------------------------
+
+VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "menuitem", "meta",
+                  "param", "source", "track", "wbr", "basefont", "bgsound", "command", "frame", "image", "isindex",
+                  "nextid", "spacer"})
+LIST_ATTRS = {"class", "accesskey", "dropzone"}
+TAG_LIST_ATTRS = {"a": {"rel", "rev"}, "link": {"rel", "rev"}, "td": {"headers"}, "th": {"headers"},
+                  "form": {"accept-charset"}, "object": {"archive"}, "area": {"rel"}, "icon": {"sizes"},
+                  "iframe": {"sandbox"}, "output": {"for"}}
+_ESCAPE = re.compile(r"[<>&]")
+_ENTITY = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
+
+
+def _escape(text: str) -> str:
+    return _ESCAPE.sub(lambda m: _ENTITY[m.group()], text)
+
+
+def _attribute(tag: str, key: str, value: str) -> str:
+    if key in LIST_ATTRS or key in TAG_LIST_ATTRS.get(tag, ()):
+        value = " ".join(value.split())
+    value = _escape(value)
+    if '"' in value:
+        if "'" in value:
+            return f'{key}="{value.replace(chr(34), "&quot;")}"'
+        return f"{key}='{value}'"
+    return f'{key}="{value}"'
+
+
+def _string(text: str, parent: etree._Element, out: list[str], in_pre: bool) -> None:
+    if not in_pre:
+        text = collapse(text, None)
+    out.append(text if parent.tag in ("script", "style") else _escape(text))
+
+
+def _write(node: etree._Element, out: list[str], in_pre: bool) -> None:
+    tag = node.tag
+    if tag is etree.Comment:
+        out.append(f"<!--{node.text or ''}-->")
+    elif tag is etree.PI:
+        out.append(f"<?{node.target} {node.text or ''}>" if node.text else f"<?{node.target}>")
+    elif tag != GAP and isinstance(tag, str):
+        attrs = "".join(" " + _attribute(tag, k, v) for k, v in sorted(node.attrib.items()))
+        if tag in VOID and not node.text and len(node) == 0:
+            out.append(f"<{tag}{attrs}/>")
+        else:
+            out.append(f"<{tag}{attrs}>")
+            write_contents(node, out, in_pre or tag in ("pre", "textarea"))
+            out.append(f"</{tag}>")
+
+
+def write_contents(node: etree._Element, out: list[str], in_pre: bool = False) -> None:
+    if node.text:
+        _string(node.text, node, out, in_pre)
+    for child in node:
+        _write(child, out, in_pre)
+        if child.tail:
+            _string(child.tail, node, out, in_pre)
+
+
+def inner_html(node: etree._Element) -> str:
+    """The node's contents as bs4's decode_contents() wrote them."""
+    in_pre = node.tag in ("pre", "textarea") or any(a.tag in ("pre", "textarea") for a in node.iterancestors())
+    out: list[str] = []
+    write_contents(node, out, in_pre)
+    return "".join(out)
