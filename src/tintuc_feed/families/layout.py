@@ -41,10 +41,19 @@ MIN_DENSE_CHARS = 100  # a block with less paragraph text is not a body
 NEXT_WORDS = {"tiếp", "trang sau", "sau", "›", "»", "next", ">", "tiếp theo", "xem tiếp", ">>"}
 
 
+# One of these is in every class/id NOISE_CLASS matches (case folded): _is_noise_widget
+# runs only on the elements that have one (it ran on every element of the page).
+NOISE_WORDS = re.compile("share|sharing|social|relate|contref|comment|rating|vote|breadcrumb|banner|advert|ads|"
+                         "sidebar|widget|menu|print|tool|tag|pager|pagination|footer|header-top")
+_NAMED = etree.XPath("descendant-or-self::*[@class or @id]")
+
+
 def strip_noise(page: Page) -> None:
     for node in tree.descendants(page.root, *NOISE_TAGS):
         tree.remove(node)
-    for node in [n for n in page.root.iter() if _is_noise_widget(n)]:
+    named = [n for n in _NAMED(page.root)
+             if NOISE_WORDS.search(f"{n.get('class') or ''} {n.get('id') or ''}".casefold())]
+    for node in [n for n in named if _is_noise_widget(n)]:
         tree.remove(node)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from functools import lru_cache
 
 # Invisible characters removed outright (they carry no text).
 FORBIDDEN_CHARS = frozenset(
@@ -45,6 +46,12 @@ _BLANK_LINES_RE = re.compile(r"\n[ ]*\n\s*")
 _FOLD_PUNCT_RE = re.compile(r"[\W_]+")
 # XML 1.0: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]
 _XML_ILLEGAL_RE = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# FORBIDDEN_CHARS and the C1 controls but U+0085 (a line break), in one class.
+_INVISIBLE_RE = re.compile("[" + "".join(sorted(FORBIDDEN_CHARS)) + "\x7f-\x84\x86-\x9f]")
+# Every character of U+0300-U+036F is a combining mark (Mn); Vietnamese NFD uses only those.
+_BASIC_MARKS_RE = re.compile("[\u0300-\u036f]+")
+_BEYOND_BASIC_RE = re.compile("[^\x00-\u036f]")
+FOLD_CACHE_MAX_CHARS = 200  # fold_key remembers the keys of strings up to this long (names, labels, lines)
 # Fixed-point cap: after the first pass a change only shortens the text
 # ("&amp;amp;" -> "&amp;" -> "&"), so len(s) more passes always suffice.
 _MAX_PASSES = 8
@@ -57,8 +64,7 @@ def remove_illegal_xml_chars(s: str) -> str:
 
 def remove_invisible_chars(s: str) -> str:
     """Drop XML-illegal characters, C1 controls and invisible format characters."""
-    s = remove_illegal_xml_chars(s)
-    return "".join(ch for ch in s if ch not in FORBIDDEN_CHARS and not _is_c1_control(ch))
+    return _INVISIBLE_RE.sub("", remove_illegal_xml_chars(s))
 
 
 def _is_c1_control(ch: str) -> bool:
@@ -117,8 +123,12 @@ def normalize_block(s: str) -> str:
 def strip_marks(s: str) -> str:
     """Remove every combining mark and map đ/Đ to d/D ("Đắk Lắk" -> "Dak Lak")."""
     decomposed = unicodedata.normalize("NFD", s.replace("đ", "d").replace("Đ", "D"))
-    bare = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+    bare = _BEYOND_BASIC_RE.sub(_drop_mark, _BASIC_MARKS_RE.sub("", decomposed))
     return unicodedata.normalize("NFC", bare)
+
+
+def _drop_mark(m: re.Match) -> str:
+    return "" if unicodedata.category(m.group()) == "Mn" else m.group()
 
 
 def _fold_step(s: str) -> str:
@@ -134,4 +144,11 @@ def fold_key(s: str) -> str:
     """
     if not isinstance(s, str):
         return ""
+    if len(s) <= FOLD_CACHE_MAX_CHARS:  # the byline and rank tables fold the same short strings again and again
+        return _fold_key_cached(s)
+    return _to_fixed_point(s, _fold_step)
+
+
+@lru_cache(maxsize=16384)
+def _fold_key_cached(s: str) -> str:
     return _to_fixed_point(s, _fold_step)
