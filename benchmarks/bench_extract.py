@@ -9,27 +9,37 @@ counts as right when it matches expected.json exactly as the tests judge it.
 List pages are scored on the exact list of article links.  Speed is pages per
 second through families.extract_article, the median of --runs passes.
 
-Speed beside trafilatura (issue 4): milliseconds per article page, per family,
-for the family's extract_article, for generic-only, and for trafilatura's bare
-extraction of the same page text in the same run -- trafilatura.extract with
-output_format="txt", and with output_format="html", with_metadata=True (title,
-date, author: the closest to what a family returns).  Each figure is the
-median over --runs passes of the mean time per page; the ratio is
-trafilatura / family.  The JSON API pages of dnn-cmsview are not HTML and are
-left out of the trafilatura columns (and of the ratio).
+Speed beside trafilatura and a bare lxml parse (--speed-only, issue 10): for
+three sets of article pages -- the HTML fixtures of tests/fixtures/families,
+the blind pages of tests/fixtures/blind, full-size pages (the sample site's
+six articles inside 50-250 KB of generated portal chrome,
+benchmarks/portal_pages.py), and the real-page corpus of tests/fixtures/real
+(saved Vietnamese news pages, read by the generic family) -- each page is read, interleaved page by page in
+the same process, by tintuc-feed (families.extract_article +
+process.normalize_article, what the crawl does), by trafilatura's
+bare_extraction(html, url=url, with_metadata=True), and by a bare
+lxml.html.fromstring(html).  Per page, the median of --runs passes (after a
+warm-up pass); per set, the mean of those medians in ms, and the ratios as the
+median of per-page ratios.  Run it against another tree of the code with
+PYTHONPATH=<that tree>/src (docs/BENCHMARKS.md).
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import json
 import statistics
 import sys
 import time
 from collections import defaultdict
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
 from tests.families.cases import (
     article_fields,
@@ -39,6 +49,7 @@ from tests.families.cases import (
     source_for,
 )
 from tintuc_feed import families
+from tintuc_feed.sources import Source
 
 FIELDS = ("title", "published", "published_origin", "byline", "summary", "body_start", "body_end", "body_excludes",
           "image", "canonical_url", "degraded")
@@ -86,80 +97,104 @@ def speed(runs: int, family: str | None) -> float:
     return statistics.median(rates)
 
 
-def _family_reader(case, family):
-    source, url, hints = source_for(case, family), case.meta["url"], case.meta.get("hints") or {}
-
-    def read(text):
-        try:
-            families.extract_article(source, url, text, hints=hints)
-        except families.NotAnArticle:
-            pass
-    return read
-
-
-def _trafilatura_reader(output_format: str, with_metadata: bool):
-    import trafilatura
-
-    def read(text):
-        trafilatura.extract(text, output_format=output_format, with_metadata=with_metadata)
-    return read
-
-
-READERS = {
-    "family": lambda case: _family_reader(case, None),
-    "generic-only": lambda case: _family_reader(case, "generic"),
-    "trafilatura txt": lambda case: _trafilatura_reader("txt", False),
-    "trafilatura html+meta": lambda case: _trafilatura_reader("html", True),
-}
-
-
 def _is_html(case) -> bool:
     return not case.text.lstrip().startswith(("{", "["))
 
 
-def per_article_ms(runs: int) -> dict[str, dict[str, float]]:
-    """family -> reader -> ms per page (median of `runs` passes, readers interleaved within each pass)."""
-    cases = load_cases("article")
-    texts = {case.id: case.text for case in cases}
-    readers = {name: {case.id: make(case) for case in cases} for name, make in READERS.items()}
-    samples: dict[tuple[str, str], list[float]] = defaultdict(list)
-    for _ in range(runs + 1):  # the first pass warms caches (imports, compiled selectors) and is dropped
-        totals: dict[tuple[str, str], list[float]] = defaultdict(list)
-        for name, by_case in readers.items():
-            for case in cases:
-                if name.startswith("trafilatura") and not _is_html(case):
-                    continue
+# ---- speed beside trafilatura and a bare lxml parse (issue 10) ---------------------------
+
+FETCHED_AT = datetime(2026, 11, 27, 9, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+
+
+def page_sets() -> dict[str, list[tuple[str, Source, str, dict, str]]]:
+    """set name -> [(page id, source, url, hints, html)]: recorded fixtures, blind pages, full-size pages."""
+    from portal_pages import pages
+
+    from tests.families.golden import FIXTURES, REAL_SOURCE, SAMPLE_SOURCE, _case_dirs
+
+    sets = {}
+    for name in ("families", "blind"):
+        sets[name] = [(c.id, source_for(c), c.meta["url"], c.meta.get("hints") or {}, c.text)
+                      for c in _case_dirs(FIXTURES / name) if c.meta["kind"] == "article" and _is_html(c)]
+    sets["full-size"] = [(name, SAMPLE_SOURCE, url, {}, html) for name, url, html in pages()]
+    sets["real"] = [(folder.name, REAL_SOURCE, json.loads((folder / "meta.json").read_text("utf-8"))["url"], {},
+                     (folder / "input.html").read_text("utf-8"))
+                    for folder in sorted(p for p in (FIXTURES / "real").iterdir() if p.is_dir())]
+    return sets
+
+
+def tintuc_reader(source, url, hints):
+    """Extraction + normalization, what the crawl does with a page."""
+    from tintuc_feed.process import normalize_article
+
+    def read(html):
+        try:
+            raw = families.extract_article(source, url, html, hints=hints)
+            normalize_article(raw, source, fetched_at=FETCHED_AT, fetched_url=url)
+        except (families.NotAnArticle, ValueError):
+            pass
+    return read
+
+
+def trafilatura_reader(source, url, hints):
+    import trafilatura
+
+    def read(html):
+        trafilatura.bare_extraction(html, url=url, with_metadata=True)
+    return read
+
+
+def lxml_reader(source, url, hints):
+    import lxml.html
+
+    def read(html):
+        lxml.html.fromstring(html)
+    return read
+
+
+SPEED_READERS = {"tintuc-feed": tintuc_reader, "trafilatura": trafilatura_reader, "lxml.html.fromstring": lxml_reader}
+
+
+def page_times(pages, runs: int) -> dict[str, list[float]]:
+    """reader -> per-page median seconds over `runs` passes (readers interleaved page by page; one warm-up pass)."""
+    readers = {name: [make(source, url, hints) for _, source, url, hints, _ in pages]
+               for name, make in SPEED_READERS.items()}
+    samples = {name: [[] for _ in pages] for name in readers}
+    for n in range(runs + 1):
+        _forget_folds()  # each pass reads the pages as new ones (a crawl folds each byline once)
+        for i, page in enumerate(pages):
+            for name, by_page in readers.items():
                 gc.disable()
                 start = time.perf_counter()
-                by_case[case.id](texts[case.id])
+                by_page[i](page[4])
                 elapsed = time.perf_counter() - start
                 gc.enable()
-                totals[(case.family, name)].append(elapsed)
-                if _is_html(case):
-                    totals[("all HTML pages", name)].append(elapsed)
-        for key, times in totals.items():
-            samples[key].append(1000 * sum(times) / len(times))
-    out: dict[str, dict[str, float]] = defaultdict(dict)
-    for (family, name), values in samples.items():
-        out[family][name] = statistics.median(values[1:])
-    return out
+                if n:
+                    samples[name][i].append(elapsed)
+    return {name: [statistics.median(s) for s in per_page] for name, per_page in samples.items()}
+
+
+def _forget_folds() -> None:
+    from tintuc_feed.normalize import text
+
+    cached = getattr(text, "_fold_key_cached", None)
+    if cached is not None:
+        cached.cache_clear()
 
 
 def render_speed(runs: int) -> str:
-    ms = per_article_ms(runs)
-    names = list(READERS)
-    lines = [f"ms per article page, median of {runs} runs ({families.__file__}):", "",
-             "| family | pages | " + " | ".join(names) + " | trafilatura txt / family | html+meta / family |",
-             "|---|---:|" + "---:|" * len(names) + "---:|---:|"]
-    counts = defaultdict(int)
-    for case in load_cases("article"):
-        counts[case.family] += 1
-        counts["all HTML pages"] += _is_html(case)
-    for family in [*sorted(f for f in ms if f != "all HTML pages"), "all HTML pages"]:
-        row = ms[family]
-        cells = [f"{row[n]:.2f}" if n in row else "—" for n in names]
-        ratios = [f"{row[t] / row['family']:.2f}" if t in row else "—" for t in names[2:]]
-        lines.append(f"| {family} | {counts[family]} | " + " | ".join(cells) + " | " + " | ".join(ratios) + " |")
+    lines = [f"Extraction + normalization per page, median of {runs} passes ({families.__file__}):", "",
+             ("| pages | n | median KB | tintuc-feed ms | trafilatura ms | lxml parse ms | trafilatura / tintuc-feed "
+             "(median of per-page ratios) | tintuc-feed / lxml parse |"), "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    for name, pages in page_sets().items():
+        times = page_times(pages, runs)
+        own, traf, bare = times["tintuc-feed"], times["trafilatura"], times["lxml.html.fromstring"]
+        size = statistics.median(len(p[4].encode("utf-8")) / 1024 for p in pages)
+        lines.append(
+            f"| {name} | {len(pages)} | {size:.1f} | {1000 * statistics.mean(own):.2f} | "
+            f"{1000 * statistics.mean(traf):.2f} | {1000 * statistics.mean(bare):.3f} | "
+            f"{statistics.median(t / o for t, o in zip(traf, own, strict=True)):.2f} | "
+            f"{statistics.median(o / b for o, b in zip(own, bare, strict=True)):.1f} |")
     return "\n".join(lines)
 
 
