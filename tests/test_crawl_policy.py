@@ -71,6 +71,6 @@ def test_a_bad_allowed_hosts_key_names_file_source_and_key():
     text = '[[source]]\nid = "x"\nname = "x"\nlist_urls = ["https://a.vn/"]\narticle_url_pattern = "."\n'
     with pytest.raises(SourcesError, match=r"f.toml: source 'x': key 'allowed_hosts' has a bad host 'http://b.vn'"):
         parse_sources(text + 'allowed_hosts = ["http://b.vn"]\n', "f.toml")
-    with pytest.raises(SourcesError, match=r"key 'allowed_hosts' must be list"):
+    with pytest.raises(SourcesError, match=r"key 'allowed_hosts' must be an array"):
         parse_sources(text + 'allowed_hosts = "b.vn"\n', "f.toml")
     assert parse_sources(text + 'allowed_hosts = ["b.vn"]\n', "f.toml")[0].allowed_hosts == ("b.vn",)

@@ -176,10 +176,9 @@ def _add_sources(sub) -> None:
 # ---- commands ----------------------------------------------------------------
 
 def _load(args) -> tuple[list, list]:
-    from .sources import load_sources, load_topics
+    from .sources import load_config
 
-    sources = load_sources(args.sources)
-    topics = load_topics(args.sources) if args.sources else []
+    sources, topics = load_config(args.sources)  # the whole file checked before anything is written
     return sources, topics
 
 

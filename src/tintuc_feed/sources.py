@@ -1,37 +1,29 @@
 """Sources: the sites to crawl, read from a TOML file and validated.
 
-A sources file holds `[[source]]` tables.  Every error names the file, the
-source and the key, and a file with any error is refused whole: nothing is
-crawled from a half-valid configuration.
+A sources file holds `[[source]]` tables and optional `[[topic]]` tables.  Every key of every table is
+checked against the rules of config_rules.py (types, URLs, hosts, ports, RE2 patterns) before anything is
+written; every error names the file, the source or topic and the key, and a file with any error is refused
+whole: nothing is crawled from a half-valid configuration.
 """
 
 from __future__ import annotations
 
-import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-ID_PATTERN = re.compile(r"[a-z0-9-]+")  # matched with fullmatch: no trailing newline slips through
-# Ids whose feed files would overwrite the merged, health, province or topic feeds.
-RESERVED_IDS = frozenset({"all", "health"})
-RESERVED_PREFIXES = ("province-", "topic-")
-SELECTOR_KEYS = frozenset(
-    {"list_item", "article_link", "next_page", "title", "date", "authors", "body",
-     "summary", "image", "remove"}
-)
-STATUSES = frozenset({"verified-structure", "domain-only", "retired", "fixture"})
-REQUIRED = ("id", "name", "list_urls", "article_url_pattern")
-OPTIONAL = {
-    "province": str, "family": str, "max_pages": int, "selectors": dict,
-    "status": str, "enabled": bool, "interval_minutes": int, "site_url": str,
-    "former_province": str, "note": str, "max_articles": int, "stop_at_known": bool,
-    "allowed_hosts": list,
-}
+from .config_rules import (ID_PATTERN, RESERVED_IDS, RESERVED_PREFIXES, SELECTOR_KEYS, SOURCE_RULES, STATUSES,
+                           TOPIC_RULES, is_reserved_id, table_problem)
+from .patterns import UrlPattern
+
+__all__ = ["ID_PATTERN", "RESERVED_IDS", "RESERVED_PREFIXES", "SELECTOR_KEYS", "STATUSES", "Source",
+           "SourcesError", "is_reserved_id", "load_config", "load_sources", "load_topics", "parse_config",
+           "parse_sources", "select_sources"]
 BUILTIN = "sources.toml"
 
 
@@ -45,6 +37,7 @@ class Source:
     name: str
     list_urls: tuple[str, ...]
     article_url_pattern: str
+    article_url_exclude: str | None = None  # a URL matching it is not an article (RE2 has no lookahead)
     province: str | None = None
     family: str = "generic"
     max_pages: int = 3
@@ -67,147 +60,117 @@ class Source:
         parts = urlsplit(self.list_urls[0])
         return f"{parts.scheme}://{parts.netloc}/"
 
-    @property
-    def article_re(self) -> re.Pattern[str]:
-        return re.compile(self.article_url_pattern)
+    @cached_property
+    def article_re(self) -> UrlPattern:
+        """The article URL test, in RE2 (linear time): .search(url) is a match or None."""
+        return UrlPattern(self.article_url_pattern, self.article_url_exclude)
+
+
+def _read(path: str | Path | None) -> tuple[str, str]:
+    if path is None:
+        return resources.files("tintuc_feed").joinpath(BUILTIN).read_text("utf-8"), f"<built-in {BUILTIN}>"
+    label = str(path)
+    try:
+        return Path(path).read_text("utf-8"), label
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SourcesError(f"{label}: cannot read: {exc}") from exc
 
 
 def load_sources(path: str | Path | None = None, *, families: frozenset[str] | None = None) -> list[Source]:
     """Read and validate a sources file; None reads the built-in registry."""
-    if path is None:
-        text = resources.files("tintuc_feed").joinpath(BUILTIN).read_text("utf-8")
-        label = f"<built-in {BUILTIN}>"
-    else:
-        label = str(path)
-        try:
-            text = Path(path).read_text("utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise SourcesError(f"{label}: cannot read: {exc}") from exc
-    return parse_sources(text, label, families=families)
+    return load_config(path, families=families)[0]
+
+
+def load_topics(path: str | Path) -> list:
+    """The `[[topic]]` tables of a sources file (the whole file is checked): keyword feeds.
+
+        [[topic]]
+        id = "lua-dao"
+        name = "Cảnh báo lừa đảo"
+        include = ["lừa đảo", "chiếm đoạt"]
+        exclude = ["tuyển dụng"]
+    """
+    return load_config(path)[1]
+
+
+def load_config(path: str | Path | None = None, *, families: frozenset[str] | None = None) -> tuple[list, list]:
+    """(sources, topics) of a sources file, every key of every table checked; None: the built-in registry."""
+    text, label = _read(path)
+    return parse_config(text, label, families=families)
 
 
 def parse_sources(text: str, label: str, *, families: frozenset[str] | None = None) -> list[Source]:
+    return parse_config(text, label, families=families)[0]
+
+
+def parse_config(text: str, label: str, *, families: frozenset[str] | None = None) -> tuple[list, list]:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise SourcesError(f"{label}: not valid TOML: {exc}") from exc
     unknown = set(data) - {"source", "topic"}
     if unknown:
-        raise SourcesError(f"{label}: unknown top-level key {min(unknown)!r} (expected [[source]] tables)")
-    tables = data.get("source", [])
-    if not isinstance(tables, list) or not tables:
+        raise SourcesError(f"{label}: unknown top-level key {min(unknown)!r} (expected [[source]] and [[topic]] tables)")
+    tables = _tables(data, "source", label)
+    if not tables:
         raise SourcesError(f"{label}: no [[source]] tables")
     sources = [_parse_source(t, i, label, families) for i, t in enumerate(tables)]
-    _check_unique(sources, label)
-    return sources
+    _check_unique([s.id for s in sources], label, "source")
+    topics = [_parse_topic(t, i, label) for i, t in enumerate(_tables(data, "topic", label))]
+    _check_unique([t.id for t in topics], label, "topic")
+    return sources, topics
 
 
-def _parse_source(table: Any, index: int, label: str, families: frozenset[str] | None) -> Source:
-    where = f"{label}: source #{index + 1}"
-    if not isinstance(table, dict):
-        raise SourcesError(f"{where}: must be a table")
-    if isinstance(table.get("id"), str):
-        where = f"{label}: source {table['id']!r}"
-    for key in REQUIRED:
-        if key not in table:
-            raise SourcesError(f"{where}: missing key {key!r}")
-    for key, value in table.items():
-        _check_key(where, key, value)
-    return _build(table, where, families)
+def _tables(data: dict, name: str, label: str) -> list[dict]:
+    """data[name] as a list of tables: `topic = "x"`, `topic = [1]` or a lone [topic] are refused."""
+    tables = data.get(name, [])
+    if not isinstance(tables, list):
+        raise SourcesError(f"{label}: top-level key {name!r} must be [[{name}]] tables, not a single value or table")
+    for index, table in enumerate(tables):
+        if not isinstance(table, dict):
+            raise SourcesError(f"{label}: {name} #{index + 1}: must be a [[{name}]] table, not {table!r}")
+    return tables
 
 
-def _check_key(where: str, key: str, value: Any) -> None:
-    if key in ("id", "name", "article_url_pattern"):
-        expected: type = str
-    elif key == "list_urls":
-        expected = list
-    elif key in OPTIONAL:
-        expected = OPTIONAL[key]
-    else:
-        raise SourcesError(f"{where}: unknown key {key!r}")
-    if expected is int and isinstance(value, bool) or not isinstance(value, expected):
-        raise SourcesError(f"{where}: key {key!r} must be {expected.__name__}, not {type(value).__name__}")
+def _where(label: str, kind: str, table: dict, index: int) -> str:
+    name = table.get("id")
+    return f"{label}: {kind} {name!r}" if isinstance(name, str) else f"{label}: {kind} #{index + 1}"
 
 
-def _build(table: dict, where: str, families: frozenset[str] | None) -> Source:
-    if not ID_PATTERN.fullmatch(table["id"]):
-        raise SourcesError(f"{where}: key 'id' must match [a-z0-9-]+")
-    if is_reserved_id(table["id"]):
-        raise SourcesError(f"{where}: key 'id' is reserved for the merged feeds (all, health, province-*, topic-*)")
-    urls = tuple(table["list_urls"])
-    if not urls:
-        raise SourcesError(f"{where}: key 'list_urls' is empty")
-    for url in urls:
-        _check_url(where, "list_urls", url)
-    if "site_url" in table:
-        _check_url(where, "site_url", table["site_url"])
-    try:
-        re.compile(table["article_url_pattern"])
-    except re.error as exc:
-        raise SourcesError(f"{where}: key 'article_url_pattern' is not a valid regex: {exc}") from exc
-    _check_selectors(where, table.get("selectors", {}))
-    _check_allowed_hosts(where, table.get("allowed_hosts", []))
-    _check_choices(where, table, families)
-    for key in ("max_pages", "interval_minutes", "max_articles"):
-        if key in table and table[key] < 1:
-            raise SourcesError(f"{where}: key {key!r} must be at least 1")
+def _parse_source(table: dict, index: int, label: str, families: frozenset[str] | None) -> Source:
+    where = _where(label, "source", table, index)
+    found = table_problem(table, SOURCE_RULES)
+    if found:
+        raise SourcesError(f"{where}: key {found[0]!r} {found[1]}")
+    _check_family(where, table.get("family", "generic"), families)
     fields = {k: v for k, v in table.items() if k not in ("list_urls", "allowed_hosts")}
-    return Source(**fields, list_urls=urls, allowed_hosts=tuple(table.get("allowed_hosts", ())))
+    return Source(**fields, list_urls=tuple(table["list_urls"]), allowed_hosts=tuple(table.get("allowed_hosts", ())))
 
 
-def _check_url(where: str, key: str, url: Any) -> None:
-    parts = urlsplit(url) if isinstance(url, str) else None
-    if parts is None or parts.scheme not in ("http", "https") or not parts.netloc:
-        raise SourcesError(f"{where}: key {key!r} has a bad URL {url!r} (need http:// or https:// and a host)")
+def _parse_topic(table: dict, index: int, label: str):
+    from .feeds.topics import Topic
+
+    where = _where(label, "topic", table, index)
+    found = table_problem(table, TOPIC_RULES)
+    if found:
+        raise SourcesError(f"{where}: key {found[0]!r} {found[1]}")
+    return Topic(id=table["id"], name=table["name"], include=tuple(table["include"]),
+                 exclude=tuple(table.get("exclude", ())))
 
 
-def _check_allowed_hosts(where: str, hosts: list) -> None:
-    from .crawl_policy import parse_host_entry
-
-    for host in hosts:
-        try:
-            parse_host_entry(host)
-        except ValueError as exc:
-            raise SourcesError(f"{where}: key 'allowed_hosts' has a bad host {host!r}: {exc}") from exc
-
-
-def _check_selectors(where: str, selectors: dict) -> None:
-    from cssselect import HTMLTranslator, SelectorError
-
-    translator = HTMLTranslator()  # the engine the families run selectors on (families/tree.py)
-
-    for key, value in selectors.items():
-        if key not in SELECTOR_KEYS:
-            raise SourcesError(f"{where}: unknown key 'selectors.{key}' (known: {', '.join(sorted(SELECTOR_KEYS))})")
-        if not isinstance(value, str) or not value.strip():
-            raise SourcesError(f"{where}: key 'selectors.{key}' must be a non-empty CSS selector")
-        try:
-            translator.css_to_xpath(value)
-        except (SelectorError, ValueError, NotImplementedError) as exc:
-            raise SourcesError(f"{where}: key 'selectors.{key}' is not valid CSS: {exc}") from exc
-
-
-def _check_choices(where: str, table: dict, families: frozenset[str] | None) -> None:
+def _check_family(where: str, family: str, families: frozenset[str] | None) -> None:
     if families is None:
         from .families import FAMILY_NAMES as families
-    family = table.get("family", "generic")
     if family not in families:
         raise SourcesError(f"{where}: key 'family' is {family!r}; known families: {', '.join(sorted(families))}")
-    status = table.get("status", "verified-structure")
-    if status not in STATUSES:
-        raise SourcesError(f"{where}: key 'status' is {status!r}; known: {', '.join(sorted(STATUSES))}")
 
 
-def _check_unique(sources: list[Source], label: str) -> None:
+def _check_unique(ids: list[str], label: str, kind: str) -> None:
     seen: set[str] = set()
-    for source in sources:
-        if source.id in seen:
-            raise SourcesError(f"{label}: source {source.id!r}: key 'id' is a duplicate")
-        seen.add(source.id)
-
-
-def is_reserved_id(source_id: str) -> bool:
-    return source_id in RESERVED_IDS or source_id.startswith(RESERVED_PREFIXES)
+    for item in ids:
+        if item in seen:
+            raise SourcesError(f"{label}: {kind} {item!r}: key 'id' is a duplicate")
+        seen.add(item)
 
 
 def select_sources(sources: list[Source], ids: list[str] | None, *, label: str = "sources") -> list[Source]:
@@ -220,38 +183,3 @@ def select_sources(sources: list[Source], ids: list[str] | None, *, label: str =
     if missing:
         raise SourcesError(f"{label}: no source with id {missing[0]!r}")
     return [by_id[i] for i in ids]
-
-
-TOPIC_KEYS = {"id": str, "name": str, "include": list, "exclude": list}
-
-
-def load_topics(path: str | Path) -> list:
-    """The `[[topic]]` tables of a sources file: keyword feeds.
-
-        [[topic]]
-        id = "lua-dao"
-        name = "Cảnh báo lừa đảo"
-        include = ["lừa đảo", "chiếm đoạt"]
-        exclude = ["tuyển dụng"]
-    """
-    from .feeds.topics import Topic
-
-    label = str(path)
-    data = tomllib.loads(Path(path).read_text("utf-8"))
-    topics, seen = [], set()
-    for index, table in enumerate(data.get("topic", [])):
-        where = f"{label}: topic {table.get('id', '#' + str(index + 1))!r}"
-        for key, value in table.items():
-            if key not in TOPIC_KEYS:
-                raise SourcesError(f"{where}: unknown key {key!r}")
-            if not isinstance(value, TOPIC_KEYS[key]):
-                raise SourcesError(f"{where}: key {key!r} must be {TOPIC_KEYS[key].__name__}")
-        for key in ("id", "name", "include"):
-            if not table.get(key):
-                raise SourcesError(f"{where}: missing key {key!r}")
-        if not ID_PATTERN.fullmatch(table["id"]) or table["id"] in seen:
-            raise SourcesError(f"{where}: key 'id' must match [a-z0-9-]+ and be unique")
-        seen.add(table["id"])
-        topics.append(Topic(id=table["id"], name=table["name"], include=tuple(table["include"]),
-                            exclude=tuple(table.get("exclude", ()))))
-    return topics
