@@ -164,6 +164,8 @@ def _add_serve(sub) -> None:
     p.add_argument("--output", metavar="DIR", default=_env("output"))
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=_port, default=8080)
+    p.add_argument("--request-timeout", type=_positive(float), default=20.0, metavar="S",
+                   help="seconds a client may take to send a whole request (slowloris guard; default: 20)")
     p.set_defaults(func=cmd_serve)
 
 
@@ -318,7 +320,7 @@ def cmd_serve(args) -> int:
     from twisted.internet.error import CannotListenError
 
     try:
-        serve(Path(args.output), args.host, args.port)
+        serve(Path(args.output), args.host, args.port, request_deadline=args.request_timeout)
     except CannotListenError as exc:
         raise UsageError(f"cannot listen on {args.host}:{args.port}: {exc.socketError}") from exc
     return EXIT_OK

@@ -267,8 +267,8 @@ TOPIC_RULES: dict[str, Rule] = {
 
 def table_problem(table: dict, rules: dict[str, Rule]) -> tuple[str, str] | None:
     """(key, problem) for the first key of table that breaks its rule, is unknown or is missing."""
-    for key in rules:
-        if rules[key].required and key not in table:
+    for key, rule in rules.items():
+        if rule.required and key not in table:
             return key, "is missing"
     for key, value in table.items():
         rule = rules.get(key)

@@ -21,8 +21,8 @@ import re2
 # Hints for the syntax RE2 refuses, by the start of its error message.
 _HINTS = (
     ("invalid perl operator: (?=", "lookahead (?=...) is not supported"),
-    ("invalid perl operator: (?!", "negative lookahead (?!...) is not supported; put what it excluded in "
-                                   "article_url_exclude"),
+    ("invalid perl operator: (?!", ("negative lookahead (?!...) is not supported; put what it excluded in "
+                                    "article_url_exclude")),
     ("invalid perl operator: (?<", "lookbehind (?<=...) / (?<!...) is not supported"),
     ("invalid escape sequence: \\Z", "\\Z is spelled \\z (or $) in RE2"),
     ("invalid escape sequence: \\", "backreferences and this escape are not supported"),

@@ -11,6 +11,8 @@ file's mtime and size (as nginx does; its weak W/ form when gzipped, as nginx do
 with RFC 9110's weak comparison and comma lists (Twisted's Request.setETag splits on spaces and compares
 exactly); the rest of this module maps the folder to content types, adds Cache-Control, Vary and nosniff,
 vetoes gzip for q=0 and for Range requests, and refuses directory listings and symlinks leading out.
+serve_guard.py limits what a hostile client can ask: ranges coalesced and capped, a deadline per request
+(slowloris), no request bodies.
 
 The server runs on Twisted's global reactor (static.File's pull producers are driven by Twisted's global
 cooperator, so a private reactor would never send a body).  serve() runs the reactor in the main thread,
@@ -36,6 +38,8 @@ from twisted.logger import STDLibLogObserver, globalLogBeginner
 from twisted.python.threadable import isInIOThread
 from twisted.web import http, pages, server, static
 from twisted.web.resource import EncodingResourceWrapper, IResource
+
+from .serve_guard import REQUEST_DEADLINE, GuardedChannel, coalesce_ranges
 
 log = logging.getLogger(__name__)
 
@@ -189,6 +193,14 @@ class FeedFile(static.File):
 
     render_HEAD = render_GET
 
+    def _parseRangeHeader(self, range):
+        """Twisted's parsing, then coalesced and capped (serve_guard); ValueError makes Twisted send it all."""
+        parsed = super()._parseRangeHeader(range)
+        spans = coalesce_ranges(parsed, self.getFileSize())
+        if spans is None:
+            raise ValueError(f"{len(parsed)} ranges: more than serve_guard allows")
+        return spans or parsed[:1]  # none overlaps the file: Twisted answers 416
+
 
 def _bodiless(request) -> bytes:
     """A 304 or HEAD answer has no body: not even the gzip encoder's trailer.
@@ -205,14 +217,16 @@ def _bodiless(request) -> bytes:
 class AccessLoggingSite(server.Site):
     """A Site whose access lines go to the logging module and which can close its open connections."""
 
-    protocol = http.HTTPChannel  # plain HTTP/1.1 (the default wrapper only adds HTTP/2 over TLS)
+    protocol = GuardedChannel  # plain HTTP/1.1 (the default wrapper only adds HTTP/2 over TLS), guarded
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args, request_deadline: float = REQUEST_DEADLINE, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.connections: weakref.WeakSet = weakref.WeakSet()
+        self.request_deadline = request_deadline
 
     def buildProtocol(self, addr):
         protocol = super().buildProtocol(addr)
+        protocol.requestDeadline = self.request_deadline
         self.connections.add(protocol)
         return protocol
 
@@ -263,10 +277,10 @@ class HTTPServer:
     """
 
     def __init__(self, output_dir: str | Path, host: str, port: int, *,
-                 cache_control: str = CACHE_CONTROL) -> None:
+                 cache_control: str = CACHE_CONTROL, request_deadline: float = REQUEST_DEADLINE) -> None:
         self._reactor = _reactor()
         self.site = AccessLoggingSite(make_app(output_dir, cache_control=cache_control), timeout=IDLE_TIMEOUT,
-                                      reactor=self._reactor)
+                                      reactor=self._reactor, request_deadline=request_deadline)
         self.site.displayTracebacks = False
         self.port: IListeningPort = self._in_reactor(self._reactor.listenTCP, port, self.site, interface=host)
         self.server_address = (host, self.port.getHost().port)
@@ -330,16 +344,18 @@ class HTTPServer:
         self.server_close()
 
 
-def make_http_server(output_dir: str | Path, host: str = "127.0.0.1", port: int = 8080) -> HTTPServer:
+def make_http_server(output_dir: str | Path, host: str = "127.0.0.1", port: int = 8080, *,
+                     request_deadline: float = REQUEST_DEADLINE) -> HTTPServer:
     """A ready server (port 0 picks a free port: see server.server_port); call serve_forever()."""
-    return HTTPServer(output_dir, host, port)
+    return HTTPServer(output_dir, host, port, request_deadline=request_deadline)
 
 
-def serve(output_dir: str | Path, host: str = "127.0.0.1", port: int = 8080) -> None:
+def serve(output_dir: str | Path, host: str = "127.0.0.1", port: int = 8080, *,
+          request_deadline: float = REQUEST_DEADLINE) -> None:
     """Serve output_dir until Ctrl-C or SIGTERM, then close the socket and return."""
     # Twisted's own messages (an error while answering, with its traceback) go to the logging module.
     globalLogBeginner.beginLoggingTo([STDLibLogObserver(name="twisted")], redirectStandardIO=False)
-    with make_http_server(output_dir, host, port) as httpd:
+    with make_http_server(output_dir, host, port, request_deadline=request_deadline) as httpd:
         log.info("serving %s on http://%s:%s/", output_dir, host, httpd.server_port)
         httpd.serve_forever()  # in the main thread: Twisted's handlers stop it on SIGINT and SIGTERM
     log.info("stopped serving %s", output_dir)

@@ -14,11 +14,19 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
-from .config_rules import (ID_PATTERN, RESERVED_IDS, RESERVED_PREFIXES, SELECTOR_KEYS, SOURCE_RULES, STATUSES,
-                           TOPIC_RULES, is_reserved_id, table_problem)
+from .config_rules import (
+    ID_PATTERN,
+    RESERVED_IDS,
+    RESERVED_PREFIXES,
+    SELECTOR_KEYS,
+    SOURCE_RULES,
+    STATUSES,
+    TOPIC_RULES,
+    is_reserved_id,
+    table_problem,
+)
 from .patterns import UrlPattern
 
 __all__ = ["ID_PATTERN", "RESERVED_IDS", "RESERVED_PREFIXES", "SELECTOR_KEYS", "STATUSES", "Source",

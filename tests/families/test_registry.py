@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import pytest
 
 from tintuc_feed.normalize.provinces import PROVINCES, resolve_province
