@@ -35,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     from .sources import SourcesError
-    from .store_schema import StoreError
+    from .store_schema import StoreDamaged, StoreError
 
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
@@ -44,13 +44,21 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except (UsageError, SourcesError, StoreError) as exc:
         print(f"tintuc-feed: error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+        return EXIT_FAILED if isinstance(exc, StoreDamaged) else EXIT_USAGE
     except KeyboardInterrupt:
         print("tintuc-feed: interrupted; the store and the last feeds are intact", file=sys.stderr)
         return 130
     except BrokenPipeError:  # `tintuc-feed sources list | head`: the reader left; not an error of ours
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except Exception as exc:  # a full disk, a damaged store met mid-way…: one line naming the path (failures.py)
+        from .failures import describe
+
+        found = describe(exc, getattr(args, "db", None))
+        if found is None:
+            raise  # a bug: keep the traceback
+        print(f"tintuc-feed: error: {found[0]}", file=sys.stderr)
+        return found[1]
     finally:
         signal.signal(signal.SIGTERM, previous)
 

@@ -135,14 +135,36 @@ class SchemaVersionError(StoreError):
     """The database was written by a newer tintuc-feed than this one."""
 
 
+class StoreDamaged(StoreError):
+    """SQLite found the store's pages corrupt ("database disk image is malformed"): the message says what to do."""
+
+    def __init__(self, path: str | Path, cause: sqlite3.DatabaseError) -> None:
+        super().__init__(
+            f"{path}: the store is damaged ({cause}); stopped without writing more. Check it with "
+            f"`sqlite3 {path} 'PRAGMA integrity_check'`, then restore a backup or recover the readable rows "
+            f"with `sqlite3 {path} .recover | sqlite3 recovered.db` and use that file")
+        self.path = path
+
+
+def is_damage(exc: BaseException) -> bool:
+    """Whether an SQLite error reports corrupt pages (SQLITE_CORRUPT) rather than a file that is not a store."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code == getattr(sqlite3, "SQLITE_CORRUPT", 11) or "malformed" in str(exc)
+
+
 def connect(path: str | Path) -> sqlite3.Connection:
     """Open (creating if needed) a store file: WAL, foreign keys, schema migrated."""
-    db = sqlite3.connect(str(path), isolation_level=None, timeout=30)
+    if Path(path).is_dir():
+        raise StoreError(f"{path} is a folder, not a store file (give --db the path of a file)")
+    try:
+        db = sqlite3.connect(str(path), isolation_level=None, timeout=30)
+    except sqlite3.OperationalError as exc:  # a missing or unreadable folder
+        raise StoreError(f"{path}: cannot open the store: {exc}") from exc
     try:
         _configure(db, path)
     except sqlite3.DatabaseError as exc:  # "file is not a database", a corrupt file…
         db.close()
-        raise StoreError(f"{path}: {exc}") from exc
+        raise (StoreDamaged(path, exc) if is_damage(exc) else StoreError(f"{path}: {exc}")) from exc
     except BaseException:
         db.close()
         raise

@@ -13,6 +13,7 @@ difference, from the file's bytes up to there.
 
 from __future__ import annotations
 
+import functools
 import os
 import tempfile
 from collections.abc import Iterable
@@ -20,6 +21,34 @@ from pathlib import Path
 from typing import BinaryIO, Self
 
 
+class OutputError(OSError):
+    """A file of the output folder could not be written (disk full, file too large, not writable).
+
+    The message names the file; the file itself is as it was (the temporary copy is removed).
+    """
+
+    def __init__(self, path: Path, cause: OSError) -> None:
+        super().__init__(cause.errno, cause.strerror or str(cause), str(path))
+        self.path = path
+
+    def __str__(self) -> str:
+        return f"cannot write {self.path}: {self.strerror}; the file was left as it was"
+
+
+def _naming_the_file(function):
+    """OSError from writing a file becomes OutputError naming it (a failed write() says no file name)."""
+    @functools.wraps(function)
+    def wrapper(path: Path, *args, **kwargs):
+        try:
+            return function(path, *args, **kwargs)
+        except OutputError:
+            raise
+        except OSError as exc:
+            raise OutputError(path, exc) from exc
+    return wrapper
+
+
+@_naming_the_file
 def write_if_changed(path: Path, data: bytes) -> bool:
     """Write data to path atomically unless it already holds exactly data; True if written."""
     if _same_bytes(path, data):
@@ -29,6 +58,7 @@ def write_if_changed(path: Path, data: bytes) -> bool:
     return True
 
 
+@_naming_the_file
 def write_stream_if_changed(path: Path, chunks: Iterable[bytes]) -> bool:
     """write_if_changed for content given in chunks, never all in memory; True if written."""
     try:
