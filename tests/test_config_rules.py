@@ -95,7 +95,7 @@ URLS = [
     ("http://127.0.0.1:8931/tin-tuc/", None), ("https://[::1]:8443/", None),
     ("http://[::1/x", "does not parse"), ("http://x.vn:0/", "port 0"), ("http://x.vn:65536/", "does not parse"),
     ("http://x.vn:abc/", "does not parse"), ("http://u:p@x.vn/", "credentials"), ("http://u@x.vn/", "credentials"),
-    ("http:///path", "need http"), ("javascript:alert(1)", "need http"), (" http://x.vn/", "spaces"),
+    ("http:///path", "http://"), ("javascript:alert(1)", "http://"), (" http://x.vn/", "spaces"),
     ("http://x.vn/\n", "spaces"), ("http://x.vn/a b", "spaces"), ("http://169.254.169.254/", "metadata"),
 ]
 

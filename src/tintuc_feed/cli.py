@@ -217,8 +217,15 @@ def _port(text: str) -> int:
 
 
 def _base_url(url: str) -> str:
-    if not url.startswith(("http://", "https://")):
-        raise UsageError(f"--base-url must be an http(s) URL, not {url!r}")
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port out of range
+    except ValueError as exc:
+        raise UsageError(f"--base-url {url!r} does not parse: {exc}") from exc
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.username is not None:
+        raise UsageError(f"--base-url must be an http(s) URL with a host and no credentials, not {url!r}")
     return url if url.endswith("/") else url + "/"
 
 

@@ -110,21 +110,30 @@ def url(value: object) -> str | None:
     """A URL the crawler may fetch: http(s), a host that is not a metadata service, a real port, no password."""
     if not isinstance(value, str):
         return f"must be a string URL, not {_typename(value)}"
+    reason = url_refusal(value)
+    if reason is None:
+        return None
+    shown = _redacted(urlsplit(value)) if "credentials" in reason else value
+    return f"has a URL {shown!r} that {reason}"
+
+
+def url_refusal(value: str) -> str | None:
+    """Why the crawler may not fetch this URL, as "that ..." would go on; None when it may."""
     if value != value.strip() or CONTROL.search(value) or " " in value:
-        return f"has a URL with spaces or control characters: {value!r}"
+        return "has spaces or control characters"
     try:
         parts = urlsplit(value)
         port = parts.port
     except ValueError as exc:
-        return f"has a URL that does not parse: {value!r} ({exc})"
+        return f"does not parse ({exc})"
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        return f"has a bad URL {value!r} (need http:// or https:// and a host)"
+        return "is not http:// or https:// with a host"
     if parts.username is not None or parts.password is not None:
-        return f"has a URL with credentials (user:password@) {_redacted(parts)!r}: they would be logged and published"
+        return "carries credentials (user:password@): they would be logged and published"
     if port == 0:
-        return f"has a URL with port 0: {value!r} (ports are 1 to 65535)"
+        return "has port 0 (ports are 1 to 65535)"
     problem = host_problem(parts.hostname)
-    return f"has a URL {value!r} whose host {problem}" if problem else None
+    return f"names a host that {problem}" if problem else None
 
 
 def _redacted(parts) -> str:

@@ -54,7 +54,17 @@ def pick_source(url: str, sources_file: str | None, source_id: str | None) -> So
 
 
 def fetch(url: str) -> str:
-    """Fetch one page politely: robots.txt asked first, our user agent sent."""
+    """Fetch one page politely: robots.txt asked first, our user agent sent.
+
+    The URL passes the rule a list URL of a sources file passes (config_rules.url): it parses, http(s),
+    a real port, no credentials, no link-local or cloud metadata host.
+    """
+    from .config_rules import url_refusal
+
+    reason = url_refusal(url)
+    if reason:
+        raise ExtractError(f"{url!r}: not fetched: the URL {reason}" if "credentials" not in reason
+                           else f"not fetched: the URL {reason}")
     parts = urlsplit(url)
     robots = urllib.robotparser.RobotFileParser()
     try:

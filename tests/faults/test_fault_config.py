@@ -147,3 +147,25 @@ def test_catastrophic_pattern_is_searched_in_linear_time_during_a_real_crawl(tmp
     assert result.returncode == 0, result.stderr
     assert "daknong-sample" in result.stdout and " ok " in result.stdout
     assert (tmp_path / "out" / "rss" / "daknong-sample.xml").read_text("utf-8").count("<item>") == 6
+
+
+URL_ARGUMENTS = [
+    # (command line, exit status, words of the message, words it must not contain)
+    (["extract", "http://169.254.169.254/latest/meta-data/"], 1, ["not fetched", "cloud metadata"], []),
+    (["extract", "http://editor:s3cret@127.0.0.1:9/"], 1, ["not fetched", "credentials"], ["s3cret"]),
+    (["sources", "check", "bocongan", "--url", "http://[::1/x"], 1, ["not fetched", "does not parse"], []),
+    (["crawl", "--base-url", "http://[::1/"], 2, ["--base-url", "does not parse"], []),
+    (["crawl", "--base-url", "https://u:p@feeds.example.vn/"], 2, ["--base-url", "credentials"], []),
+]
+
+
+@pytest.mark.parametrize(("argv", "status", "words", "absent"), URL_ARGUMENTS, ids=[" ".join(a[0][:2]) + str(i)
+                                                                             for i, a in enumerate(URL_ARGUMENTS)])
+def test_urls_on_the_command_line_pass_the_same_rules(tmp_path, argv, status, words, absent):
+    extra = ["--db", str(tmp_path / "t.db"), "--output", str(tmp_path / "out")] if argv[0] == "crawl" else []
+    result = run_cli(*argv, *extra, cwd=tmp_path)
+    assert result.returncode == status, result.stderr
+    message = result.stderr.strip()
+    assert "Traceback" not in message and len(message.splitlines()) == 1, message
+    assert all(word in message for word in words) and not any(word in message for word in absent)
+    assert list(tmp_path.iterdir()) == []  # nothing written
