@@ -21,8 +21,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from tintuc_feed.patterns import compile_pattern  # noqa: E402
-from tintuc_feed.sources import load_sources  # noqa: E402
+from tintuc_feed.patterns import compile_pattern
+from tintuc_feed.sources import load_sources
 
 
 def _links(home: str, count: int) -> list[str]:
