@@ -59,6 +59,23 @@ def visible_chars(text: str) -> int:
     return len(re.sub(r"\s+", "", shown))
 
 
+# The first <h1>/<h2> of an error page, the whole heading (an article about a
+# search "không tìm thấy" is not one).
+ERROR_HEADINGS = re.compile(
+    r"(?:lỗi|error|404|lỗi hệ thống|không tìm thấy trang( yêu cầu)?|trang không tồn tại|"
+    r"(?:bài viết|nội dung|tin bài) không tồn tại(?: hoặc đã bị xóa)?)[.!]?",
+    re.IGNORECASE,
+)
+# A page this short (visible characters: menu, message, footer) that says one of these is an error page.
+ERROR_PAGE_MAX_TEXT = 800
+ERROR_PHRASES = re.compile(
+    r"không tìm thấy trang|trang không tồn tại|(?:bài viết|nội dung|tin bài) không tồn tại|đã bị xóa|"
+    r"lỗi hệ thống|page not found",
+    re.IGNORECASE,
+)
+# is_cut: the last text of a cut page is a paragraph stopped mid-sentence.
+CUT_PROSE_MIN = 80
+SENTENCE_ENDS = (".", "!", "?", "…", '"', "”", ")", ":", ";")
 ERROR_TITLES = re.compile(
     r"\b(404|403|500|502|503)\b|not found|không tìm thấy|trang không tồn tại|lỗi hệ thống|"
     r"access denied|forbidden|service unavailable|bài viết không tồn tại",
@@ -82,12 +99,49 @@ def check_page(text: str, *, content_type: str | None = None) -> None:
             continue
         if pattern.search(text[:20000]) and visible_chars(text) < CHALLENGE_MAX_TEXT:
             raise NotAnArticle("waf-challenge", name)
-    if not re.search(r"</html\s*>", text[-4096:], re.IGNORECASE):
-        raise NotAnArticle("truncated", "the page does not end with </html>")
+    if is_cut(text):
+        raise NotAnArticle("truncated", "the page does not end with </html>")  # see is_cut
     title = re.search(r"<title[^>]*>(.*?)</title>", text[:20000], re.IGNORECASE | re.DOTALL)
     heading = re.search(r"<h1[^>]*>(.*?)</h1>", text, re.IGNORECASE | re.DOTALL)
     if title and ERROR_TITLES.search(title.group(1)) and not (heading and len(heading.group(1)) > 40):
         raise NotAnArticle("error-page", f"title says {title.group(1).strip()[:80]!r}")
+    said = error_heading(text)
+    if said:
+        raise NotAnArticle("error-page", f"the page says {said[:80]!r}")
+
+
+def is_cut(text: str) -> bool:
+    """A page cut off in transfer, told from a whole page that lacks its closing tags.
+
+    Real pages may end with scripts, comments or nothing after the article.  A
+    page with no </body> or </html> near its end is cut when it stops inside a
+    tag or a text, or when its last text is a long line of prose that stops
+    mid-sentence (the article's paragraph, with no footer after it).
+    """
+    if re.search(r"</(?:html|body)\s*>", text[-4096:], re.IGNORECASE):
+        return False
+    tail = text.rstrip()
+    if not tail.endswith(">"):
+        return True
+    if re.search(r"(?:</(?:script|style|noscript)\s*>|-->)$", tail, re.IGNORECASE):
+        return False
+    shown = [t for t in (" ".join(x.split()) for x in _TAGS.split(_SCRIPTS.sub(" ", tail[-4096:]))) if t]
+    last = shown[-1] if shown else ""
+    return len(last) >= CUT_PROSE_MIN and not last.endswith(SENTENCE_ENDS)
+
+
+def error_heading(text: str) -> str | None:
+    """What an error page served with status 200 says: its first heading, or its little text."""
+    heading = re.search(r"<(h[12])[^>]*>(.*?)</\1\s*>", text, re.IGNORECASE | re.DOTALL)
+    if heading:
+        said = " ".join(_TAGS.sub(" ", heading.group(2)).split())
+        if ERROR_HEADINGS.fullmatch(said):
+            return said
+    shown = " ".join(_TAGS.sub(" ", _SCRIPTS.sub(" ", text)).split())
+    found = ERROR_PHRASES.search(shown)
+    if found and visible_chars(text) < ERROR_PAGE_MAX_TEXT:
+        return found.group(0)
+    return None
 
 
 def text_of(node: etree._Element | None) -> str | None:
