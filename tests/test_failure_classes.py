@@ -106,7 +106,7 @@ PAGERS = {
 }
 
 
-@pytest.mark.parametrize("name", [pytest.param(n, marks=NEEDS_FAMILIES) for n in PAGERS])
+@pytest.mark.parametrize("name", PAGERS)
 def test_legacy_pager_is_followed(name):
     html = f"<html><head><title>Tin tức</title></head><body><table>{ITEMS}</table>{PAGERS[name]}</body></html>"
     listing = families.parse_list(SOURCE, SOURCE.list_urls[0], html)

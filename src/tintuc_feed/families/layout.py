@@ -364,6 +364,23 @@ def _append_parts(para: Tag, parts: list) -> None:
             para.text = (para.text or "") + part
 
 
+def is_next_word(text: str) -> bool:
+    """A pager's "next" link: a NEXT_WORDS row, alone or with its arrow ("Tiếp »", "Trang sau ›", "» Sau")."""
+    words = text.lower().strip()
+    return words in NEXT_WORDS or words.strip(" »›>").strip() in NEXT_WORDS - {"sau"}
+
+
+def _next_number(page: Page) -> list[Tag]:
+    """A pager of bare page numbers: the link whose number follows the current page's (a number not linked)."""
+    numbered = [a for a in page.root.iter("a") if a.get("href") is not None and tree.flat_text(a).isdigit()]
+    if not numbered:
+        return []
+    parent = numbered[0].getparent()
+    current = [n for n in parent if n.tag != "a" and tree.flat_text(n).isdigit()] if parent is not None else []
+    following = int(tree.flat_text(current[0])) + 1 if current else 2
+    return [a for a in numbered if a.getparent() is parent and tree.flat_text(a) == str(following)][:1]
+
+
 def next_pages(page: Page, url: str, source) -> list[str]:
     """Links to the next list page: the source's selector, rel=next, or a pager word."""
     css = source.selectors.get("next_page")
@@ -372,8 +389,8 @@ def next_pages(page: Page, url: str, source) -> list[str]:
     else:
         nodes = select_all(page, "a[rel~=next], link[rel~=next]") or [
             a for a in page.root.iter("a") if a.get("href") is not None
-            and (tree.flat_text(a).lower() in NEXT_WORDS or "next" in " ".join(tree.classes(a)).lower())
-        ]
+            and (is_next_word(tree.flat_text(a)) or "next" in " ".join(tree.classes(a)).lower())
+        ] or _next_number(page)
     host = urlsplit(url).netloc
     found = [absolute(url, node.get("href")) for node in nodes]
     return list(dict.fromkeys(u for u in found if u and urlsplit(u).netloc == host and u != url))
