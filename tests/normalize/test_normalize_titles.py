@@ -57,6 +57,7 @@ KEEP_CASES = [
         ("Tin A › Nordish", "https://nordish.de/x", "Tin A"),  # "›" separator
         ("Tin A • CareElite", "https://careelite.de/x", "Tin A"),  # "•" separator
         ("Tin A -", "https://a.de/x", "Tin A"),  # an empty suffix
+        ("Tin A - -", "https://a.de/x", "Tin A"),  # two empty suffixes, all dropped at once (hypothesis: "0 - -")
         ("Tin A - Tin B", "https://homify.de/x", "Tin A - Tin B"),  # not the host's name: kept
     ],
 )

@@ -25,7 +25,7 @@ from tintuc_feed.normalize.provinces import resolve_province
 from tintuc_feed.normalize.text import fold_key, normalize_text
 
 TITLE_SEPARATORS = r"\s+[-|–—›»•·]\s+|\s+[|»:]{2}\s+|\s*\|\s*"
-TRAILING_SEPARATOR = r"\s+[-|–—›»•·:]+$"  # "Tin A -": a suffix the site left empty
+TRAILING_SEPARATOR = r"(?:\s+[-|–—›»•·:]+)+$"  # "Tin A -", "Tin A - -": suffixes the site left empty
 
 # Folded portal names that <title> appends.  Each row has its test cases.
 PORTAL_PATTERNS = (
