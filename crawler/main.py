@@ -34,6 +34,9 @@ def build_settings(args: argparse.Namespace) -> Settings:
         settings.set("LOG_LEVEL", args.log_level, priority="cmdline")
     if args.user_agent:
         settings.set("USER_AGENT", args.user_agent, priority="cmdline")
+    workers = os.environ.get("TINTUC_EXTRACT_WORKERS", "").strip()
+    if workers:
+        settings.set("EXTRACT_WORKERS", int(workers), priority="cmdline")
     return settings
 
 

@@ -38,11 +38,10 @@ class StorePipeline:
     def process_item(self, item):
         source, raw = item["source"], item["raw"]
         self.counts["found"] += 1
-        try:
-            article = normalize_article(raw, source, fetched_at=item["fetched_at"], fetched_url=item["fetched_url"])
-        except ValueError as exc:  # an implausible or unusable page: counted, not stored
+        article, error = _normalized(item)
+        if article is None:  # an implausible or unusable page: counted, not stored
             self.crawler.stats.inc_value("tintuc/skipped")
-            self.crawler.spider.logger.warning("%s: not stored %s: %s", source.id, raw.url, exc)
+            self.crawler.spider.logger.warning("%s: not stored %s: %s", source.id, raw.url, error)
             return item
         try:
             result = self.store.upsert(article, now=datetime.now(VN), aliases=[item["fetched_url"], raw.url])
@@ -100,3 +99,14 @@ def _notes(stats: dict) -> dict[str, int]:
                 kind = key[len(prefix):]
                 notes[kind] = notes.get(kind, 0) + int(value)
     return notes
+
+
+def _normalized(item) -> tuple:
+    """(Article, None), or (None, why it cannot be stored); normalized by the spider's worker if it was."""
+    if "article" in item:  # crawler/workers.read_article normalized it off the reactor thread
+        return item["article"], item["error"]
+    try:
+        return normalize_article(item["raw"], item["source"], fetched_at=item["fetched_at"],
+                                 fetched_url=item["fetched_url"]), None
+    except ValueError as exc:
+        return None, str(exc)

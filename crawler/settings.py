@@ -53,6 +53,12 @@ DOWNLOADER_MIDDLEWARES = {
 # Police portals often serve incomplete certificate chains (research 8.4);
 # Scrapy's default context factory does not verify, which we keep on purpose.
 
+# --- Reading pages -----------------------------------------------------------
+# Worker processes that read (family + normalization) the pages the reactor
+# downloads (crawler/workers.py): None = one per CPU, 0 = on the reactor thread.
+# `crawler.main` takes it from the TINTUC_EXTRACT_WORKERS environment variable.
+EXTRACT_WORKERS = None
+
 # --- Pipeline -----------------------------------------------------------------
 ITEM_PIPELINES = {
     "crawler.pipelines.StorePipeline": 300,

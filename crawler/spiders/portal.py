@@ -16,14 +16,15 @@ from zoneinfo import ZoneInfo
 
 import scrapy
 from scrapy.http import Response
+from scrapy.utils.defer import maybe_deferred_to_future
 
-from tintuc_feed import families, voters
-from tintuc_feed.families import NotAnArticle
+from tintuc_feed import families
 from tintuc_feed.model import ArticleLink
 from tintuc_feed.sources import load_sources, select_sources
 from tintuc_feed.store import Store
 
 from ..policy import RefusedRequest
+from ..workers import read_article, read_list, shared_readers
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 # List-page problems that, past page 1, only mean the list has ended.
@@ -56,6 +57,8 @@ class PortalSpider(scrapy.Spider):
 
     async def start(self):
         self.store = Store(self.db_path)
+        # Pages are read in worker processes (crawler/workers.py): the reactor keeps downloading meanwhile.
+        self.readers = shared_readers(self.crawler.settings.get("EXTRACT_WORKERS"))
         for url in families.start_urls(self.source):
             yield self._list_request(url, page=1)
 
@@ -73,12 +76,12 @@ class PortalSpider(scrapy.Spider):
         return scrapy.Request(url, callback=self.parse_list, errback=self.list_failed, headers=headers,
                               meta={"page": page}, dont_filter=page == 1)
 
-    def parse_list(self, response: Response):
+    async def parse_list(self, response: Response):
         if response.status == 304:
             self.stats_by["list_ok"] += 1
             self.crawler.stats.inc_value("tintuc/list_not_modified")
             return
-        page = families.parse_list(self.source, response.url, _body_text(response))
+        page = await self._read(read_list, self.source, response.url, _body_text(response))
         if page.problem and page.problem.startswith(END_OF_LIST) and response.meta["page"] > 1:
             return  # a later page without links, or a soft 404, is where the list ends: not a problem
         if page.problem:
@@ -96,7 +99,12 @@ class PortalSpider(scrapy.Spider):
         # says otherwise); a page with no article links at all is a step towards
         # the list (DNN's category page).
         if new or self.refresh or not page.articles or not self.source.stop_at_known:
-            yield from self._next_pages(page.next_urls, response.meta["page"])
+            for request in self._next_pages(page.next_urls, response.meta["page"]):
+                yield request
+
+    def _read(self, function, *args):
+        """function(*args) in a worker process (or inline), awaited without blocking the reactor."""
+        return maybe_deferred_to_future(self.readers.call(function, *args))
 
     def _list_problem(self, url: str, page) -> None:
         """A list page the family could not use (WAF, error page, no links) or read only by generic."""
@@ -151,20 +159,20 @@ class PortalSpider(scrapy.Spider):
         return scrapy.Request(link.fetch_url or link.url, callback=self.parse_article, errback=self.article_failed,
                               cb_kwargs={"link": link})
 
-    def parse_article(self, response: Response, link: ArticleLink):
+    async def parse_article(self, response: Response, link: ArticleLink):
         content_type = _text(response.headers.get("Content-Type"))
-        try:
-            raw = voters.read_article(self.source, link.url, _body_text(response), hints=link.hints,
-                                      content_type=content_type)
-        except NotAnArticle as exc:
-            reason = exc.reason
-            self.crawler.stats.inc_value(f"tintuc/skipped/{reason}")
+        fetched_at = datetime.now(VN)
+        read = await self._read(read_article, self.source, link.url, _body_text(response), link.hints, content_type,
+                                response.url, fetched_at)
+        if "skipped" in read:
+            self.crawler.stats.inc_value(f"tintuc/skipped/{read['skipped']}")
             self.crawler.stats.inc_value("tintuc/skipped")
-            self.logger.warning("%s: skipped %s: %s", self.source.id, response.url, exc)
+            self.logger.warning("%s: skipped %s: %s", self.source.id, response.url, read["message"])
             return
-        if raw.degraded:
+        if read["raw"].degraded:
             self.crawler.stats.inc_value("tintuc/degraded")
-        yield {"source": self.source, "raw": raw, "fetched_url": response.url, "fetched_at": datetime.now(VN)}
+        yield {"source": self.source, "raw": read["raw"], "fetched_url": response.url, "fetched_at": fetched_at,
+               "article": read["article"], "error": read["error"]}
 
     def article_failed(self, failure):
         self.crawler.stats.inc_value("tintuc/article_errors")  # asked again next time: validators not kept

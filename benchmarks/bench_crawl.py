@@ -1,0 +1,280 @@
+"""A whole crawl of a generated portal on 127.0.0.1, against a bare Scrapy spider with the same politeness.
+
+    .venv/bin/python benchmarks/bench_crawl.py --articles 1000 --runs 3
+
+The site: --articles article pages in the sample site's portal template (title, date line, paragraphs of
+Vietnamese police-news words, byline), 20 to a list page, list pages chained by a "Tiếp" link, robots.txt
+allowing all; served by tintuc_feed.sample_site.SampleSite (a threaded static server).  Two variants: "plain"
+(~4 KB pages) and "chrome" (~60 KB of portal chrome added to every page: a mega menu, sidebars, inline
+scripts, a footer link farm, as on the real provincial portals).
+
+Three crawls of each variant, each into a fresh store, each run as the product runs it (a child process,
+`python -m crawler.main`, started by tintuc_feed.runner.crawl) or as a plain Scrapy script:
+  * tintuc-feed, pages read off the reactor thread by a worker pool (TINTUC_EXTRACT_WORKERS unset: one per
+    CPU) -- the default;
+  * tintuc-feed with TINTUC_EXTRACT_WORKERS=0: pages read on the reactor thread, as before issue 10;
+  * bare Scrapy: one spider following the same list pages and yielding url + <title> of each article, with
+    the crawl's own settings (robots.txt, CONCURRENT_REQUESTS_PER_DOMAIN = 1, DOWNLOAD_DELAY 0, AutoThrottle,
+    the same middlewares), no pipeline.
+Pages/min = pages the server answered (list + article pages, robots.txt aside) / wall time of the crawl
+process; CPU ms/page = user + system CPU of the crawl process and its workers (RUSAGE_CHILDREN) / pages.
+Medians of --runs; the ratio is tintuc-feed's page rate over the bare spider's, per run then median.
+Every tintuc-feed run must store every article (checked), so a faster run that read less is refused.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+WORD_TEXT = """công an tỉnh thành phố huyện xã phường đối tượng bị can bị hại người dân cơ quan điều tra cảnh sát
+hình sự kinh tế ma túy giao thông trật tự an ninh mạng lừa đảo chiếm đoạt tài sản trộm cắp cướp giật đánh bạc
+tổ chức khởi tố bắt giữ tạm giam xử lý vi phạm pháp luật quy định hành vi phạm tội vụ án làm rõ mở rộng xác
+minh khám xét thu giữ tang vật xe máy ô tô điện thoại tiền mặt triệu đồng tỷ ngân hàng tài khoản"""
+WORDS = WORD_TEXT.split()
+PER_LIST = 20
+SECTION = "tin-tuc-su-kien"
+HEAD = """<!DOCTYPE html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<title>{title} - Công an tỉnh Mẫu</title>
+<link rel="stylesheet" href="/Portals/0/skin.css">
+{scripts}
+</head>
+<body>
+<div class="wrapper">
+ <div class="top-banner"><a href="/"><img src="/Portals/0/logo.png" alt="Công an tỉnh Mẫu"></a>
+  <div class="site-title">CÔNG AN TỈNH MẪU</div></div>
+ <div class="mainmenu"><ul>
+  <li><a href="/">Trang chủ</a></li><li><a href="/gioi-thieu/">Giới thiệu</a></li>
+  <li><a href="/{section}/">Tin tức - Sự kiện</a></li><li><a href="/van-ban/">Văn bản</a></li></ul>{menu}</div>
+ <div class="row">
+ <div class="col-left">
+"""
+TAIL = """ </div>
+ <div class="col-right">
+  <div class="box"><h3 class="box-title">Tìm kiếm</h3>
+   <div class="search"><input type="text" name="q" placeholder="Nhập từ khóa"><a class="btn" href="#">Tìm</a></div></div>
+{sidebar}
+ </div>
+ </div>
+ <div class="footer">Cổng thông tin điện tử Công an tỉnh Mẫu. Điện thoại: 069.2222.000{footer}</div>
+</div>
+</body>
+</html>
+"""
+
+
+def words(rng: random.Random, n: int) -> str:
+    return " ".join(rng.choice(WORDS) for _ in range(n))
+
+
+def chrome(rng: random.Random) -> dict[str, str]:
+    """~60 KB of portal furniture: what the real portals wrap around every page."""
+    menu = "<ul class='mega'>" + "".join(
+        f"<li><a href='/chuyen-muc/{i}/'>{words(rng, 3).capitalize()}</a><ul>"
+        + "".join(f"<li><a href='/chuyen-muc/{i}/{j}/'>{words(rng, 4)}</a></li>" for j in range(8)) + "</ul></li>"
+        for i in range(30)) + "</ul>"
+    scripts = "".join(f"<script>var cfg{i} = {{" + ",".join(f"k{j}: '{words(rng, 2)}'" for j in range(40))
+                      + "}; (function(){ if (window.ga) { ga('send', 'pageview'); } })();</script>\n"
+                      for i in range(8))
+    sidebar = "".join(
+        f"<div class='box'><h3 class='box-title'>{words(rng, 3)}</h3><ul class='list-news'>"
+        + "".join(f"<li><a href='/tin-khac/{i}-{j}.html'>{words(rng, 10)}</a><span class='date'>"
+                  f"{rng.randint(1, 28):02d}/{rng.randint(1, 12):02d}/2025</span></li>" for j in range(10))
+        + "</ul></div>" for i in range(8))
+    footer = "<div class='links'>" + " | ".join(
+        f"<a href='https://congan{i}.gov.vn/'>Công an {words(rng, 2)}</a>" for i in range(200)) + "</div>"
+    return {"menu": menu, "scripts": scripts, "sidebar": sidebar, "footer": footer}
+
+
+def article_page(i: int, rng: random.Random, furniture: dict[str, str]) -> tuple[str, str, str]:
+    title = f"{words(rng, 8).capitalize()} số {i}"
+    day = f"{1 + i % 28:02d}/{1 + (i // 28) % 12:02d}/2025 lúc {i % 24:02d}:{i % 60:02d}"
+    paragraphs = "".join(f"<p>{words(rng, rng.randint(25, 60)).capitalize()}.</p>" for _ in range(rng.randint(4, 9)))
+    body = (f'  <h1 class="title-news">{title}</h1>\n  <div class="ngaydang">Cập nhật: {day}</div>\n'
+            f'  <div class="noidungtin">{paragraphs}<p style="text-align: right;"><strong>Bài và ảnh: '
+            f'Nguyễn Văn An</strong></p></div>\n')
+    html = HEAD.format(title=title, section=SECTION, scripts=furniture["scripts"], menu=furniture["menu"])
+    return f"{slug(i)}.html", title, html + body + TAIL.format(**furniture)
+
+
+def slug(i: int) -> str:
+    return f"tin-bai-mau-so-{i}-{100000 + i}"
+
+
+def list_page(page: int, items: list[tuple[int, str]], last: bool, furniture: dict[str, str]) -> str:
+    rows = "".join(f'  <div class="item-news"><h2><a href="/{SECTION}/{slug(i)}.html">{title}</a></h2>'
+                   f'<span class="date">{1 + i % 28:02d}/{1 + (i // 28) % 12:02d}/2025</span></div>\n'
+                   for i, title in items)
+    paging = "" if last else f'  <div class="paging"><b>{page}</b> <a href="/{SECTION}/trang-{page + 1}/">Tiếp</a></div>\n'
+    html = HEAD.format(title="Tin tức - Sự kiện", section=SECTION, scripts=furniture["scripts"], menu=furniture["menu"])
+    return html + rows + paging + TAIL.format(**furniture)
+
+
+def build_site(root: Path, articles: int, with_chrome: bool) -> int:
+    """Writes the site under root; returns the number of pages a full crawl fetches (lists + articles)."""
+    rng = random.Random(10)
+    furniture = chrome(rng) if with_chrome else {"menu": "", "scripts": "", "sidebar": "", "footer": ""}
+    section = root / SECTION
+    section.mkdir(parents=True)
+    (root / "robots.txt").write_text("User-agent: *\nAllow: /\n")
+    titles = []
+    for i in range(articles):
+        name, title, html = article_page(i, rng, furniture)
+        (section / name).write_text(html, "utf-8")
+        titles.append((i, title))
+    pages = [titles[k:k + PER_LIST] for k in range(0, articles, PER_LIST)]
+    for page, items in enumerate(pages, start=1):
+        folder = section if page == 1 else section / f"trang-{page}"
+        folder.mkdir(exist_ok=True)
+        (folder / "index.html").write_text(list_page(page, items, page == len(pages), furniture), "utf-8")
+    return articles + len(pages)
+
+
+def sources_file(path: Path, base_url: str, articles: int) -> Path:
+    lists = -(-articles // PER_LIST)
+    path.write_text(f'''[[source]]
+id = "bench"
+name = "Công an tỉnh Mẫu"
+province = "Lâm Đồng"
+list_urls = ["{base_url}{SECTION}/"]
+article_url_pattern = "/{SECTION}/[a-z0-9-]+-[0-9]+[.]html$"
+max_pages = {lists + 1}
+max_articles = {articles + 1}
+status = "fixture"
+''', "utf-8")
+    return path
+
+
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def crawl_tintuc(site, sources: Path, workdir: Path, workers: str | None) -> tuple[float, float, int]:
+    """One crawl as `tintuc-feed crawl` runs it (without publishing); (seconds, cpu seconds, articles stored)."""
+    from tintuc_feed.runner import CrawlOptions, crawl
+    from tintuc_feed.sources import load_sources
+    from tintuc_feed.store import Store
+
+    db = workdir / f"run-{time.monotonic_ns()}.sqlite"
+    if workers is None:
+        os.environ.pop("TINTUC_EXTRACT_WORKERS", None)
+    else:
+        os.environ["TINTUC_EXTRACT_WORKERS"] = workers
+    try:
+        cpu, start = children_cpu(), time.perf_counter()
+        outcome = crawl(load_sources(str(sources)), CrawlOptions(db=db, sources_file=str(sources), delay=0,
+                                                                 log_level="ERROR"))
+        seconds, cpu = time.perf_counter() - start, children_cpu() - cpu
+    finally:
+        os.environ.pop("TINTUC_EXTRACT_WORKERS", None)
+    assert outcome["bench"].ok, outcome["bench"].error
+    with Store(db) as store:
+        return seconds, cpu, store.count()
+
+
+BARE = '''
+import sys
+from argparse import Namespace
+import scrapy
+from scrapy.crawler import CrawlerProcess
+from crawler.main import build_settings
+
+class Bare(scrapy.Spider):
+    name = "bare"
+    start_urls = [sys.argv[1]]
+    items = 0
+
+    def parse(self, response):
+        for href in response.css("div.item-news h2 a::attr(href)").getall():
+            yield response.follow(href, self.parse_article)
+        yield from response.follow_all(response.css("div.paging a::attr(href)"), self.parse)
+
+    def parse_article(self, response):
+        Bare.items += 1
+        yield {"url": response.url, "title": response.css("title::text").get()}
+
+settings = build_settings(Namespace(delay=0.0, log_level="ERROR", user_agent=None))
+settings.set("ITEM_PIPELINES", {}, priority="cmdline")
+process = CrawlerProcess(settings)
+process.crawl(Bare)
+process.start()
+print(Bare.items)
+'''
+
+
+def crawl_bare(list_url: str, workdir: Path) -> tuple[float, float, int]:
+    script = workdir / "bare_spider.py"  # a file, not -c: Scrapy reads its callbacks' source
+    script.write_text(BARE, "utf-8")
+    root = str(Path(__file__).resolve().parents[1])
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in (root, os.environ.get("PYTHONPATH")) if p))
+    cpu, start = children_cpu(), time.perf_counter()
+    done = subprocess.run([sys.executable, str(script), list_url], capture_output=True, text=True, env=env,
+                          check=True)
+    return time.perf_counter() - start, children_cpu() - cpu, int(done.stdout.split()[-1])
+
+
+def measure(variant: str, args, workdir: Path) -> dict:
+    from tintuc_feed.sample_site import SampleSite
+
+    root = workdir / variant
+    expected_pages = build_site(root, args.articles, variant == "chrome")
+    page_kib = (root / SECTION / f"{slug(0)}.html").stat().st_size / 1024
+    runs: dict[str, list[tuple[float, float, int]]] = {"pool": [], "inline": [], "bare": []}
+    with SampleSite(root) as site:
+        sources = sources_file(workdir / f"{variant}.toml", site.url, args.articles)
+        for _ in range(args.runs):
+            for kind, results in runs.items():
+                before = len(site.requests)
+                if kind == "bare":
+                    seconds, cpu, items = crawl_bare(f"{site.url}{SECTION}/", workdir)
+                else:
+                    seconds, cpu, items = crawl_tintuc(site, sources, workdir, None if kind == "pool" else "0")
+                pages = sum(1 for _, path in site.requests[before:] if path != "/robots.txt")
+                assert items == args.articles and pages == expected_pages, (kind, items, pages)
+                results.append((seconds, cpu, pages))
+    return {"variant": variant, "page_kib": page_kib, "pages": expected_pages, "runs": runs}
+
+
+def report(result: dict) -> None:
+    runs = result["runs"]
+    rate = {k: [60 * p / s for s, _, p in v] for k, v in runs.items()}
+    cpu = {k: [1000 * c / p for _, c, p in v] for k, v in runs.items()}
+    print(f"\n## {result['variant']}: {result['pages']} pages, article page {result['page_kib']:.1f} KiB")
+    print("| crawl | pages/min (median) | CPU ms/page (median) | ratio to bare Scrapy (median of runs) |")
+    print("|---|---:|---:|---:|")
+    labels = {"pool": "tintuc-feed (worker pool, default)", "inline": "tintuc-feed, TINTUC_EXTRACT_WORKERS=0 (before)",
+              "bare": "bare Scrapy spider (url + title)"}
+    for kind in ("pool", "inline", "bare"):
+        ratio = statistics.median(a / b for a, b in zip(rate[kind], rate["bare"], strict=True))
+        print(f"| {labels[kind]} | {statistics.median(rate[kind]):,.0f} | {statistics.median(cpu[kind]):.1f} "
+              f"| {ratio:.2f} |")
+    print("runs (s, cpu s, pages):", {k: [(round(s, 2), round(c, 2), p) for s, c, p in v] for k, v in runs.items()})
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--variants", nargs="+", choices=("plain", "chrome"), default=["plain", "chrome"])
+    args = parser.parse_args(argv)
+    print(f"cpus={os.cpu_count()} load={os.getloadavg()[0]:.2f} articles={args.articles} runs={args.runs}")
+    with tempfile.TemporaryDirectory(prefix="bench-crawl-") as tmp:
+        for variant in args.variants:
+            report(measure(variant, args, Path(tmp)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

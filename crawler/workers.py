@@ -1,0 +1,148 @@
+"""Reading pages off the reactor thread: a pool of worker processes for the families.
+
+A crawl downloads with one request at a time per site, but everything a page
+costs after its download (the family's reading, normalization) used to run
+on the reactor thread, in one process, on one core: while a page was being
+read no other download of any site could start or finish.  Families and
+normalize_article are pure functions of their arguments, so the spider
+hands (source, url, page text) to a worker process and awaits the result;
+the reactor goes on downloading meanwhile, and the crawl uses every core.
+
+Politeness does not change: requests still go through Scrapy's scheduler and
+downloader (robots.txt, CONCURRENT_REQUESTS_PER_DOMAIN = 1, the delay,
+AutoThrottle); only the reading of responses moves.
+
+EXTRACT_WORKERS (a Scrapy setting; `crawler.main` takes it from the
+TINTUC_EXTRACT_WORKERS environment variable) is the number of worker
+processes: 0 reads pages inline on the reactor thread as before; unset, one
+per CPU.  The first WARMUP_PAGES pages of a crawl process are read inline:
+a scheduled crawl that brings a handful of new articles never pays for
+starting workers (each imports the families: ~0.5 s and ~60 MiB).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import time
+from concurrent.futures import Future, ProcessPoolExecutor
+from datetime import datetime
+from multiprocessing import get_context
+from typing import Any
+
+from twisted.internet.defer import Deferred, maybeDeferred
+
+from tintuc_feed import families, voters
+from tintuc_feed.families import NotAnArticle
+from tintuc_feed.process import normalize_article
+
+PARENT_CHECK_SECONDS = 1.0
+WARMUP_PAGES = 16
+log = logging.getLogger(__name__)
+
+
+def read_article(source, url: str, text: str, hints, content_type: str | None, fetched_url: str,
+                 fetched_at: datetime) -> dict[str, Any]:
+    """The family's reading of an article page (with the date vote), normalized; what the spider and
+    the pipeline need of it.
+
+    {"skipped": reason, "message": ...} for a page that is not an article;
+    else {"raw": RawArticle, "article": Article or None, "error": why it cannot be stored or None}.
+    """
+    try:
+        raw = voters.read_article(source, url, text, hints=hints, content_type=content_type)
+    except NotAnArticle as exc:
+        return {"skipped": exc.reason, "message": str(exc)}
+    try:
+        article = normalize_article(raw, source, fetched_at=fetched_at, fetched_url=fetched_url)
+    except ValueError as exc:
+        return {"raw": raw, "article": None, "error": str(exc)}
+    return {"raw": raw, "article": article, "error": None}
+
+
+def read_list(source, url: str, text: str):
+    return families.parse_list(source, url, text)
+
+
+def _watch_parent() -> None:
+    """In a worker: exit when the crawl process that started it is gone (even killed with SIGKILL)."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+class Readers:
+    """Runs read_article / read_list inline or in worker processes, giving a Deferred either way."""
+
+    def __init__(self, workers: int, warmup: int = WARMUP_PAGES) -> None:
+        self.workers = workers
+        self.warmup = warmup
+        self.calls = 0
+        self._pool: ProcessPoolExecutor | None = None
+
+    @classmethod
+    def from_setting(cls, value) -> Readers:
+        workers = (os.cpu_count() or 1) if value in (None, "") else int(value)
+        return cls(max(0, workers))
+
+    def _executor(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            # spawn: the reactor process has threads; a forked copy of it could inherit a held lock.
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=get_context("spawn"),
+                                             initializer=_watch_parent)
+            log.info("reading pages in %d worker processes", self.workers)
+        return self._pool
+
+    def call(self, function, *args) -> Deferred:
+        self.calls += 1
+        if not self.workers or self.calls <= self.warmup:
+            return maybeDeferred(function, *args)
+        from twisted.internet import reactor  # here, not at import: Scrapy installs its reactor first
+
+        deferred: Deferred = Deferred()
+        future = self._executor().submit(function, *args)
+        future.add_done_callback(lambda done: reactor.callFromThread(_fire, deferred, done))
+        return deferred
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+
+def _fire(deferred: Deferred, future: Future) -> None:
+    if future.cancelled():
+        deferred.cancel()
+        return
+    error = future.exception()
+    if error is not None:
+        deferred.errback(error)
+    else:
+        deferred.callback(future.result())
+
+
+_shared: Readers | None = None
+
+
+def shared_readers(setting) -> Readers:
+    """One pool for every spider of the crawl process (the sources share the cores), closed at shutdown."""
+    from twisted.internet import reactor
+
+    global _shared
+    if _shared is None:
+        _shared = Readers.from_setting(setting)
+        reactor.addSystemEventTrigger("before", "shutdown", close_shared)
+    return _shared
+
+
+def close_shared() -> None:
+    global _shared
+    if _shared is not None:
+        _shared.close()
+        _shared = None
