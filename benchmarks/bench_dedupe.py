@@ -13,7 +13,8 @@ For each size it measures, on the same generated corpus:
   * quality: pairwise recall and precision against the planted duplicate groups;
   * baselines: exact hash of the folded text (same data), and naive all-pairs Jaccard (sizes <= --naive-max);
   * feeds: runner.publish_store() from that store into an empty output directory (every file written), then
-    again into the same directory (nothing changed: the steady state of a scheduled publish), each in a fresh
+    again into the same directory (nothing changed: the steady state of a scheduled publish), then again
+    without the output folder's manifest (every feed rendered and compared, as before issue 10), each in a fresh
     spawned process so that its peak RSS (resource.getrusage ru_maxrss) is its own; beside it, the baseline
     of the same process loading what publish_store loads (Store.articles(), merged_articles(), health()) and
     nothing else, and the interpreter's RSS after imports.  Median of --feed-repeat runs; peak RSS is the
@@ -51,6 +52,7 @@ from zoneinfo import ZoneInfo
 import numpy as np
 
 from tintuc_feed.dedupe import THRESHOLDS, cluster_texts, shingles, words
+from tintuc_feed.feeds.incremental import MANIFEST
 from tintuc_feed.model import Article
 from tintuc_feed.normalize.provinces import PROVINCES
 from tintuc_feed.sources import Source
@@ -355,12 +357,16 @@ def dir_size(path: Path) -> tuple[int, int]:
 
 def bench_feeds(db: Path, repeat: int) -> dict:
     """publish_store into an empty directory, then again unchanged; the load-only baseline beside it."""
-    first, again, load = [], [], []
+    first, again, blind, load = [], [], [], []
     for _ in range(repeat):
         out = Path(tempfile.mkdtemp(prefix="bench-feeds-"))
         try:
             first.append(in_child(_child_publish, str(db), str(out)))
             again.append(in_child(_child_publish, str(db), str(out)))
+            # Before issue 10 every publish rendered every feed and compared it with the disk: the same
+            # publish without the manifest that tells it what the files were made from.
+            (out / MANIFEST).unlink()
+            blind.append(in_child(_child_publish, str(db), str(out)))
             size, files = dir_size(out)
             jsonl = (out / "articles.jsonl").stat().st_size
         finally:
@@ -371,6 +377,9 @@ def bench_feeds(db: Path, repeat: int) -> dict:
         "publish_s": med(first, "s"), "publish_rss_mib": max(r["rss_mib"] for r in first),
         "republish_s": med(again, "s"), "republish_rss_mib": max(r["rss_mib"] for r in again),
         "republish_written": again[-1]["written"],
+        "republish_before_s": med(blind, "s"), "republish_before_written": blind[-1]["written"],
+        "republish_share": med(again, "s") / med(first, "s"),
+        "republish_before_share": med(blind, "s") / med(first, "s"),
         "load_s": med(load, "s"), "load_rss_mib": max(r["rss_mib"] for r in load),
         "imports_rss_mib": med(first, "imports_rss_mib"),
         "output_mib": size / 2**20, "output_files": files, "jsonl_mib": jsonl / 2**20,

@@ -1,6 +1,6 @@
 """Normalization speed and correctness, beside dateparser and htmldate on the same strings and pages.
 
-    /work/venv/bin/python benchmarks/bench_normalize.py [--runs 5] [--size 2000]
+    .venv/bin/python benchmarks/bench_normalize.py [--runs 5] [--size 2000]
 
 Inputs (nothing is fetched; htmldate is only ever given HTML text, never a URL):
   * the date strings and bylines of research/sources.md sections 5-6, each with the value the research

@@ -15,15 +15,15 @@ import sys
 import threading
 import time
 
-from scrapy.crawler import CrawlerProcess
-from scrapy.settings import Settings
-
 from tintuc_feed.sources import SourcesError, load_sources, select_sources
 
-from .spiders.portal import PortalSpider
+# Scrapy is imported by the functions that use it: the crawl's worker processes import this module
+# (multiprocessing's spawn re-imports the parent's __main__) and need none of it (crawler/workers.py).
 
 
-def build_settings(args: argparse.Namespace) -> Settings:
+def build_settings(args: argparse.Namespace):
+    from scrapy.settings import Settings
+
     settings = Settings()
     settings.setmodule("crawler.settings", priority="project")
     if args.delay is not None:
@@ -77,6 +77,10 @@ def main(argv: list[str] | None = None) -> int:
     except SourcesError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    from scrapy.crawler import CrawlerProcess
+
+    from .spiders.portal import PortalSpider
+
     _stop_with_parent()
     process = CrawlerProcess(build_settings(args))
     for source in sources:
