@@ -98,7 +98,7 @@ def chrome(rng: random.Random) -> dict[str, str]:
 
 
 def article_page(i: int, rng: random.Random, furniture: dict[str, str]) -> tuple[str, str, str]:
-    title = f"{words(rng, 8).capitalize()} số {i}"
+    title = f"{words(rng, 8).capitalize()} (mã tin A{i:05d})"  # never a bare 404 or 500: an error page to families
     day = f"{1 + i % 28:02d}/{1 + (i // 28) % 12:02d}/2025 lúc {i % 24:02d}:{i % 60:02d}"
     paragraphs = "".join(f"<p>{words(rng, rng.randint(25, 60)).capitalize()}.</p>" for _ in range(rng.randint(4, 9)))
     body = (f'  <h1 class="title-news">{title}</h1>\n  <div class="ngaydang">Cập nhật: {day}</div>\n'
