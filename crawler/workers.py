@@ -27,6 +27,7 @@ import os
 import threading
 import time
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from datetime import datetime
 from multiprocessing import get_context
 from typing import Any
@@ -105,26 +106,41 @@ class Readers:
             return maybeDeferred(function, *args)
         from twisted.internet import reactor  # here, not at import: Scrapy installs its reactor first
 
+        try:
+            future = self._executor().submit(function, *args)
+        except BrokenProcessPool as exc:
+            self._give_up_pool(exc)
+            return maybeDeferred(function, *args)
         deferred: Deferred = Deferred()
-        future = self._executor().submit(function, *args)
-        future.add_done_callback(lambda done: reactor.callFromThread(_fire, deferred, done))
+        future.add_done_callback(lambda done: reactor.callFromThread(self._fire, deferred, done, function, args))
         return deferred
+
+    def _fire(self, deferred: Deferred, future: Future, function, args) -> None:
+        if future.cancelled():
+            deferred.cancel()
+            return
+        error = future.exception()
+        if isinstance(error, BrokenProcessPool):
+            # A worker died (killed, out of memory): that page and the rest of the crawl are read inline.
+            self._give_up_pool(error)
+            maybeDeferred(function, *args).chainDeferred(deferred)
+        elif error is not None:
+            deferred.errback(error)
+        else:
+            deferred.callback(future.result())
+
+    def _give_up_pool(self, error: BaseException) -> None:
+        if self._pool is None:
+            return
+        log.warning("a page-reading worker process died (%s); the rest of this crawl reads pages inline", error)
+        self.workers = 0
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        self._pool = None
 
     def close(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
-
-
-def _fire(deferred: Deferred, future: Future) -> None:
-    if future.cancelled():
-        deferred.cancel()
-        return
-    error = future.exception()
-    if error is not None:
-        deferred.errback(error)
-    else:
-        deferred.callback(future.result())
 
 
 _shared: Readers | None = None
