@@ -1,4 +1,4 @@
-"""The article store: one SQLite file (WAL), upserts keyed by URL identity.
+"""The article store, whichever backend holds it: upserts keyed by URL identity.
 
 Identity.  An article is found by the ``url_key`` (see urls.py: no scheme, no
 www/m/amp, no tracking, no trailing slash) of its canonical URL, of its
@@ -37,9 +37,9 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Literal, Self
 
-from . import dedupe, store_health
-from .model import Article, SourceHealth, StoredArticle
-from .store_codec import (
+from .. import dedupe, store_health
+from ..model import Article, SourceHealth, StoredArticle
+from ..store_codec import (
     ARTICLE_FIELDS,
     TZ,
     article_columns,
@@ -50,9 +50,10 @@ from .store_codec import (
     keep_found,
     sort_ts,
 )
-from .store_queries import Reader, stored_from_row
-from .store_schema import SCHEMA_VERSION, SchemaVersionError, StoreError, connect
-from .urls import canonical_url, url_key
+from ..store_queries import Reader, stored_from_row
+from ..store_schema import SCHEMA_VERSION, SchemaVersionError, StoreError
+from ..urls import canonical_url, url_key
+from .location import backend_for
 
 __all__ = ["SCHEMA_VERSION", "SchemaVersionError", "Store", "StoreError", "UpsertResult", "guid_for"]
 
@@ -75,11 +76,18 @@ def _text_for_dedupe(article: Article) -> str:
 
 
 class Store:
-    """The SQLite store.  Use as a context manager, or call close()."""
+    """The store.  Use as a context manager, or call close().
 
-    def __init__(self, path: str | Path) -> None:
-        self.path = Path(path)
-        self._db = connect(self.path)
+    `location` is an SQLite path (or sqlite:///path) or a postgresql:// URL
+    (location.backend_for); the backend decides how to connect and how
+    transactions begin, everything else is the same SQL on both.
+    """
+
+    def __init__(self, location: str | Path) -> None:
+        self._backend = backend_for(location)
+        self.path = getattr(self._backend, "path", None)  # the SQLite file; None for a database server
+        self.location = str(self._backend)
+        self._db = self._backend.connect()
         self._index: dedupe.StoryIndex | None = None
         self._index_seen = 0  # the newest article id whose signature the index holds
 
@@ -95,7 +103,7 @@ class Store:
     # --- transactions ---------------------------------------------------------
 
     def _transaction(self):
-        return _Transaction(self._db)
+        return _Transaction(self._db, self._backend)
 
     # --- upsert ----------------------------------------------------------------
 
@@ -289,10 +297,10 @@ class Store:
         Only reads inside it; writers in other connections go on meanwhile.  Inside
         another snapshot it joins that one.
         """
-        if self._db.in_transaction:
+        if self._backend.in_transaction(self._db):
             yield Reader(self._db)
             return
-        self._db.execute("BEGIN")
+        self._backend.begin_read(self._db)
         try:
             yield Reader(self._db)
         finally:
@@ -370,13 +378,14 @@ _stored = stored_from_row
 
 
 class _Transaction:
-    """BEGIN IMMEDIATE … COMMIT, or ROLLBACK on any exception."""
+    """A write transaction (one writer at a time, see the backends) … COMMIT, or ROLLBACK on any exception."""
 
-    def __init__(self, db: sqlite3.Connection) -> None:
+    def __init__(self, db, backend) -> None:
         self._db = db
+        self._backend = backend
 
-    def __enter__(self) -> sqlite3.Connection:
-        self._db.execute("BEGIN IMMEDIATE")
+    def __enter__(self):
+        self._backend.begin_write(self._db)
         return self._db
 
     def __exit__(self, exc_type, exc, tb) -> None:
