@@ -20,3 +20,35 @@ def sample_sources(tmp_path, sample_site) -> Path:
     path = tmp_path / "sources.toml"
     path.write_text(sources_toml(sample_site.url), "utf-8")
     return path
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A throwaway PostgreSQL cluster for the whole session (tests/servers.py); skipped where none is installed."""
+    import servers
+
+    bindir = servers.postgres_bin()
+    servers.require("PostgreSQL (initdb, pg_ctl)", bindir is not None)
+    server = servers.Postgres(bindir).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture()
+def postgres_url(postgres_server) -> str:
+    """A fresh empty database on the session's PostgreSQL."""
+    return postgres_server.new_database()
+
+
+@pytest.fixture(scope="session")
+def redis_server():
+    """A throwaway redis-server (no persistence) for the whole session."""
+    import shutil
+
+    import servers
+
+    binary = shutil.which("redis-server") or ("/usr/bin/redis-server" if Path("/usr/bin/redis-server").exists() else None)
+    servers.require("redis-server", binary is not None)
+    server = servers.Redis(binary)
+    yield server
+    server.stop()

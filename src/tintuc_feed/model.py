@@ -141,3 +141,4 @@ class SourceHealth:
     notes: Mapping[str, int] = field(default_factory=dict)  # the last crawl's refused/skipped counts by kind
     flagged: str | None = None  # why the source needs attention, if it does
     flagged_since: datetime | None = None  # when the flagged problem began
+    last_worker: str | None = None  # the `tintuc-feed worker` (host:pid) of the last crawl; None: this machine

@@ -46,6 +46,7 @@ class CrawlOptions:
     max_pages: int | None = None
     log_level: str = "INFO"
     progress: bool = False  # a progress line on stderr while waiting, if stderr is a terminal
+    worker: str | None = None  # the `tintuc-feed worker` running this crawl (host:pid), recorded with the run
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ class PublishOptions:
 def crawl(sources: Sequence[Source], options: CrawlOptions) -> dict[str, SourceOutcome]:
     """Crawl the sources in a child process; return each source's outcome."""
     with Store(options.db) as store:
-        run_id = store.start_run([s.id for s in sources], now=datetime.now(VN))
+        run_id = store.start_run([s.id for s in sources], now=datetime.now(VN), worker=options.worker)
     line = progress_line(options.db, run_id, len(sources)) if options.progress else None
     try:
         problem = _run_child(_command(sources, options, run_id), options.timeout, line)

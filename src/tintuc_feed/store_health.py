@@ -24,11 +24,11 @@ FLAG_RULES: dict[str, str] = {
 }
 
 
-def start_run(db: sqlite3.Connection, source_ids: Sequence[str], now: datetime) -> int:
-    run_id = db.execute("INSERT INTO runs (started) VALUES (?)", (dt_to_text(now),)).lastrowid
+def start_run(db: sqlite3.Connection, source_ids: Sequence[str], now: datetime, worker: str | None = None) -> int:
+    run_id = db.execute("INSERT INTO runs (started) VALUES (?) RETURNING id", (dt_to_text(now),)).fetchone()[0]
     db.executemany(
-        "INSERT INTO run_sources (run_id, source_id, started) VALUES (?, ?, ?)",
-        [(run_id, source_id, dt_to_text(now)) for source_id in dict.fromkeys(source_ids)],
+        "INSERT INTO run_sources (run_id, source_id, started, worker) VALUES (?, ?, ?, ?)",
+        [(run_id, source_id, dt_to_text(now), worker) for source_id in dict.fromkeys(source_ids)],
     )
     return run_id
 
@@ -36,7 +36,7 @@ def start_run(db: sqlite3.Connection, source_ids: Sequence[str], now: datetime) 
 def finish_source(db, run_id: int, source_id: str, ok: bool, error: str | None, counts: dict, now: datetime) -> None:
     """Record how one source's crawl ended (a source missing from start_run is added)."""
     db.execute(
-        "INSERT OR IGNORE INTO run_sources (run_id, source_id, started) VALUES (?, ?, ?)",
+        "INSERT INTO run_sources (run_id, source_id, started) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
         (run_id, source_id, dt_to_text(now)),
     )
     assignments = ", ".join(f"{name} = ?" for name in counts)
@@ -71,7 +71,7 @@ def _finished_runs(db: sqlite3.Connection, source_id: str) -> list[sqlite3.Row]:
 
 def _last_success(db: sqlite3.Connection, source_id: str) -> str | None:
     row = db.execute(
-        "SELECT finished FROM run_sources WHERE source_id = ? AND finished IS NOT NULL AND ok"
+        "SELECT finished FROM run_sources WHERE source_id = ? AND finished IS NOT NULL AND ok = 1"
         " ORDER BY run_id DESC LIMIT 1",
         (source_id,),
     ).fetchone()
@@ -93,7 +93,7 @@ def _consecutive_failures(runs: list[sqlite3.Row]) -> int:
 
 def _article_stats(db: sqlite3.Connection, source_id: str, since: datetime) -> tuple[int, str | None, str | None]:
     return db.execute(
-        "SELECT SUM(first_seen >= ?), MAX(published), MAX(first_seen) FROM articles WHERE source_id = ?",
+        "SELECT SUM(CASE WHEN first_seen >= ? THEN 1 ELSE 0 END), MAX(published), MAX(first_seen) FROM articles WHERE source_id = ?",
         (dt_to_text(since), source_id),
     ).fetchone()
 
@@ -134,6 +134,7 @@ def source_health(db, source_id: str, now: datetime, fail_threshold: int, stale:
         notes=json.loads(last["notes"]) if last and last["notes"] else {},
         flagged=flagged,
         flagged_since=flagged_since,
+        last_worker=last["worker"] if last else None,
     )
 
 

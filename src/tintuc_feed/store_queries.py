@@ -58,7 +58,7 @@ class Reader:
 
     def newest(self, limit: int, *, source_id: str | None = None, province: str | None = None) -> list[StoredArticle]:
         """The newest `limit` articles, of one source and/or province if given."""
-        where, params = ["1"], []
+        where, params = ["1 = 1"], []
         for column, value in (("source_id", source_id), ("province", province)):
             if value is not None:
                 where.append(f"a.{column} = ?")

@@ -122,6 +122,10 @@ MIGRATIONS: list[str] = [
     ALTER TABLE run_sources ADD COLUMN refused INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE run_sources ADD COLUMN notes TEXT;
     """,
+    # 4 -> 5: which worker ran each source's crawl (`tintuc-feed worker`: host:pid); NULL for `crawl` and `run`.
+    """
+    ALTER TABLE run_sources ADD COLUMN worker TEXT;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -40,7 +40,25 @@ def make_article(**changes) -> Article:
     return dataclasses.replace(base, **changes)
 
 
+BACKENDS = ["sqlite", "postgresql"]
+
+
+@pytest.fixture(params=BACKENDS)
+def store_location(request, tmp_path):
+    """Where a store lives, once per backend: an SQLite file, then a fresh PostgreSQL database."""
+    if request.param == "sqlite":
+        return tmp_path / "store.sqlite"
+    return request.getfixturevalue("postgres_url")
+
+
 @pytest.fixture
-def store(tmp_path):
+def store(store_location):
+    with Store(store_location) as s:
+        yield s
+
+
+@pytest.fixture
+def sqlite_store(tmp_path):
+    """For what only SQLite has (PRAGMAs, EXPLAIN QUERY PLAN)."""
     with Store(tmp_path / "store.sqlite") as s:
         yield s

@@ -46,8 +46,8 @@ def test_same_story_on_three_sites_merges_to_earliest(store):
     assert [m.article.source_id for m in store.merged_articles(limit=1)] == ["nghean"]
 
 
-def test_clusters_survive_reopen_and_new_copies_join(tmp_path):
-    path = tmp_path / "s.sqlite"
+def test_clusters_survive_reopen_and_new_copies_join(store_location):
+    path = store_location
     with Store(path) as store:
         put(store, "https://cand.com.vn/Ban-tin-113/a-i1/", "cand", LONG, published_hours=5)
         put(store, "https://congan.nghean.gov.vn/tin/b-2", "nghean", OTHER, published_hours=2)
@@ -73,10 +73,10 @@ def test_rewritten_article_leaves_its_cluster(store):
     assert len(store.merged_articles()) == 2
 
 
-def test_two_open_connections_see_each_others_stories(tmp_path):
+def test_two_open_connections_see_each_others_stories(store_location):
     """Two spiders of one crawl each hold a Store on the same file: a copy stored
     through one connection is recognised by the other, whose index was built before."""
-    path = tmp_path / "s.sqlite"
+    path = store_location
     with Store(path) as first, Store(path) as second:
         put(first, "https://congan.nghean.gov.vn/tin/b-2", "nghean", OTHER, published_hours=2)
         put(second, "https://congan.hatinh.gov.vn/tin/c-3", "hatinh", OTHER + " Tin mới.", published_hours=9)

@@ -46,28 +46,28 @@ def test_reads_are_the_newest_items_in_feed_order(store, limit):
     assert any(a.also_published_at for a in merged)
 
 
-def test_snapshot_is_one_view_and_nests(store, tmp_path):
+def test_snapshot_is_one_view_and_nests(store):
     fill(store)
     with store.snapshot() as reader, store.snapshot() as inner:
         before = reader.newest(100)
-        with Store(store.path) as writer:  # another connection writes meanwhile
+        with Store(store.location) as writer:  # another connection writes meanwhile
             writer.upsert(make_article(url="https://cand.com.vn/late/", published=NOW + timedelta(days=9)), now=NOW)
         assert inner.newest(100) == before
     assert len(store.articles()) == len(before) + 1
 
 
 @pytest.mark.parametrize("where", ["", "WHERE a.source_id = 'x'", "WHERE a.province = 'x'", f"WHERE {FIRST_COPY}"])
-def test_feed_queries_walk_an_index_without_sorting(store, where):
-    plan = store._db.execute(f"EXPLAIN QUERY PLAN SELECT a.* FROM articles a {where} {NEWEST} LIMIT 5").fetchall()
+def test_feed_queries_walk_an_index_without_sorting(sqlite_store, where):
+    plan = sqlite_store._db.execute(f"EXPLAIN QUERY PLAN SELECT a.* FROM articles a {where} {NEWEST} LIMIT 5").fetchall()
     details = " | ".join(row["detail"] for row in plan)
     assert "TEMP B-TREE" not in details, details
     assert "SCAN a USING INDEX articles_newest" in details or "SEARCH a USING INDEX" in details, details
 
 
-def test_newest_updated_and_source_counts_use_indexes(store):
+def test_newest_updated_and_source_counts_use_indexes(sqlite_store):
     for sql in ("SELECT MAX(updated) FROM articles",
                 "SELECT SUM(first_seen >= ?), MAX(published), MAX(first_seen) FROM articles WHERE source_id = ?"):
-        rows = store._db.execute(f"EXPLAIN QUERY PLAN {sql}", ("a", "b")[: sql.count("?")])
+        rows = sqlite_store._db.execute(f"EXPLAIN QUERY PLAN {sql}", ("a", "b")[: sql.count("?")])
         details = " | ".join(r["detail"] for r in rows)
         assert "COVERING INDEX" in details, details
 
@@ -87,6 +87,7 @@ def test_a_version_2_store_migrates_and_keeps_its_articles(tmp_path):
     db.execute("UPDATE articles SET cluster_id = NULL WHERE id = 1")  # a story from before clusters
     db.execute("ALTER TABLE run_sources DROP COLUMN refused")  # migration 4's columns
     db.execute("ALTER TABLE run_sources DROP COLUMN notes")
+    db.execute("ALTER TABLE run_sources DROP COLUMN worker")  # added by migration 5
     db.execute("PRAGMA user_version = 2")
     assert migrate(db, MIGRATIONS[:2]) == 2
     db.close()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import sqlite3
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -127,12 +126,11 @@ def test_round_trip_keeps_every_field(store):
     assert stored.article == article
 
 
-def test_datetimes_stored_with_offset_and_read_back_aware(store, tmp_path):
-
+def test_datetimes_stored_with_offset_and_read_back_aware(store):
     utc = datetime(2025, 7, 9, 7, 19, tzinfo=UTC)
     store.upsert(make_article(published=utc), now=NOW)
-    raw = sqlite3.connect(tmp_path / "store.sqlite").execute("SELECT published, first_seen FROM articles").fetchone()
-    assert raw == ("2025-07-09T14:19:00+07:00", "2025-07-10T08:00:00+07:00")
+    raw = store._db.execute("SELECT published, first_seen FROM articles").fetchone()
+    assert tuple(raw) == ("2025-07-09T14:19:00+07:00", "2025-07-10T08:00:00+07:00")
     [stored] = store.articles()
     assert stored.article.published == utc and stored.article.published.tzinfo.key == "Asia/Ho_Chi_Minh"
 
@@ -170,10 +168,10 @@ def test_articles_newest_first_undated_by_first_seen(store):
     assert store.articles(source_id="nope") == []
 
 
-def test_store_reopens_with_data(tmp_path):
-    with Store(tmp_path / "s.sqlite") as s:
+def test_store_reopens_with_data(store_location):
+    with Store(store_location) as s:
         guid = s.upsert(make_article(), now=NOW).guid
-    with Store(tmp_path / "s.sqlite") as s:
+    with Store(store_location) as s:
         assert s.upsert(make_article(), now=NOW).status == "unchanged"
         assert s.articles()[0].guid == guid
 

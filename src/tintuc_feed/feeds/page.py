@@ -166,13 +166,18 @@ def _source_row(feed: Feed, source: Source | None, health, states) -> str:
     cells = (
         ("Nguồn", "", f'<a class="name" href="{escape(feed.links.home)}">{escape(feed.title)}</a>'),
         ("Tình trạng", "", f'<span class="badge {_css(state)}">{escape(STATES[state])}</span>{reason}'),
-        ("Thành công cuối", "", _time(h.last_success) if h else "chưa có"),
+        ("Thành công cuối", "", (_time(h.last_success) if h else "chưa có") + _worker(h)),
         ("Bài 7 ngày", "num", str(h.articles_last_7d if h else 0)),
         ("Lỗi gần nhất", "err", escape(h.last_error) if h and h.last_error else "—"),
         ("Theo dõi", "", _subscribe(feed)),
     )
     tds = "".join(f'<td data-label="{label}"{_class(css)}>{value}</td>' for label, css, value in cells)
     return f'<tr id="source-{escape(feed.id)}" class="state-{_css(state)}">{tds}</tr>'
+
+
+def _worker(h) -> str:
+    """Which worker crawled the source last (several machines: `tintuc-feed worker`); nothing on one machine."""
+    return f' <span class="muted worker">bởi {escape(h.last_worker)}</span>' if h and h.last_worker else ""
 
 
 def _subscribe(feed: Feed) -> str:

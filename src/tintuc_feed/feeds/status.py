@@ -49,5 +49,6 @@ def source_status(source: Source | None, health: SourceHealth | None) -> dict[st
         "notes": dict(h.notes),
         "flagged": h.flagged,
         "flagged_since": rfc3339(h.flagged_since),
+        "last_worker": h.last_worker,
         "known": health is not None,
     }

@@ -86,7 +86,7 @@ class Store:
     def __init__(self, location: str | Path) -> None:
         self._backend = backend_for(location)
         self.path = getattr(self._backend, "path", None)  # the SQLite file; None for a database server
-        self.location = str(self._backend)
+        self.location = location  # as given: reopen the same store with Store(store.location)
         self._db = self._backend.connect()
         self._index: dedupe.StoryIndex | None = None
         self._index_seen = 0  # the newest article id whose signature the index holds
@@ -167,7 +167,8 @@ class Store:
     def _insert_row(self, table: str, columns: dict) -> int:
         names = ",".join(columns)
         marks = ",".join("?" * len(columns))
-        return self._db.execute(f"INSERT INTO {table} ({names}) VALUES ({marks})", list(columns.values())).lastrowid
+        sql = f"INSERT INTO {table} ({names}) VALUES ({marks}) RETURNING id"
+        return self._db.execute(sql, list(columns.values())).fetchone()[0]
 
     def _update_row(self, article_id: int, columns: dict) -> None:
         assignments = ",".join(f"{name} = ?" for name in columns)
@@ -183,7 +184,7 @@ class Store:
 
     def _add_aliases(self, article_id: int, keys: dict[str, str], now: datetime) -> None:
         self._db.executemany(
-            "INSERT OR IGNORE INTO aliases (url_key, article_id, url, first_seen) VALUES (?, ?, ?, ?)",
+            "INSERT INTO aliases (url_key, article_id, url, first_seen) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
             [(key, article_id, url, dt_to_text(now)) for key, url in keys.items()],
         )
 
@@ -313,9 +314,10 @@ class Store:
 
     # --- runs, health, HTTP cache (store_health) -------------------------------
 
-    def start_run(self, source_ids: Sequence[str], *, now: datetime | None = None) -> int:
+    def start_run(self, source_ids: Sequence[str], *, now: datetime | None = None, worker: str | None = None) -> int:
+        """A new run of these sources; `worker` names the tintuc-feed worker (host:pid) that runs it, if any."""
         with self._transaction():
-            return store_health.start_run(self._db, source_ids, now or _now())
+            return store_health.start_run(self._db, source_ids, now or _now(), worker)
 
     def finish_source(
         self,

@@ -16,7 +16,6 @@ class SQLiteBackend:
     """How the store talks to an SQLite file (see core.Store for what it stores)."""
 
     name = "sqlite"
-    json_array = "json_group_array"  # aggregate of values into a JSON array text
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)

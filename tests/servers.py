@@ -1,0 +1,135 @@
+"""Throwaway PostgreSQL and Redis servers for tests, each on a free port in a temporary folder.
+
+PostgreSQL refuses to run as root, and CI runs as root: there initdb/pg_ctl
+run as Debian's `postgres` user (runuser) in a folder that user owns.  The
+binaries are Debian's (/usr/lib/postgresql/<version>/bin) or on PATH.
+Redis runs with no persistence.  Where a server is missing, `require` skips
+the test on a developer's machine and fails it under CI (CI=true), like the
+Chromium test: `.ci/run` installs both (`apt-get install postgresql redis-server`).
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import pwd
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+INSTALL_HINT = "apt-get install postgresql redis-server"
+
+
+def require(what: str, found: bool) -> None:
+    if found:
+        return
+    if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+        pytest.fail(f"{what} not found under CI: .ci/run must install it ({INSTALL_HINT})")
+    pytest.skip(f"{what} not found: {INSTALL_HINT}")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def postgres_bin() -> Path | None:
+    for candidate in sorted(glob.glob("/usr/lib/postgresql/*/bin"), key=lambda p: int(p.split("/")[-2]),
+                            reverse=True):
+        if (Path(candidate) / "initdb").exists():
+            return Path(candidate)
+    initdb = shutil.which("initdb")
+    return Path(initdb).resolve().parent if initdb else None
+
+
+def _as_postgres_user(command: list[str]) -> list[str]:
+    if os.geteuid() != 0:
+        return command
+    return ["runuser", "-u", "postgres", "--", *command]
+
+
+class Postgres:
+    """A PostgreSQL cluster of its own: start(), url(database), new_database(), stop()."""
+
+    def __init__(self, bindir: Path) -> None:
+        self.bindir = bindir
+        self.port = free_port()
+        self.dir = Path(tempfile.mkdtemp(prefix="tintuc-pg-"))
+        if os.geteuid() == 0:
+            user = pwd.getpwnam("postgres")
+            os.chown(self.dir, user.pw_uid, user.pw_gid)
+        self.data = self.dir / "data"
+
+    def _run(self, *args: str) -> None:
+        subprocess.run(_as_postgres_user([str(self.bindir / args[0]), *args[1:]]), check=True,
+                       capture_output=True, timeout=120)
+
+    def start(self) -> Postgres:
+        self._run("initdb", "-D", str(self.data), "-A", "trust", "-U", "tintuc", "-E", "UTF8", "--no-sync")
+        options = (f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1 -c fsync=off"
+                   " -c synchronous_commit=off -c full_page_writes=off -c max_connections=60")
+        self._run("pg_ctl", "-D", str(self.data), "-o", options, "-l", str(self.dir / "log"), "-w", "start")
+        return self
+
+    def url(self, database: str = "postgres") -> str:
+        return f"postgresql://tintuc@127.0.0.1:{self.port}/{database}"
+
+    def new_database(self) -> str:
+        """A fresh empty database; its URL."""
+        import psycopg
+
+        name = "t_" + uuid.uuid4().hex[:12]
+        with psycopg.connect(self.url(), autocommit=True) as db:
+            db.execute(f"CREATE DATABASE {name}")
+        return self.url(name)
+
+    def stop(self) -> None:
+        try:
+            self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")
+        finally:
+            shutil.rmtree(self.dir, ignore_errors=True)
+
+
+class Redis:
+    """A redis-server of its own, no persistence."""
+
+    def __init__(self, binary: str) -> None:
+        self.port = free_port()
+        self.dir = Path(tempfile.mkdtemp(prefix="tintuc-redis-"))
+        self.process = subprocess.Popen(
+            [binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+             "--dir", str(self.dir)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self._wait()
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def _wait(self) -> None:
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=1) as s:
+                    s.sendall(b"PING\r\n")
+                    if s.recv(16).startswith(b"+PONG"):
+                        return
+            except OSError:
+                time.sleep(0.05)
+        self.stop()
+        raise RuntimeError("redis-server did not start")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        shutil.rmtree(self.dir, ignore_errors=True)
