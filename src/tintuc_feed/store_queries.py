@@ -99,6 +99,9 @@ class Reader:
         without building the articles (feeds.incremental).  The short columns are
         digested as a tuple's repr, the two long ones as their bytes.
         """
+        if not hasattr(self._db, "create_function"):  # PostgreSQL runs no Python: the same digests, made here
+            yield from self._fingerprints_here()
+            return
         self._db.create_function("tintuc_digest_values", -1, _digest_values, deterministic=True)
         self._db.create_function("tintuc_digest_bytes", 1, _digest_bytes, deterministic=True)
         columns = [d[0] for d in self._db.execute("SELECT * FROM articles LIMIT 0").description]
@@ -107,6 +110,15 @@ class Reader:
         sql = f"SELECT a.guid, tintuc_digest_values({short}), {long} FROM articles a {NEWEST}"
         for row in _batches(self._db.execute(sql)):
             yield row[0], b"".join(row[1:])
+
+    def _fingerprints_here(self) -> Iterator[tuple[str, bytes]]:
+        columns = [d[0] for d in self._db.execute("SELECT * FROM articles LIMIT 0").description]
+        short = [c for c in columns if c not in LONG_COLUMNS]
+        sql = f"SELECT a.guid, {', '.join(f'a.{c}' for c in (*short, *LONG_COLUMNS))} FROM articles a {NEWEST}"
+        for row in _batches(self._db.execute(sql)):
+            values = tuple(row)[1:]
+            yield row[0], _digest_values(*values[:len(short)]) + b"".join(
+                _digest_bytes(None if v is None else v.encode("utf-8")) for v in values[len(short):])
 
     def provinces(self) -> set[str]:
         """Every province an article is filed under."""
