@@ -8,7 +8,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from tintuc_feed.process import normalize_article
-from tintuc_feed.store import Store
+from tintuc_feed.store import Store, is_database_url
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -32,7 +32,8 @@ class StorePipeline:
         self.outcome_lost: str | None = None  # the outcome itself could not be written (crawler.main exits 3)
 
     def open_spider(self):
-        Path(self.crawler.spider.db_path).parent.mkdir(parents=True, exist_ok=True)  # `scrapy crawl` alone
+        if not is_database_url(self.crawler.spider.db_path):
+            Path(self.crawler.spider.db_path).parent.mkdir(parents=True, exist_ok=True)  # `scrapy crawl` alone
         self.store = Store(self.crawler.spider.db_path)
 
     def process_item(self, item):

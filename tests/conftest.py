@@ -52,3 +52,14 @@ def redis_server():
     server = servers.Redis(binary)
     yield server
     server.stop()
+
+
+@pytest.fixture()
+def redis_url(redis_server) -> str:
+    """The session's redis-server, emptied for this test (queue, schedule and locks of earlier tests gone)."""
+    import socket
+
+    with socket.create_connection(("127.0.0.1", redis_server.port), timeout=5) as s:
+        s.sendall(b"FLUSHALL\r\n")
+        assert s.recv(16).startswith(b"+OK")
+    return redis_server.url

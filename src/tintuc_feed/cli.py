@@ -102,13 +102,15 @@ def build_parser() -> argparse.ArgumentParser:
     _add_demo(sub)
     _add_serve(sub)
     _add_sources(sub)
+    _add_workers(sub)
     return parser
 
 
 def _common(p: argparse.ArgumentParser, *, sources: bool = True, output: bool = True) -> None:
     if sources:
         p.add_argument("--sources", metavar="FILE", help="sources file (TOML); default: the built-in registry")
-    p.add_argument("--db", metavar="PATH", default=_env("db"), help=f"SQLite store (default: {_env('db')})")
+    p.add_argument("--db", metavar="PATH|URL", default=_env("db"),
+                   help=f"the store: an SQLite file (a path or sqlite:///path) or postgresql://… (default: {_env('db')})")
     if output:
         p.add_argument("--output", metavar="DIR", default=_env("output"),
                        help=f"feeds folder (default: {_env('output')})")
@@ -153,6 +155,9 @@ def _add_run(sub) -> None:
     _crawl_flags(p)
     p.add_argument("--interval", type=_positive(float), default=60.0, help="minutes between crawls of a source (default: 60)")
     p.add_argument("--jitter", type=_not_negative, default=60.0, help="random seconds added to each start (default: 60)")
+    from .cli_workers import add_queue_flags
+
+    add_queue_flags(p, required=False)
     p.set_defaults(func=cmd_run)
 
 
@@ -175,6 +180,12 @@ def _add_serve(sub) -> None:
     p.add_argument("--request-timeout", type=_positive(float), default=20.0, metavar="S",
                    help="seconds a client may take to send a whole request (slowloris guard; default: 20)")
     p.set_defaults(func=cmd_serve)
+
+
+def _add_workers(sub) -> None:
+    from .cli_workers import add_worker_parsers
+
+    add_worker_parsers(sub)
 
 
 def _add_sources(sub) -> None:
@@ -229,17 +240,26 @@ def _base_url(url: str) -> str:
     return url if url.endswith("/") else url + "/"
 
 
+def _db(args) -> Path | str:
+    """--db as the store takes it: a postgresql:// URL as given, else the SQLite file's path."""
+    from .store.location import is_database_url, sqlite_path
+
+    return args.db if is_database_url(args.db) else sqlite_path(args.db)
+
+
 def _crawl_options(args):
     from .runner import CrawlOptions
 
-    Path(args.db).parent.mkdir(parents=True, exist_ok=True)
-    return CrawlOptions(db=Path(args.db), sources_file=args.sources, delay=args.delay, refresh=args.refresh,
+    db = _db(args)
+    if isinstance(db, Path):
+        db.parent.mkdir(parents=True, exist_ok=True)
+    return CrawlOptions(db=db, sources_file=args.sources, delay=args.delay, refresh=args.refresh,
                         timeout=args.timeout, max_pages=args.max_pages,
                         log_level="INFO" if args.verbose else "WARNING", progress=args.command == "crawl")
 
 
 def cmd_crawl(args) -> int:
-    from .runner import crawl, publish_store
+    from .runner import crawl_and_publish
     from .sources import select_sources
 
     sources, topics = _load(args)
@@ -247,9 +267,8 @@ def cmd_crawl(args) -> int:
     if not chosen:
         raise UsageError("no enabled source to crawl (name one with --source ID)")
     publish_options = _publish_options(args, topics)
-    outcomes = crawl(chosen, _crawl_options(args))
-    print_summary(outcomes.values())  # before publishing, so it is shown even if publishing fails
-    report = publish_store(Path(args.db), sources, publish_options)
+    outcomes, report = crawl_and_publish(chosen, sources, _crawl_options(args), publish_options,
+                                         on_crawled=print_summary)
     print(f"feeds: {len(report.written)} written, {len(report.unchanged)} unchanged, in {args.output}/")
     return EXIT_OK if all(o.ok for o in outcomes.values()) else EXIT_FAILED
 
@@ -285,9 +304,10 @@ def cmd_build(args) -> int:
     from .runner import publish_store
 
     sources, topics = _load(args)
-    if not Path(args.db).exists():
+    db = _db(args)
+    if isinstance(db, Path) and not db.exists():
         raise UsageError(f"no store at {args.db} (run `tintuc-feed crawl` first, or give --db)")
-    report = publish_store(Path(args.db), sources, _publish_options(args, topics))
+    report = publish_store(db, sources, _publish_options(args, topics))
     print(f"feeds: {len(report.written)} written, {len(report.unchanged)} unchanged, in {args.output}/")
     return EXIT_OK
 
@@ -317,6 +337,10 @@ def cmd_run(args) -> int:
     chosen = select_sources(sources, [])
     if not chosen:
         raise UsageError("no enabled source to crawl")
+    if args.queue:  # several machines: enqueue the crawls, `tintuc-feed worker` processes run them
+        from .cli_workers import cmd_run_queue
+
+        return cmd_run_queue(args, chosen)
     return run_forever(chosen, sources, _crawl_options(args), _publish_options(args, topics),
                        interval_minutes=args.interval, jitter_seconds=args.jitter)
 

@@ -18,7 +18,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -38,7 +38,7 @@ log = logging.getLogger("tintuc_feed.runner")
 
 @dataclass(frozen=True)
 class CrawlOptions:
-    db: Path
+    db: Path | str  # an SQLite file, or a postgresql:// URL (store.location)
     sources_file: str | None = None
     delay: float | None = None  # seconds between requests to one site; None: the settings' default
     refresh: bool = False  # re-download articles already stored
@@ -63,6 +63,23 @@ class PublishOptions:
     base_url: str = "http://127.0.0.1:8080/"
     item_limit: int = 100
     topics: tuple[Topic, ...] = ()
+
+
+def crawl_and_publish(chosen: Sequence[Source], all_sources: Sequence[Source], crawl_options: CrawlOptions,
+                      publish_options: PublishOptions, *, on_crawled=None,
+                      publish_guard: AbstractContextManager | None = None) -> tuple[dict, PublishReport]:
+    """What `tintuc-feed crawl` does, and a worker's job: crawl the chosen sources, then rewrite the feeds.
+
+    on_crawled(outcomes) is called between the two (the summary table);
+    publish_guard is held while publishing (workers: one publisher at a time
+    across machines).
+    """
+    outcomes = crawl(chosen, crawl_options)
+    if on_crawled is not None:
+        on_crawled(outcomes.values())  # before publishing, so it is shown even if publishing fails
+    with publish_guard or nullcontext():
+        report = publish_store(crawl_options.db, all_sources, publish_options)
+    return outcomes, report
 
 
 def crawl(sources: Sequence[Source], options: CrawlOptions) -> dict[str, SourceOutcome]:

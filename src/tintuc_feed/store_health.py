@@ -51,6 +51,15 @@ def finish_source(db, run_id: int, source_id: str, ok: bool, error: str | None, 
         db.execute("UPDATE runs SET finished = ? WHERE id = ?", (dt_to_text(now), run_id))
 
 
+def close_unfinished(db, source_id: str, error: str, now: datetime) -> int:
+    """Mark every unfinished run of a source failed with `error` (its crawl is known to be over)."""
+    run_ids = [r[0] for r in db.execute(
+        "SELECT run_id FROM run_sources WHERE source_id = ? AND finished IS NULL", (source_id,)).fetchall()]
+    for run_id in run_ids:
+        finish_source(db, run_id, source_id, False, error, {"found": 0}, now)
+    return len(run_ids)
+
+
 def _source_ids(db: sqlite3.Connection) -> list[str]:
     rows = db.execute("SELECT source_id FROM run_sources UNION SELECT DISTINCT source_id FROM articles")
     return sorted(r[0] for r in rows)

@@ -350,6 +350,11 @@ class Store:
         with self._transaction():
             store_health.finish_source(self._db, run_id, source_id, ok, error, counts, now or _now())
 
+    def close_unfinished(self, source_id: str, *, error: str, now: datetime | None = None) -> int:
+        """Record as failed the source's runs that never finished (their crawl died); how many there were."""
+        with self._transaction():
+            return store_health.close_unfinished(self._db, source_id, error, now or _now())
+
     def run_outcomes(self, run_id: int) -> dict[str, dict]:
         """Each source of one run: its row in run_sources (ok, error, counts; finished None if it never ended)."""
         rows = self._db.execute("SELECT * FROM run_sources WHERE run_id = ?", (run_id,)).fetchall()

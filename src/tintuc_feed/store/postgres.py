@@ -144,6 +144,18 @@ class PostgresBackend:
     def in_transaction(self, db: PgConnection) -> bool:
         return db.in_transaction
 
+    def after_copy(self, db: PgConnection, tables) -> None:
+        """Rows were copied in with their ids: move each identity sequence past the largest."""
+        for table in tables:
+            if _has_id(db, table):
+                db.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), COALESCE(MAX(id), 0) + 1, false)"
+                           f" FROM {table}")
+
+
+def _has_id(db: PgConnection, table: str) -> bool:
+    return db.execute("SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema()"
+                      " AND table_name = ? AND column_name = 'id'", (table,)).fetchone() is not None
+
 
 def schema_version(db: PgConnection) -> int:
     row = db.execute("SELECT to_regclass('tintuc_schema')").fetchone()

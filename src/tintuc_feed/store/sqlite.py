@@ -36,3 +36,6 @@ class SQLiteBackend:
 
     def in_transaction(self, db: sqlite3.Connection) -> bool:
         return db.in_transaction
+
+    def after_copy(self, db: sqlite3.Connection, tables) -> None:
+        """Nothing to do after rows were copied in with their ids (INTEGER PRIMARY KEY follows MAX(id))."""
