@@ -8,6 +8,7 @@ throwaway redis-server and PostgreSQL cluster (tests/servers.py), and
 from __future__ import annotations
 
 import signal
+import time
 from collections import Counter
 
 import pytest
@@ -114,3 +115,32 @@ def _stored_some(location) -> bool:
 
     with Store(location) as store:
         return store.count("articles") >= 2
+
+
+def test_a_restarted_scheduler_keeps_each_sources_next_run(tmp_path, redis_url, postgres_url):
+    """The schedule lives in Redis (APScheduler's RedisJobStore): a restart neither resets nor re-fires it."""
+    from redis import Redis
+
+    from tintuc_feed.workers.schedule import RUN_TIMES_KEY
+
+    redis = Redis.from_url(redis_url)
+    with ThreeSites(tmp_path) as sites:
+        args = ("run", "--queue", redis_url, "--sources", sites.sources, "--db", postgres_url, "--interval", "60",
+                "--jitter", "0")
+        first = start(*args, log=tmp_path / "first.log")
+        try:  # each source fires once at start (2 s apart), then is due in an hour
+            wait_for(lambda: redis.llen("rq:queue:tintuc-crawl") == 3, 60, "three queued crawls", [tmp_path / "first.log"])
+            wait_for(lambda: all(s > time.time() + 3000 for _, s in redis.zrange(RUN_TIMES_KEY, 0, -1, withscores=True)),
+                     30, "the next runs in an hour", [tmp_path / "first.log"])
+            before = redis.zrange(RUN_TIMES_KEY, 0, -1, withscores=True)
+        finally:
+            stop(first)
+        second = start(*args, log=tmp_path / "second.log")
+        try:
+            wait_for(lambda: b"scheduled" in (tmp_path / "second.log").read_bytes(), 60, "the restart")
+            time.sleep(3)  # a reset schedule would fire the first source now
+            after = redis.zrange(RUN_TIMES_KEY, 0, -1, withscores=True)
+        finally:
+            stop(second)
+    assert len(before) == 3 and after == before
+    assert redis.llen("rq:queue:tintuc-crawl") == 3  # nothing enqueued twice
