@@ -20,6 +20,8 @@ from tintuc_feed.sources import SourcesError, load_sources, select_sources
 # Scrapy is imported by the functions that use it: the crawl's worker processes import this module
 # (multiprocessing's spawn re-imports the parent's __main__) and need none of it (crawler/workers.py).
 
+EXIT_STORE_FAILED = 3  # tintuc_feed.runner reads it: the store refused even the outcome of a source
+
 
 def build_settings(args: argparse.Namespace):
     from scrapy.settings import Settings
@@ -87,7 +89,11 @@ def main(argv: list[str] | None = None) -> int:
         process.crawl(PortalSpider, source=source.id, sources=args.sources, db=args.db, run_id=str(args.run_id),
                       refresh="1" if args.refresh else "", max_pages=str(args.max_pages or ""))
     process.start()
-    return 0
+    from .pipelines import OUTCOMES_LOST
+
+    for lost in OUTCOMES_LOST:
+        print(f"error: {lost}", file=sys.stderr)
+    return EXIT_STORE_FAILED if OUTCOMES_LOST else 0
 
 
 if __name__ == "__main__":

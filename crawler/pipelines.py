@@ -11,6 +11,9 @@ from tintuc_feed.process import normalize_article
 from tintuc_feed.store import Store, is_database_url
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
+# Sources whose outcome the store refused to record (disk full, read-only store): crawler.main
+# then exits with status 3, so the runner records the failure itself.
+OUTCOMES_LOST: list[str] = []
 
 
 class StorePipeline:
@@ -72,6 +75,7 @@ class StorePipeline:
         except (sqlite3.Error, OSError) as exc:
             self.outcome_lost = f"{spider.source.id}: the outcome could not be stored: {exc}"
             spider.logger.error(self.outcome_lost)
+            OUTCOMES_LOST.append(self.outcome_lost)
         finally:
             self.store.close()
 

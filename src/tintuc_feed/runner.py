@@ -17,6 +17,7 @@ import os
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
@@ -74,7 +75,13 @@ def crawl_and_publish(chosen: Sequence[Source], all_sources: Sequence[Source], c
     publish_guard is held while publishing (workers: one publisher at a time
     across machines).
     """
-    outcomes = crawl(chosen, crawl_options)
+    try:
+        outcomes = crawl(chosen, crawl_options)
+    except KeyboardInterrupt:  # SIGTERM or Ctrl-C: the crawl closed (or was killed); publish what it stored
+        with publish_guard or nullcontext():
+            report = publish_store(crawl_options.db, all_sources, publish_options)
+        print(f"feeds: {len(report.written)} written, {len(report.unchanged)} unchanged, in {publish_options.output}/")
+        raise
     if on_crawled is not None:
         on_crawled(outcomes.values())  # before publishing, so it is shown even if publishing fails
     with publish_guard or nullcontext():
@@ -88,16 +95,21 @@ def crawl(sources: Sequence[Source], options: CrawlOptions) -> dict[str, SourceO
         run_id = store.start_run([s.id for s in sources], now=datetime.now(VN), worker=options.worker)
     line = progress_line(options.db, run_id, len(sources)) if options.progress else None
     try:
-        problem = _run_child(_command(sources, options, run_id), options.timeout, line)
+        problem, stopped = _run_child(_command(sources, options, run_id), options.timeout, line)
     except KeyboardInterrupt:  # Ctrl-C or SIGTERM: the crawl was asked to close; record who did not finish
-        _finish_missing(options.db, run_id, sources, "the crawl was interrupted")
+        _finish_missing(options.db, run_id, sources, INTERRUPTED)
         raise
-    outcomes = _finish_missing(options.db, run_id, sources, problem or "the crawl ended before this source finished")
-    if problem:  # the process itself failed (time limit, crash): no source of it counts as crawled
+    if stopped:  # we asked it to stop (`run` stopping): sources whose spider finished keep their outcome
+        outcomes = _finish_missing(options.db, run_id, sources, INTERRUPTED)
+    else:
+        outcomes = _finish_missing(options.db, run_id, sources,
+                                   problem or "the crawl ended before this source finished")
+    if problem and not stopped:  # the process itself failed (time limit, crash): no source of it counts as crawled
         outcomes = _mark_failed(options.db, run_id, sources, outcomes, problem)
     return {s.id: _outcome(s.id, outcomes.get(s.id, {})) for s in sources}
 
 
+INTERRUPTED = "interrupted: the crawl was stopped before this source finished"
 COUNT_KEYS = ("found", "new", "updated", "duplicates", "skipped", "degraded", "refused")
 
 
@@ -113,12 +125,13 @@ def _mark_failed(db: Path, run_id: int, sources: Sequence[Source], outcomes: dic
 
 
 def _finish_missing(db: Path, run_id: int, sources: Sequence[Source], error: str) -> dict[str, dict]:
-    """Mark the sources the crawl did not report on as failed; return every source's outcome."""
+    """Mark the sources the crawl did not report on as failed, with what the store holds of them."""
     with Store(db) as store:
         outcomes = store.run_outcomes(run_id)
         for source in sources:
             if source.id not in outcomes or outcomes[source.id]["finished"] is None:
-                store.finish_source(run_id, source.id, ok=False, error=error)
+                new, updated = store.stored_during_run(run_id, source.id)  # the child died before counting
+                store.finish_source(run_id, source.id, ok=False, error=error, new=new, updated=updated)
         return store.run_outcomes(run_id)
 
 
@@ -141,41 +154,48 @@ def _command(sources: Sequence[Source], options: CrawlOptions, run_id: int) -> l
 
 _children: set[subprocess.Popen] = set()
 _children_lock = threading.Lock()
-STOP_GRACE_SECONDS = 30  # after SIGTERM, how long a crawl may take to close before it is killed
+# After SIGTERM a crawl gets this long to close its spiders and pipelines (a second or two normally),
+# then it is killed: `run` stops well within the systemd unit's TimeoutStopSec (deploy/tintuc-feed.service).
+STOP_GRACE_SECONDS = 10
+EXIT_STORE_FAILED = 3  # crawler.main: the store refused a write and even the source's outcome was lost
 
 
-def _run_child(command: list[str], timeout: float, line: ProgressLine | None = None) -> str | None:
-    """Run the crawl; return what went wrong with the process itself, if anything.
+def _run_child(command: list[str], timeout: float, line: ProgressLine | None = None) -> tuple[str | None, bool]:
+    """Run the crawl; return (what went wrong with the process itself, whether we asked it to stop).
 
     The child has its own session, so a signal to our process group (Ctrl-C in a
     terminal, systemd stopping the service) reaches only us: we forward one
     SIGTERM, which Scrapy answers by closing cleanly (a second would force it).
     """
     child = subprocess.Popen(command, env=_child_env(), start_new_session=True)
+    child.stop_requested = False
     with _children_lock:
         _children.add(child)
     try:
         returncode = wait_with_progress(child, timeout, line)
     except subprocess.TimeoutExpired:
         _stop(child)
-        return f"the crawl took longer than {timeout:.0f} s and was stopped"
+        return f"the crawl took longer than {timeout:.0f} s and was stopped", False
     except BaseException:  # KeyboardInterrupt (Ctrl-C, or SIGTERM turned into one): stop the crawl too
         _stop(child)
         raise
     finally:
         with _children_lock:
             _children.discard(child)
+    if returncode == EXIT_STORE_FAILED:
+        return "the store refused a write (disk full, read-only or damaged store); the crawl's log says why", False
     if returncode != 0:
-        return f"the crawl process exited with status {returncode}"
-    return None
+        return f"the crawl process exited with status {returncode}", child.stop_requested
+    return None, child.stop_requested
 
 
 def _stop(child: subprocess.Popen) -> None:
-    """SIGTERM (Scrapy closes its spiders and pipelines cleanly), then SIGKILL.
+    """SIGTERM (Scrapy closes its spiders and pipelines cleanly), then SIGKILL after STOP_GRACE_SECONDS.
 
     A second Ctrl-C while waiting kills the crawl at once, then goes on
     stopping: the crawl is never left running on its own.
     """
+    child.stop_requested = True
     child.terminate()
     try:
         child.wait(timeout=STOP_GRACE_SECONDS)
@@ -188,12 +208,24 @@ def _stop(child: subprocess.Popen) -> None:
         raise
 
 
-def stop_crawls() -> None:
-    """Ask every running crawl to finish now (used on SIGTERM / Ctrl-C)."""
+def stop_crawls(grace: float = STOP_GRACE_SECONDS) -> None:
+    """Ask every running crawl to finish now (`run` on SIGTERM / Ctrl-C); kill those still running after grace.
+
+    A crawl stuck in a system call, stopped, or ignoring SIGTERM is killed, so
+    `run` stops within grace seconds plus the final publishing.
+    """
     with _children_lock:
         running = list(_children)
     for child in running:
+        child.stop_requested = True
         child.terminate()
+    deadline = time.monotonic() + grace
+    for child in running:
+        try:
+            child.wait(timeout=max(0.0, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            log.warning("crawl process %d did not stop within %.0f s: killed", child.pid, grace)
+            child.kill()
 
 
 def _child_env() -> dict[str, str]:

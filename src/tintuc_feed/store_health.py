@@ -59,6 +59,21 @@ def close_unfinished(db, source_id: str, error: str, now: datetime) -> int:
         finish_source(db, run_id, source_id, False, error, {"found": 0}, now)
     return len(run_ids)
 
+def stored_during_run(db: sqlite3.Connection, run_id: int, source_id: str) -> tuple[int, int]:
+    """(new, updated) articles of a source since its run started: the count of a crawl that died uncounted.
+
+    A source's crawls never overlap (one at a time per source), so what was
+    first stored or revised after the run started was stored by that run.
+    """
+    row = db.execute(
+        "SELECT COUNT(CASE WHEN a.first_seen >= r.started THEN 1 END),"
+        " COUNT(CASE WHEN a.first_seen < r.started AND a.updated >= r.started THEN 1 END)"
+        " FROM run_sources r JOIN articles a ON a.source_id = r.source_id AND a.updated >= r.started"
+        " WHERE r.run_id = ? AND r.source_id = ?",
+        (run_id, source_id),
+    ).fetchone()
+    return (row[0] or 0, row[1] or 0) if row else (0, 0)
+
 
 def _source_ids(db: sqlite3.Connection) -> list[str]:
     rows = db.execute("SELECT source_id FROM run_sources UNION SELECT DISTINCT source_id FROM articles")

@@ -355,6 +355,10 @@ class Store:
         with self._transaction():
             return store_health.close_unfinished(self._db, source_id, error, now or _now())
 
+    def stored_during_run(self, run_id: int, source_id: str) -> tuple[int, int]:
+        """(new, updated): the source's articles first stored, or revised, since the run started."""
+        return store_health.stored_during_run(self._db, run_id, source_id)
+
     def run_outcomes(self, run_id: int) -> dict[str, dict]:
         """Each source of one run: its row in run_sources (ok, error, counts; finished None if it never ended)."""
         rows = self._db.execute("SELECT * FROM run_sources WHERE run_id = ?", (run_id,)).fetchall()
