@@ -31,9 +31,14 @@ def stored(db) -> int:
 
 
 def rows(db) -> list[sqlite3.Row]:
-    with sqlite3.connect(db) as conn:
-        conn.row_factory = sqlite3.Row
-        return conn.execute("SELECT * FROM run_sources ORDER BY run_id").fetchall()
+    if not db.exists():
+        return []
+    try:
+        with sqlite3.connect(db, timeout=5) as conn:
+            conn.row_factory = sqlite3.Row
+            return conn.execute("SELECT * FROM run_sources ORDER BY run_id").fetchall()
+    except sqlite3.OperationalError:  # the schema is being created
+        return []
 
 
 def setup(tmp_path, site):
@@ -94,7 +99,7 @@ def test_an_early_sigterm_to_run_keeps_the_outcome_of_a_spider_that_finished(tmp
             deadline = time.monotonic() + 120
             while caught is None and time.monotonic() < deadline:
                 children = descendants(proc.pid)
-                done = [r for r in rows(db) if r["finished"]] if db.exists() else []
+                done = [r for r in rows(db) if r["finished"]]
                 if children and len(done) == len(rows(db)) and done:
                     for pid in children:
                         os.kill(pid, signal.SIGSTOP)
