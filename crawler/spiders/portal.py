@@ -19,6 +19,8 @@ from scrapy.http import Response
 from scrapy.utils.defer import maybe_deferred_to_future
 
 from tintuc_feed import families
+from tintuc_feed.charset import article_text
+from tintuc_feed.families import NotAnArticle
 from tintuc_feed.model import ArticleLink
 from tintuc_feed.sources import load_sources, select_sources
 from tintuc_feed.store import Store
@@ -162,8 +164,13 @@ class PortalSpider(scrapy.Spider):
     async def parse_article(self, response: Response, link: ArticleLink):
         content_type = _text(response.headers.get("Content-Type"))
         fetched_at = datetime.now(VN)
-        read = await self._read(read_article, self.source, link.url, _body_text(response), link.hints, content_type,
-                                response.url, fetched_at)
+        try:
+            text = article_text(response.body, content_type)  # binary and garbled pages are skipped here
+        except NotAnArticle as exc:
+            read = {"skipped": exc.reason, "message": str(exc)}
+        else:
+            read = await self._read(read_article, self.source, link.url, text, link.hints, content_type,
+                                    response.url, fetched_at)
         if "skipped" in read:
             self.crawler.stats.inc_value(f"tintuc/skipped/{read['skipped']}")
             self.crawler.stats.inc_value("tintuc/skipped")

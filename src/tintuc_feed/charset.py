@@ -1,0 +1,119 @@
+"""Page bytes to text: the charset the page declares, verified against its bytes.
+
+Vietnamese portals still serve pages in legacy charsets (windows-1258 writes
+tone marks as separate combining characters, so its text is NFC-normalized
+here) and some declare a charset their bytes contradict.  The rules, in order:
+
+1. A byte order mark decides.
+2. Bytes that are valid UTF-8 and not plain ASCII are UTF-8, whatever is
+   declared: a single-byte declaration on UTF-8 bytes is the classic source of
+   mojibake ("CÃ´ng an"), and no real windows-1258/1252 text is valid UTF-8.
+3. Otherwise the declared charset (HTTP header, then <meta>) if the bytes
+   decode with it; else charset-normalizer's reading of the bytes among
+   FALLBACK_CHARSETS.
+
+Two kinds of page are refused after that (NotAnArticle, counted as skipped):
+a binary body (BINARY_MAGIC, or NUL bytes) whatever its content type says, and
+text that still reads as mojibake (MOJIBAKE: UTF-8 bytes once read as
+cp1252/latin-1 and stored that way by the site).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding, read_bom
+
+from .families.base import NotAnArticle
+
+# Leading bytes of bodies that are never HTML -> what they are.
+BINARY_MAGIC: dict[bytes, str] = {
+    b"%PDF-": "a PDF document",
+    b"\x89PNG": "a PNG image",
+    b"GIF8": "a GIF image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"PK\x03\x04": "a ZIP archive (or an Office document)",
+    b"\x1f\x8b": "gzip data",
+    b"\xd0\xcf\x11\xe0": "an old Office document",
+    b"RIFF": "RIFF media (WebP, WAV, AVI)",
+    b"\x00\x00\x00": "binary data (video or font)",
+}
+# Charsets tried when the declared one does not fit the bytes (charset-normalizer picks among them).
+FALLBACK_CHARSETS = ["utf_8", "cp1258", "cp1252", "latin_1"]
+# UTF-8 lead bytes of Vietnamese letters read as cp1252/latin-1, followed by a continuation byte read the same
+# way: "Ã´" (ô), "áº¡" (ạ), "á»‡" (ệ), "Ä‘" (đ), "Æ°" (ư).  Real Vietnamese text never has these pairs.
+MOJIBAKE = re.compile(
+    "[\u00c2-\u00c6\u00e1-\u00e3]"
+    "[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014"
+    "\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+)
+MOJIBAKE_MIN = 3  # pairs in a page before it counts as garbled (one "Â©" in a footer is not enough)
+
+
+def binary_kind(body: bytes) -> str | None:
+    """What a body that cannot be a web page is ("a PDF document"), or None."""
+    head = body[:16].lstrip(b" \t\r\n")
+    for magic, kind in BINARY_MAGIC.items():
+        if head.startswith(magic):
+            return kind
+    if read_bom(body)[0] is None and b"\x00" in body[:4096]:  # UTF-16/32 pages carry a BOM
+        return "binary data"
+    return None
+
+
+def _is_utf8(body: bytes) -> bool:
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _decodes(body: bytes, encoding: str) -> bool:
+    try:
+        body.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return False
+    return True
+
+
+def choose_encoding(body: bytes, content_type: str | None) -> str:
+    """The encoding to read body with (rules 1-3 above)."""
+    bom_encoding, _ = read_bom(body)
+    if bom_encoding:
+        return bom_encoding
+    if _is_utf8(body):
+        return "utf-8"
+    declared = http_content_type_encoding(content_type or "") or html_body_declared_encoding(body)
+    if declared and _decodes(body, declared):
+        return declared
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(body, cp_isolation=FALLBACK_CHARSETS).best()
+    return best.encoding if best else "cp1252"
+
+
+def decode_page(body: bytes, content_type: str | None) -> tuple[str, str]:
+    """(text, encoding): the body read with choose_encoding, BOM dropped, NFC (windows-1258 tone marks joined)."""
+    encoding = choose_encoding(body, content_type)
+    bom_encoding, bom = read_bom(body)
+    if bom_encoding:
+        body = body[len(bom):]
+    return unicodedata.normalize("NFC", body.decode(encoding, errors="replace")), encoding
+
+
+def mojibake_pairs(text: str) -> int:
+    return len(MOJIBAKE.findall(text))
+
+
+def article_text(body: bytes, content_type: str | None) -> str:
+    """An article page's text; NotAnArticle for a binary body ("not-html") or a garbled one ("mojibake")."""
+    kind = binary_kind(body)
+    if kind:
+        raise NotAnArticle("not-html", f"the body is {kind} (served as {content_type or 'no content type'})")
+    text, encoding = decode_page(body, content_type)
+    pairs = mojibake_pairs(text)
+    if pairs >= MOJIBAKE_MIN:
+        raise NotAnArticle("mojibake", f"read as {encoding}, the text is still garbled ({pairs} pairs like 'Ã´')")
+    return text

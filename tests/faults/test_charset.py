@@ -1,0 +1,161 @@
+"""Charsets and non-HTML bodies (issue 9, item 11): one crawl of pages in every encoding a portal may send.
+
+Each article page is the sample article with its own title, encoded one way and
+declared one way (HTTP header, <meta>, both, wrongly, not at all).  Pages read
+right are stored with their exact NFC title; pages that stay garbled and
+binary bodies are skipped and counted, never published.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from faults.hostile import (
+    LIST_PATH,
+    HostileSite,
+    article_html,
+    crawl,
+    feed_titles,
+    list_page,
+    page,
+    source_status,
+    stored_titles,
+    summary_row,
+    write_sources,
+)
+from tintuc_feed.charset import article_text, binary_kind, choose_encoding, mojibake_pairs
+from tintuc_feed.families import NotAnArticle
+
+TONES = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def cp1258(text: str) -> bytes:
+    """Text in windows-1258 as Vietnamese legacy software writes it: base letters + combining tone marks."""
+    out = b""
+    for char in unicodedata.normalize("NFC", text):
+        try:
+            out += char.encode("cp1258")
+            continue
+        except UnicodeEncodeError:
+            pass
+        parts = unicodedata.normalize("NFD", char)
+        base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in TONES))
+        out += base.encode("cp1258") + "".join(c for c in parts if c in TONES).encode("cp1258")
+    return out
+
+
+def declared(html: str, charset: str | None) -> str:
+    meta = f'<meta charset="{charset}">' if charset else ""
+    return html.replace('<meta charset="utf-8">', meta, 1)
+
+
+def ctype(charset: str | None) -> list[tuple[str, str]]:
+    return [("Content-Type", f"text/html; charset={charset}" if charset else "text/html")]
+
+
+def variant_pages() -> dict[str, tuple[str, bytes, list, str]]:
+    """variant -> (title, body, headers, expected: 'stored' or the skip reason)."""
+    pages = {}
+
+    def add(name, title, body, headers, expected):
+        pages[name] = (title, body, headers, expected)
+
+    t = "Đắk Nông: Công an tỉnh bắt giữ đối tượng {}"
+    add("cp1258-in-header", t.format("một"), cp1258(declared(article_html(t.format("một")), None)),
+        ctype("windows-1258"), "stored")
+    add("cp1258-in-meta", t.format("hai"), cp1258(declared(article_html(t.format("hai")), "windows-1258")),
+        ctype(None), "stored")
+    add("cp1258-declared-utf8", t.format("ba"), cp1258(article_html(t.format("ba"))), ctype("utf-8"), "stored")
+    add("utf8-declared-latin1", t.format("bốn"), declared(article_html(t.format("bốn")), None).encode(),
+        ctype("iso-8859-1"), "stored")
+    add("utf8-declared-cp1252-meta", t.format("năm"),
+        declared(article_html(t.format("năm")), "windows-1252").encode(), ctype(None), "stored")
+    add("utf8-no-charset-at-all", t.format("sáu"), declared(article_html(t.format("sáu")), None).encode(),
+        [], "stored")
+    garbled = article_html(t.format("bảy")).encode("utf-8").decode("cp1252", errors="replace")
+    add("mojibake-stored-by-the-site", t.format("bảy"), garbled.encode("utf-8"), ctype("utf-8"), "mojibake")
+    pdf = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\n" + article_html(t.format("tám")).encode()
+    add("pdf-without-content-type", t.format("tám"), pdf, [], "not-html")
+    png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + article_html(t.format("chín")).encode()
+    add("png-served-as-html", t.format("chín"), png, ctype("utf-8"), "not-html")
+    nul = article_html(t.format("mười")).encode().replace(b"<body>", b"<body>\x00\x01\x02\x00", 1)
+    add("nul-bytes-without-content-type", t.format("mười"), nul, [], "not-html")
+    return pages
+
+
+PAGES = variant_pages()
+
+
+@pytest.fixture(scope="module")
+def charset_crawl(tmp_path_factory):
+    tmp_path = tmp_path_factory.mktemp("charset")
+    with HostileSite() as site:
+        site.route(LIST_PATH, page(list_page([f"/tin-tuc/{name}.html" for name in PAGES])))
+        for name, (_, body, headers, _) in PAGES.items():
+            site.route(f"/tin-tuc/{name}.html", page(body, headers))
+        result, db, out = crawl(tmp_path, write_sources(tmp_path, site))
+    return result, db, out
+
+
+@pytest.mark.parametrize("variant", sorted(PAGES))
+def test_each_page_is_stored_with_its_exact_title_or_skipped_with_its_reason(charset_crawl, variant):
+    result, db, out = charset_crawl
+    title, _, _, expected = PAGES[variant]
+    if expected == "stored":
+        assert title in stored_titles(db) and title in feed_titles(out)
+    else:
+        assert title not in stored_titles(db) and title not in feed_titles(out)
+        line = next(x for x in result.stderr.splitlines() if f"/tin-tuc/{variant}.html" in x)
+        assert "skipped" in line and f"{expected}:" in line
+
+
+def test_nothing_garbled_is_published_and_skips_are_counted(charset_crawl):
+    result, _, out = charset_crawl
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert all(mojibake_pairs(t) == 0 and t == unicodedata.normalize("NFC", t) for t in feed_titles(out))
+    expected = [e for *_, e in PAGES.values()]
+    assert summary_row(result.stdout)["skipped"] == str(len(expected) - expected.count("stored"))
+    notes = source_status(out)["notes"]
+    assert notes == {"mojibake": expected.count("mojibake"), "not-html": expected.count("not-html")}
+
+
+# --- the rules, a row each -----------------------------------------------------
+
+@pytest.mark.parametrize(("body", "content_type", "encoding"), [
+    ("Công an".encode(), "text/html; charset=iso-8859-1", "utf-8"),  # valid UTF-8 wins over a 1-byte declaration
+    (cp1258("Công an tỉnh"), "text/html; charset=windows-1258", "cp1258"),
+    (b'<meta charset="windows-1258">' + cp1258("Công an tỉnh"), None, "cp1258"),
+    (b"\xef\xbb\xbf" + "Công an".encode(), "text/html; charset=windows-1252", "utf-8"),  # BOM decides
+    (b"plain ascii", "text/html; charset=windows-1258", "utf-8"),
+])
+def test_choose_encoding(body, content_type, encoding):
+    assert choose_encoding(body, content_type) == encoding
+
+
+@pytest.mark.parametrize(("body", "kind"), [
+    (b"%PDF-1.7 ...</html>", "a PDF document"), (b"\x89PNG\r\n", "a PNG image"), (b"\xff\xd8\xff\xe0", "a JPEG image"),
+    (b"PK\x03\x04", "a ZIP archive (or an Office document)"), (b"<html>\x00\x00</html>", "binary data"),
+    (b"<html></html>", None), (b"\xff\xfe<\x00h\x00", None),  # UTF-16 with its BOM is text
+])
+def test_binary_kind(body, kind):
+    assert binary_kind(body) == kind
+
+
+@pytest.mark.parametrize(("text", "pairs"), [
+    ("Công an tỉnh Đắk Nông", 0), ("ÂM THANH Ã Ă Ấn Ẫn Ảnh", 0), ("CÃ´ng an tá»‰nh Äáº¯k NÃ´ng", 4),
+    ("© 2024", 0), ("Â© 2024", 1),
+])
+def test_mojibake_pairs(text, pairs):
+    assert mojibake_pairs(text) == pairs
+
+
+def test_windows_1258_tone_marks_come_out_composed():
+    text = article_text(cp1258("<html><title>Đắk Nông</title></html>"), "text/html; charset=windows-1258")
+    assert "Đắk Nông" in text and "\u0301" not in text
+
+
+def test_a_garbled_page_is_not_an_article():
+    with pytest.raises(NotAnArticle, match="mojibake"):
+        article_text("Công an tỉnh Đắk Nông bắt giữ".encode().decode("latin-1").encode(), "text/html")
