@@ -29,6 +29,7 @@ from .feeds.from_store import publish_from_store
 from .feeds.publish import PublishReport
 from .feeds.topics import Topic
 from .progress import ProgressLine, progress_line, wait_with_progress
+from .run_locks import close_dead_runs, run_lock
 from .sources import Source, is_reserved_id
 from .store import Store
 
@@ -92,7 +93,13 @@ def crawl_and_publish(chosen: Sequence[Source], all_sources: Sequence[Source], c
 def crawl(sources: Sequence[Source], options: CrawlOptions) -> dict[str, SourceOutcome]:
     """Crawl the sources in a child process; return each source's outcome."""
     with Store(options.db) as store:
+        close_dead_runs(store, options.db, datetime.now(VN))  # runs whose processes were all killed
         run_id = store.start_run([s.id for s in sources], now=datetime.now(VN), worker=options.worker)
+    with run_lock(options.db, run_id):
+        return _crawl_run(sources, options, run_id)
+
+
+def _crawl_run(sources: Sequence[Source], options: CrawlOptions, run_id: int) -> dict[str, SourceOutcome]:
     line = progress_line(options.db, run_id, len(sources)) if options.progress else None
     try:
         problem, stopped = _run_child(_command(sources, options, run_id), options.timeout, line)

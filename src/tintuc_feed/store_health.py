@@ -180,3 +180,23 @@ def set_http_cache(db: sqlite3.Connection, url: str, etag: str | None, last_modi
         " ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified",
         (url, etag, last_modified),
     )
+
+
+def unfinished_runs(db: sqlite3.Connection) -> list[tuple[int, datetime]]:
+    """(run id, started) of every run with a source not finished."""
+    rows = db.execute("SELECT run_id, MIN(started) FROM run_sources WHERE finished IS NULL GROUP BY run_id")
+    return [(run_id, dt_from_text(started)) for run_id, started in rows]
+
+
+def close_interrupted(db: sqlite3.Connection, run_id: int, error: str, now: datetime) -> None:
+    """Finish a dead run's unfinished sources as failed, with what they stored counted from the store."""
+    sources = [r[0] for r in db.execute(
+        "SELECT source_id FROM run_sources WHERE run_id = ? AND finished IS NULL", (run_id,))]
+    for source_id in sources:
+        new, updated = stored_during_run(db, run_id, source_id)
+        db.execute(
+            "UPDATE run_sources SET finished = ?, ok = 0, error = ?, new = ?, updated = ?"
+            " WHERE run_id = ? AND source_id = ? AND finished IS NULL",
+            (dt_to_text(now), error, new, updated, run_id, source_id),
+        )
+    db.execute("UPDATE runs SET finished = ? WHERE id = ? AND finished IS NULL", (dt_to_text(now), run_id))

@@ -14,8 +14,10 @@ import sqlite3
 import time
 
 import feedparser
+from support import run_cli
 from test_operations import descendants, start_cli, wait_for
 
+from faults.hostile import source_status
 from tintuc_feed.runner import STOP_GRACE_SECONDS
 from tintuc_feed.sample_site import SOURCE_ID, SampleSite, site_root, sources_toml
 
@@ -143,3 +145,27 @@ def test_the_systemd_unit_gives_run_time_to_stop():
                 if "=" in line and not line.startswith("#"))
     assert unit["KillMode"] == "mixed"  # SIGTERM to `run` only: it forwards one to each crawl
     assert int(unit["TimeoutStopSec"]) >= STOP_GRACE_SECONDS + 60
+
+
+def test_a_run_whose_processes_were_all_killed_is_closed_as_interrupted_at_the_next_start(tmp_path):
+    with SampleSite(article_delay=0.5) as site:
+        sources = tmp_path / "sources.toml"
+        sources.write_text(sources_toml(site.url) + sources_toml(site.url, "other"),
+                           "utf-8")
+        db, out = tmp_path / "t.db", tmp_path / "out"
+        common = ("--sources", str(sources), "--db", str(db), "--output", str(out), "--delay", "0")
+        proc = start_cli("crawl", *common, "--source", SOURCE_ID)
+        wait_for(lambda: stored(db) >= 2, 90, "two articles stored")
+        for pid in [proc.pid, *descendants(proc.pid)]:  # parent and child: nobody left to record the outcome
+            os.kill(pid, signal.SIGKILL)
+        proc.communicate(timeout=30)
+        killed = stored(db)
+        (row,) = rows(db)
+        assert row["finished"] is None  # as the killed processes left it
+        result = run_cli("crawl", *common, "--source", "other")  # the next start closes it
+    assert result.returncode == 0, result.stderr
+    row = next(r for r in rows(db) if r["source_id"] == SOURCE_ID)
+    assert row["finished"] and not row["ok"] and row["error"].startswith("interrupted")
+    assert row["new"] == killed
+    status = source_status(out, SOURCE_ID)
+    assert status["consecutive_failures"] == 1 and status["last_error"].startswith("interrupted")

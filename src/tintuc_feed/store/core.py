@@ -355,6 +355,15 @@ class Store:
         with self._transaction():
             return store_health.close_unfinished(self._db, source_id, error, now or _now())
 
+    def unfinished_runs(self) -> list[tuple[int, datetime]]:
+        """(run id, started) of the runs with a source not finished (running, or killed)."""
+        return store_health.unfinished_runs(self._db)
+
+    def close_interrupted(self, run_id: int, error: str, *, now: datetime | None = None) -> None:
+        """Close a run whose processes are gone: its unfinished sources failed, their stored articles counted."""
+        with self._transaction():
+            store_health.close_interrupted(self._db, run_id, error, now or _now())
+
     def stored_during_run(self, run_id: int, source_id: str) -> tuple[int, int]:
         """(new, updated): the source's articles first stored, or revised, since the run started."""
         return store_health.stored_during_run(self._db, run_id, source_id)
