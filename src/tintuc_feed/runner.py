@@ -32,6 +32,7 @@ from .progress import ProgressLine, progress_line, wait_with_progress
 from .run_locks import close_dead_runs, run_lock
 from .sources import Source, is_reserved_id
 from .store import Store
+from .store.location import is_database_url, sqlite_path
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 PUBLISH_LOCK = ".publish.lock"
@@ -92,10 +93,13 @@ def crawl_and_publish(chosen: Sequence[Source], all_sources: Sequence[Source], c
 
 def crawl(sources: Sequence[Source], options: CrawlOptions) -> dict[str, SourceOutcome]:
     """Crawl the sources in a child process; return each source's outcome."""
+    # Run locks are files beside a local SQLite store; a PostgreSQL store's workers close dead runs themselves.
+    local = None if is_database_url(options.db) else sqlite_path(options.db)
     with Store(options.db) as store:
-        close_dead_runs(store, options.db, datetime.now(VN))  # runs whose processes were all killed
+        if local is not None:
+            close_dead_runs(store, local, datetime.now(VN))  # runs whose processes were all killed
         run_id = store.start_run([s.id for s in sources], now=datetime.now(VN), worker=options.worker)
-    with run_lock(options.db, run_id):
+    with run_lock(local, run_id) if local is not None else nullcontext():
         return _crawl_run(sources, options, run_id)
 
 
