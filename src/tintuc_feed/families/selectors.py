@@ -37,10 +37,19 @@ def apply_selectors(raw: RawArticle, url: str, text: str | Page, source) -> RawA
             matched[key] = f"selector:{css} (no match; {matched.get(key, 'nothing')})"
             continue
         matched[key] = f"selector:{css}"
+        if key in ("authors", "date"):
+            _leave_body(select_one(soup, css))
         if key == "date":
             value = {"dates": value["dates"] + raw.dates}
         found.update(value)
     return replace(raw, **found, matched=matched)
+
+
+def _leave_body(node) -> None:
+    """What the authors/date selectors matched is not body text (a byline
+    paragraph inside the body container, the seed's portal layout)."""
+    if node is not None and node.tag not in ("meta", "time") and node.getparent() is not None:
+        tree.remove(node)
 
 
 def _read(soup, css: str, key: str, url: str) -> dict | None:
