@@ -36,6 +36,8 @@ RAW_PAGES = True  # bodies are JSON: this module checks its own pages
 LIST_STEP_PAGES = True  # the category page only leads to the API; an empty API page ends the list
 
 API_PATH = "/DesktopModules/cmsview/api/NewsContent/"
+# DNN's hidden __dnnVariable: value="`{`sf_siteRoot`:`/portal/`,...}`" (a portal in a virtual directory)
+SITE_ROOT = re.compile(r"""sf_siteRoot[`'"]?\s*:\s*[`'"]([^`'"]*)[`'"]""")
 # myService.getNewsBlockContents(PortalId, ModuleId, GetType, PageIndex, ...)
 BLOCK_CALL = re.compile(
     r"getNewsBlockContents\s*\(\s*['\"]?(\d+)['\"]?\s*,\s*['\"]?(\d+)['\"]?\s*,\s*['\"]?(\d+)['\"]?\s*,\s*([^,)]+)"
@@ -76,7 +78,21 @@ def parse_list(url: str, text, source) -> ListPage:
     if module is None:
         return ListPage(problem="no-module: no getNewsBlockContents call with a page argument on the category page")
     portal, module_id, get_type = module
-    return ListPage(next_urls=(list_api_url(url, module_id, 1, portal, get_type),))
+    return ListPage(next_urls=(list_api_url(url, module_id, 1, portal, get_type, site_root(text)),))
+
+
+def site_root(text: str) -> str:
+    """The portal's path from __dnnVariable's sf_siteRoot ("/" when absent)."""
+    found = SITE_ROOT.search(text)
+    root = found.group(1).strip() if found else ""
+    return "/" + root.strip("/") if root.strip("/") else ""
+
+
+def _api_root(url: str) -> str:
+    """scheme://host[/virtual-dir] of an API URL (the path before /DesktopModules)."""
+    parts = urlsplit(url)
+    at = parts.path.lower().find(API_PATH.lower())
+    return f"{parts.scheme}://{parts.netloc}{parts.path[:at] if at > 0 else ''}"
 
 
 def _module_call(text: str) -> tuple[str, str, str] | None:
@@ -91,11 +107,12 @@ def _known_module(url: str) -> tuple[str, str, str] | None:
     return ("0", str(KNOWN_MODULES[slug]), "3") if slug in KNOWN_MODULES else None
 
 
-def list_api_url(base: str, module_id: str, page: int, portal: str = "0", get_type: str = "3") -> str:
+def list_api_url(base: str, module_id: str, page: int, portal: str = "0", get_type: str = "3",
+                 root: str = "") -> str:
     parts = urlsplit(base)
     query = urlencode({"PortalId": portal, "ModuleId": module_id, "GetType": get_type, "PageIndex": page,
                        "txtKeyword": ""})
-    return f"{parts.scheme}://{parts.netloc}{API_PATH}listnew?{query}"
+    return f"{parts.scheme}://{parts.netloc}{root}{API_PATH}listnew?{query}"
 
 
 def _parse_api_list(url: str, text: str, source) -> ListPage:
@@ -118,12 +135,12 @@ def _item_link(base: str, item: Mapping) -> ArticleLink | None:
     article_id = _get(item, "Id")
     if article_id in (None, ""):
         return None
-    parts = urlsplit(base)
+    origin = _api_root(base)
     hints = {"title": _first(item, TITLE_KEYS), "date": _first(item, DATE_KEYS),
              "summary": _plain(_first(item, SUMMARY_KEYS))}
     return ArticleLink(
-        url=article_url(f"{parts.scheme}://{parts.netloc}", _first(item, ("Url", "Slug")), article_id),
-        fetch_url=f"{parts.scheme}://{parts.netloc}{API_PATH}getbyid?id={article_id}",
+        url=article_url(origin, _first(item, ("Url", "Slug")), article_id),
+        fetch_url=f"{origin}{API_PATH}getbyid?id={article_id}",
         hints={k: v for k, v in hints.items() if v},
     )
 
