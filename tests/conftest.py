@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests are deterministic under CI (.ci/run exports CI=true): the same examples on every run,
+# no example database carried between runs, and a failure prints the blob that reproduces it.  Locally
+# they keep exploring new examples.  No test sets its own seed; @settings on a test only changes its
+# number of examples or deadline, and inherits the rest from this profile.
+settings.register_profile("tintuc-ci", derandomize=True, database=None, print_blob=True, deadline=None)
+if os.environ.get("CI"):
+    settings.load_profile("tintuc-ci")
 
 from tintuc_feed.sample_site import SampleSite, sources_toml
 

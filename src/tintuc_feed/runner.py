@@ -25,6 +25,7 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from .feeds.atomic import remove_stale_temporaries
 from .feeds.from_store import publish_from_store
 from .feeds.publish import PublishReport
 from .feeds.topics import Topic
@@ -36,6 +37,7 @@ from .store.location import is_database_url, sqlite_path
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 PUBLISH_LOCK = ".publish.lock"
+OUTPUT_SUBFOLDERS = ("rss", "atom", "json")  # where publishing writes, besides the output folder itself
 log = logging.getLogger("tintuc_feed.runner")
 
 
@@ -259,7 +261,9 @@ def publish_store(db: Path, sources: Sequence[Source], options: PublishOptions) 
     cron `crawl` or a manual `build`): otherwise the slower one, working from an
     older snapshot, could finish last and take the newest articles back out.
     """
-    with _publish_lock(options.output), Store(db) as store, store.snapshot() as reader:
+    # The store first: a refused store (foreign, corrupt) stops here, before the output folder is made.
+    with Store(db) as store, _publish_lock(options.output), store.snapshot() as reader:
+        remove_stale_temporaries(options.output, OUTPUT_SUBFOLDERS)  # a killed publisher's; we hold the lock
         health = store.health(now=datetime.now(VN))
         known = {s.id for s in sources}
         # Sources in the store but not given keep their feeds (a reserved id from an old store would clobber ours).

@@ -9,16 +9,42 @@ write_stream_if_changed() does the same for content given in chunks (the
 whole of articles.jsonl), holding one chunk at a time: it compares the chunks
 with the file as they come and starts the temporary file only at the first
 difference, from the file's bytes up to there.
+
+A writer killed mid-write (SIGKILL, power loss) leaves its temporary file
+behind; remove_stale_temporaries() removes them at the next publish.
 """
 
 from __future__ import annotations
 
 import functools
 import os
+import re
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import BinaryIO, Self
+
+# A temporary file of _Replacement: ".<target name>.<8 characters of mkstemp>.tmp".
+TEMPORARY_NAME = re.compile(r"^\.(?P<target>.+)\.[a-z0-9_]{8}\.tmp$")
+
+
+def remove_stale_temporaries(directory: Path, subdirectories: tuple[str, ...]) -> list[Path]:
+    """Remove the temporary files a killed writer left in directory and its given subdirectories.
+
+    Call it only while holding the output folder's publisher lock (runner.publish_store): then no
+    other writer is at work there, so every file named like ours is a leftover.
+    """
+    removed = []
+    for folder in (directory, *(directory / name for name in subdirectories)):
+        try:
+            entries = list(os.scandir(folder))
+        except (FileNotFoundError, NotADirectoryError):
+            continue
+        for entry in entries:
+            if TEMPORARY_NAME.match(entry.name) and entry.is_file(follow_symlinks=False):
+                Path(entry.path).unlink(missing_ok=True)
+                removed.append(Path(entry.path))
+    return removed
 
 
 class OutputError(OSError):

@@ -7,6 +7,9 @@ The quirks handled here:
 - lastBuildDate/updated default to "now": we set them to the newest item's
   `updated`, so the same items give the same bytes.
 - lxml refuses XML-illegal characters: every string is cleaned first.
+- RSS <description> is read as HTML by readers (feedparser: text/html), so the
+  plain-text summary goes in HTML-escaped; Atom gets it as <summary type="text">.
+  description() also sets Atom's content, so content() is always called after it.
 - RSS <link> is the *last* feed link added: the self link goes first.
 - feedgen 1.0.0 drops rel/type/length of Atom entry links (a shadowed
   variable in FeedEntry.atom_entry), which turns the image into a second
@@ -16,6 +19,7 @@ The quirks handled here:
 from __future__ import annotations
 
 import mimetypes
+from html import escape
 from urllib.parse import urlsplit
 
 from feedgen.feed import FeedGenerator
@@ -93,9 +97,10 @@ def _add_entry(generator: FeedGenerator, stored: StoredArticle) -> None:
         entry.published(date_published(stored))
     entry.updated(in_vn(stored.updated))
     _add_authors(entry, stored)
-    entry.description(_text(article.summary or _excerpt(article.content_text) or article.title), isSummary=True)
-    if article.content_html:
-        entry.content(_text(item_html(stored)), type="html")
+    summary = _text(article.summary or _excerpt(article.content_text) or article.title)
+    entry.summary(summary, type="text")  # Atom: <summary type="text">, shown as text
+    entry.description(escape(summary, quote=False))  # RSS: readers take <description> for HTML, so escape it
+    entry.content(_text(item_html(stored)) if article.content_html else escape(summary, quote=False), type="html")
     for tag in article.tags:
         entry.category(term=_text(tag), label=_text(tag))
     if article.image:

@@ -17,12 +17,19 @@ from html import escape
 from ..model import Article, SourceHealth, StoredArticle
 from ..sources import Source
 from .common import EMPTY_FEED_UPDATED, Feed, feed_links, in_vn, join_url, newest_first, rfc3339
+from .isolate import LeftOut, left_out_key, printable
 from .plan import HEALTH_ID, SITE_NAME
 
 
-def health_feed(sources: Sequence[Source], health: Mapping[str, SourceHealth], base_url: str) -> Feed:
+def health_feed(sources: Sequence[Source], health: Mapping[str, SourceHealth], base_url: str, *,
+                left_out: Sequence[LeftOut] = ()) -> Feed:
+    """One item per flagged source, and one per source with articles publishing had to leave out."""
     by_id = {source.id: source for source in sources}
     items = [health_item(by_id.get(sid), h, base_url) for sid, h in sorted(health.items()) if h.flagged]
+    by_source: dict[str, list[LeftOut]] = {}
+    for item in left_out:
+        by_source.setdefault(item.source_id, []).append(item)
+    items += [left_out_item(by_id.get(sid), own, base_url) for sid, own in sorted(by_source.items())]
     return Feed(
         id=HEALTH_ID,
         title=f"{SITE_NAME}: tình trạng các nguồn",
@@ -65,6 +72,34 @@ def health_item(source: Source | None, health: SourceHealth, base_url: str) -> S
         province=source.province if source else None,
     )
     return StoredArticle(article=article, guid=health_guid(health), first_seen=in_vn(since), updated=in_vn(since))
+
+
+LEFT_OUT_SHOWN = 20  # items listed in a left-out report; the count says how many there are
+
+
+def left_out_item(source: Source | None, left_out: Sequence[LeftOut], base_url: str) -> StoredArticle:
+    """A report of the articles of one source that could not be written: stable while the set is the same."""
+    source_id = left_out[0].source_id
+    name = source.name if source else source_id
+    title = f"{name}: {len(left_out)} bài không ghi được vào feed"  # "N articles could not be written to the feeds"
+    since = in_vn(max(datetime.fromisoformat(item.updated) for item in left_out))
+    rows = "".join(f"<li>{escape(item.url)} ({escape(printable(item.guid))}): {escape(item.reason)}</li>"
+                   for item in left_out[:LEFT_OUT_SHOWN])
+    html = (f"<p>Các bài sau của nguồn <strong>{escape(name)}</strong> bị loại khỏi mọi feed vì không ghi được"
+            f" (xem status.json):</p><ul>{rows}</ul>")
+    article = Article(
+        url=f"{join_url(base_url, '')}#source-{source_id}",
+        source_id=source_id,
+        title=title,
+        title_raw=title,
+        content_html=html,
+        content_text=title,
+        published=since,
+        summary=title,
+        province=source.province if source else None,
+    )
+    guid = f"urn:tintuc-feed:health:left-out:{left_out_key(left_out)}"
+    return StoredArticle(article=article, guid=guid, first_seen=since, updated=since)
 
 
 def _content(name: str, health: SourceHealth) -> str:

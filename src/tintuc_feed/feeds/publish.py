@@ -25,6 +25,7 @@ from .atomic import write_if_changed, write_stream_if_changed
 from .common import Feed, newest_first
 from .feedgen_adapter import render_atom, render_rss
 from .health import health_feed, status_generated_at
+from .isolate import ItemGuard, LeftOut
 from .jsonfeed import jsonl_chunks, render_json_feed
 from .opml import render_opml
 from .page import HEADLINES, render_index
@@ -41,6 +42,7 @@ class PublishReport:
     written: tuple[str, ...]
     unchanged: tuple[str, ...]
     feeds: tuple[str, ...]  # the feed ids, in OPML order
+    left_out: tuple[LeftOut, ...] = ()  # items that could not be written (isolate.py)
 
     @property
     def files(self) -> tuple[str, ...]:
@@ -85,19 +87,29 @@ def publish_inputs(
     item_limit: int,
     generated_at: datetime,
 ) -> PublishReport:
-    """Write every file: feeds from inputs, articles.jsonl from records (newest first, read as written)."""
-    feeds = _every_feed(sources, inputs, health, base_url, topics, item_limit)
-    changes = {relative: write_if_changed(output_dir / relative, data)
-               for feed in feeds for relative, data in feed_files([feed]).items()}
+    """Write every file: feeds from inputs, articles.jsonl from records (newest first, read as written).
+
+    An item that cannot be written is left out of every feed and page, logged, counted in status.json and
+    reported in the health feed (isolate.py); the content feeds go first so the health feed can tell.
+    """
+    guard = ItemGuard()
+    feeds, changes = [], {}
+    for planned in plan_content_feeds(sources, inputs, base_url, topics, item_limit):
+        feed, files = guard.render(planned, _files_of)
+        feeds.append(feed)
+        changes |= {relative: write_if_changed(output_dir / relative, data) for relative, data in files.items()}
+    left_out = guard.left_out
+    feeds.append(health_feed(sources, health, base_url, left_out=left_out))
+    changes |= {relative: write_if_changed(output_dir / relative, data) for relative, data in _files_of(feeds[-1]).items()}
     changes["articles.jsonl"] = write_stream_if_changed(output_dir / "articles.jsonl", jsonl_chunks(records))
     pages = {
         "feeds.opml": render_opml(feeds, base_url=base_url, updated=generated_at),
-        "status.json": render_status(sources, health, generated_at=generated_at),
-        "index.html": render_index(feeds, sources, health, inputs.merged(HEADLINES), base_url=base_url,
+        "status.json": render_status(sources, health, generated_at=generated_at, left_out=left_out),
+        "index.html": render_index(feeds, sources, health, guard.keep(inputs.merged(HEADLINES)), base_url=base_url,
                                    generated_at=generated_at),
     }
     changes |= {relative: write_if_changed(output_dir / relative, data) for relative, data in pages.items()}
-    return _report(output_dir, changes, tuple(feed.id for feed in feeds))
+    return _report(output_dir, changes, tuple(feed.id for feed in feeds), left_out)
 
 
 def plan_feeds(
@@ -130,12 +142,17 @@ def feed_files(feeds: Sequence[Feed]) -> dict[str, bytes]:
     return files
 
 
+def _files_of(feed: Feed) -> dict[str, bytes]:
+    return feed_files([feed])
+
+
 def write_outputs(output_dir: Path, outputs: Mapping[str, bytes], feed_ids: tuple[str, ...]) -> PublishReport:
     changes = {relative: write_if_changed(output_dir / relative, outputs[relative]) for relative in sorted(outputs)}
     return _report(output_dir, changes, feed_ids)
 
 
-def _report(output_dir: Path, changes: Mapping[str, bool], feed_ids: tuple[str, ...]) -> PublishReport:
+def _report(output_dir: Path, changes: Mapping[str, bool], feed_ids: tuple[str, ...],
+            left_out: tuple[LeftOut, ...] = ()) -> PublishReport:
     written = tuple(sorted(relative for relative, changed in changes.items() if changed))
     unchanged = tuple(sorted(relative for relative, changed in changes.items() if not changed))
-    return PublishReport(output_dir, written, unchanged, feed_ids)
+    return PublishReport(output_dir, written, unchanged, feed_ids, left_out)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
@@ -9,19 +10,25 @@ from typing import Any
 from ..model import SourceHealth
 from ..sources import Source
 from .common import rfc3339
+from .isolate import LeftOut, printable
 from .jsonfeed import dumps
 
 STATUS_VERSION = 1
 
 
-def render_status(sources: Sequence[Source], health: Mapping[str, SourceHealth], *, generated_at: datetime) -> bytes:
+def render_status(sources: Sequence[Source], health: Mapping[str, SourceHealth], *, generated_at: datetime,
+                  left_out: Sequence[LeftOut] = ()) -> bytes:
+    """status.json; left_out: the items this publish could not write (each source counts its own)."""
     known = {source.id for source in sources}
     entries = [source_status(source, health.get(source.id)) for source in sources]
     entries += [source_status(None, health[sid]) for sid in sorted(health) if sid not in known]
+    for entry in entries:
+        entry["left_out"] = sum(1 for item in left_out if item.source_id == entry["id"])
     document = {
         "version": STATUS_VERSION,
         "generated_at": rfc3339(generated_at),
         "flagged": sum(1 for entry in entries if entry["flagged"]),
+        "left_out": [dataclasses.asdict(item) | {"guid": printable(item.guid)} for item in left_out],
         "sources": entries,
     }
     return dumps(document, indent=2)

@@ -53,6 +53,7 @@ from ..store_codec import (
 from ..store_queries import Reader, stored_from_row
 from ..store_schema import SCHEMA_VERSION, SchemaVersionError, StoreError
 from ..urls import canonical_url, url_key
+from ..validate import article_for_store
 from .location import backend_for
 
 __all__ = ["SCHEMA_VERSION", "SchemaVersionError", "Store", "StoreError", "UpsertResult", "guid_for"]
@@ -109,6 +110,7 @@ class Store:
 
     def upsert(self, article: Article, *, now: datetime, aliases: Sequence[str | None] = ()) -> UpsertResult:
         """Insert or update one article, in one transaction (empty or None aliases are ignored)."""
+        article = article_for_store(article)  # validate.py: every field checked as it enters (InvalidArticle)
         article = dataclasses.replace(article, url=canonical_url(article.url))
         seen = [u for u in (article.url, article.fetched_url, *aliases) if u]
         keys = {url_key(u): u for u in reversed(seen)}
