@@ -123,3 +123,16 @@ def test_the_headlines_of_index_html_leave_it_out_too(built):
     _, out, _ = built
     page = (out / "index.html").read_text("utf-8")
     assert "\x01" not in page and "\x00" not in page and "\ufffe" not in page
+
+
+def test_a_second_build_that_renders_nothing_still_reports_it(built, crawled_store):
+    """The incremental publisher skips unchanged feeds; what they left out is still counted and reported."""
+    _, out, guid = built
+    _, sources = crawled_store
+    before = {path: path.read_bytes() for path in sorted(out.glob("*/*")) if path.is_file()}
+    again = run_cli("build", "--sources", str(sources), "--db", str(out.parent / "old.db"), "--output", str(out))
+    assert again.returncode == 0, again.stderr
+    status = json.loads((out / "status.json").read_text("utf-8"))
+    [left] = status["left_out"]
+    assert left["guid"] == guid.replace("\x00", "\\x00")
+    assert {path: path.read_bytes() for path in before} == before  # every feed the same, the health feed too

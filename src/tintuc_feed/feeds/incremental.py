@@ -26,6 +26,7 @@ test_incremental_publish.py builds both and compares).
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 from collections.abc import Mapping, Sequence
@@ -41,6 +42,7 @@ from .atomic import write_if_changed, write_stream_if_changed
 from .common import Feed, FeedLinks
 from .feedgen_adapter import render_atom, render_rss
 from .health import health_feed
+from .isolate import ItemGuard, LeftOut
 from .jsonfeed import jsonl_chunks, render_json_feed
 from .opml import render_opml
 from .page import HEADLINES, render_index
@@ -158,16 +160,24 @@ def publish_incremental(
         manifest.context, manifest.store = context, store
         manifest.record(output_dir, list(changes))
         manifest.save(output_dir)
-    feeds = [*content, health_feed(sources, health, base_url)]
+    left_out = _left_out(manifest)
+    feeds = [*content, health_feed(sources, health, base_url, left_out=left_out)]
     written = {r: write_if_changed(output_dir / r, data) for r, data in _feed_files(feeds[-1]).items()}
+    bad = {item.guid for item in left_out}
+    headlines = [item for item in inputs.merged(HEADLINES) if item.guid not in bad]
     pages = {
         "feeds.opml": render_opml(feeds, base_url=base_url, updated=generated_at),
-        "status.json": render_status(sources, health, generated_at=generated_at),
-        "index.html": render_index(feeds, sources, health, inputs.merged(HEADLINES), base_url=base_url,
-                                   generated_at=generated_at),
+        "status.json": render_status(sources, health, generated_at=generated_at, left_out=left_out),
+        "index.html": render_index(feeds, sources, health, headlines, base_url=base_url, generated_at=generated_at),
     }
     written |= {r: write_if_changed(output_dir / r, data) for r, data in pages.items()}
-    return _report(output_dir, changes | written, tuple(feed.id for feed in feeds))
+    return _report(output_dir, changes | written, tuple(feed.id for feed in feeds), left_out)
+
+
+def _left_out(manifest: Manifest) -> tuple[LeftOut, ...]:
+    """The items left out of the content feeds (isolate.py), as the manifest recorded them per feed."""
+    by_guid = {row["guid"]: LeftOut(**row) for meta in manifest.feeds.values() for row in meta.get("left_out", ())}
+    return tuple(sorted(by_guid.values(), key=lambda item: (item.source_id, item.guid)))
 
 
 def _nothing_changed(manifest: Manifest, output_dir: Path, context: str, store: str) -> bool:
@@ -183,15 +193,20 @@ def _render_changed(output_dir, manifest, sources, inputs, reader, rows, context
     content = plan_content_feeds(sources, inputs, base_url, topics, item_limit)
     changes: dict[str, bool] = {}
     feeds: dict[str, dict] = {}
+    guard = ItemGuard()
     for feed in content:
         signature = feed_signature(feed, rows, context)
         relatives = feed_files_of(feed.id)
         old = manifest.feeds.get(feed.id)
         if old and old["signature"] == signature and manifest.intact(output_dir, relatives):
             changes |= {r: False for r in relatives}
-        else:
-            changes |= {r: write_if_changed(output_dir / r, data) for r, data in _feed_files(feed).items()}
-        feeds[feed.id] = _meta(feed, signature)
+            feeds[feed.id] = old
+            continue
+        kept, files = guard.render(feed, _feed_files)  # without the items that cannot be written
+        changes |= {r: write_if_changed(output_dir / r, data) for r, data in files.items()}
+        gone = {item.guid for item in feed.items} - {item.guid for item in kept.items}
+        feeds[feed.id] = _meta(kept, signature) | {
+            "left_out": [dataclasses.asdict(item) for item in guard.left_out if item.guid in gone]}
     manifest.feeds = feeds
     if manifest.store == store and manifest.context == context and manifest.intact(output_dir, [JSONL]):
         changes[JSONL] = False
