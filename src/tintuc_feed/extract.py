@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from . import families, voters
+from .notices import notice_json, read_notice
 from .process import normalize_article
 from .sources import Source, load_sources, select_sources
 
@@ -36,6 +37,7 @@ def extract_to_json(url: str, *, sources_file: str | None, source_id: str | None
         raise ExtractError(f"{url}: not an article: {exc}") from exc
     article = normalize_article(raw, source, fetched_at=now, fetched_url=url)
     record = _jsonable(asdict(article))
+    record["notice"] = notice_json(read_notice(article.title, article.content_text, article.content_html))
     record["_extraction"] = {"source": source.id, "family": source.family, "matched": dict(raw.matched),
                              "degraded": raw.degraded}
     return record
