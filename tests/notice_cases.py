@@ -37,3 +37,28 @@ def plain(value):
     if isinstance(value, list):
         return [plain(v) for v in value]
     return value
+
+
+# When each kind of fixture is published: wanted notices first, their withdrawals after.
+KIND_START = {"wanted": (2024, 1, 1), "withdrawal": (2025, 2, 1), "fraud": (2025, 3, 1), "appeal": (2025, 4, 1),
+              "story": (2025, 5, 1)}
+
+
+def fixture_articles():
+    """Every fixture as a normalized Article, as the crawler would store it (one source, dated by kind)."""
+    from datetime import datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    from tintuc_feed.model import Article
+
+    vn = ZoneInfo("Asia/Ho_Chi_Minh")
+    articles = []
+    for kind in FILES:
+        for index, case in enumerate(load(kind)):
+            published = datetime(*KIND_START[kind], 8, 0, tzinfo=vn) + timedelta(days=index)
+            articles.append(Article(
+                url=f"https://congan.example.gov.vn/thong-bao/{case['id']}.html", source_id="notices-site",
+                title=case["title"], title_raw=case["title"], content_html=content_html(case),
+                content_text=case["text"], published=published, published_raw=published.strftime("%d/%m/%Y"),
+                date_precision="datetime", province="Lâm Đồng"))
+    return articles

@@ -36,6 +36,7 @@ from importlib import metadata
 from pathlib import Path
 
 from ..model import SourceHealth
+from ..notices import publishing as notice_publishing
 from ..sources import Source
 from ..store_queries import Reader
 from .atomic import write_if_changed, write_stream_if_changed
@@ -162,13 +163,16 @@ def publish_incremental(
         manifest.save(output_dir)
     left_out = _left_out(manifest)
     feeds = [*content, health_feed(sources, health, base_url, left_out=left_out)]
-    written = {r: write_if_changed(output_dir / r, data) for r, data in _feed_files(feeds[-1]).items()}
+    written, notice_section = notice_publishing.publish_notices(output_dir, reader.all_newest, context + store,
+                                                                base_url, item_limit)
+    written |= {r: write_if_changed(output_dir / r, data) for r, data in _feed_files(feeds[-1]).items()}
     bad = {item.guid for item in left_out}
     headlines = [item for item in inputs.merged(HEADLINES) if item.guid not in bad]
     pages = {
         "feeds.opml": render_opml(feeds, base_url=base_url, updated=generated_at),
         "status.json": render_status(sources, health, generated_at=generated_at, left_out=left_out),
-        "index.html": render_index(feeds, sources, health, headlines, base_url=base_url, generated_at=generated_at),
+        "index.html": render_index(feeds, sources, health, headlines, base_url=base_url, generated_at=generated_at,
+                                   sections=(notice_section,)),
     }
     written |= {r: write_if_changed(output_dir / r, data) for r, data in pages.items()}
     return _report(output_dir, changes | written, tuple(feed.id for feed in feeds), left_out)

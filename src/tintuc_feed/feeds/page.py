@@ -38,7 +38,9 @@ def render_index(
     *,
     base_url: str,
     generated_at: datetime,
+    sections: Sequence[str] = (),
 ) -> bytes:
+    """index.html; sections are extra HTML cards (the notices') placed after the headlines."""
     by_source = {source.id: source for source in sources}
     groups = grouped(feeds)
     states = {s.id: source_state(health.get(s.id), generated_at) for s in sources}
@@ -46,6 +48,7 @@ def render_index(
     parts = [_head(), _top(generated_at, states), '<main class="wrap">', _alert(sources, health, health_feed)]
     parts += [_general(members) for name, members in groups if name == GENERAL_GROUP]
     parts.append(_headlines(headlines[:HEADLINES], by_source))
+    parts += sections
     parts.append("<h2>Nguồn tin theo tỉnh, thành</h2>")
     parts += [_group(name, members, by_source, health, states) for name, members in groups if name != GENERAL_GROUP]
     parts += ["</main>", _footer()]

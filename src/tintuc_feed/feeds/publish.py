@@ -20,6 +20,8 @@ from datetime import datetime
 from pathlib import Path
 
 from ..model import SourceHealth, StoredArticle
+from ..notices import publishing as notice_publishing
+from ..notices.records import NoticeCollector
 from ..sources import Source
 from .atomic import write_if_changed, write_stream_if_changed
 from .common import Feed, newest_first
@@ -101,12 +103,16 @@ def publish_inputs(
     left_out = guard.left_out
     feeds.append(health_feed(sources, health, base_url, left_out=left_out))
     changes |= {relative: write_if_changed(output_dir / relative, data) for relative, data in _files_of(feeds[-1]).items()}
-    changes["articles.jsonl"] = write_stream_if_changed(output_dir / "articles.jsonl", jsonl_chunks(records))
+    notices = NoticeCollector()  # reads each record on its way to articles.jsonl
+    changes["articles.jsonl"] = write_stream_if_changed(output_dir / "articles.jsonl",
+                                                        jsonl_chunks(notices.watch(records)))
+    notice_changes, notice_section = notice_publishing.write_notices(output_dir, notices, base_url, item_limit)
+    changes |= notice_changes
     pages = {
         "feeds.opml": render_opml(feeds, base_url=base_url, updated=generated_at),
         "status.json": render_status(sources, health, generated_at=generated_at, left_out=left_out),
         "index.html": render_index(feeds, sources, health, guard.keep(inputs.merged(HEADLINES)), base_url=base_url,
-                                   generated_at=generated_at),
+                                   generated_at=generated_at, sections=(notice_section,)),
     }
     changes |= {relative: write_if_changed(output_dir / relative, data) for relative, data in pages.items()}
     return _report(output_dir, changes, tuple(feed.id for feed in feeds), left_out)
