@@ -103,6 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_serve(sub)
     _add_sources(sub)
     _add_workers(sub)
+    _add_notices(sub)
     return parser
 
 
@@ -192,6 +193,12 @@ def _add_sources(sub) -> None:
     from .cli_sources import add_sources_parser
 
     add_sources_parser(sub)
+
+
+def _add_notices(sub) -> None:
+    from .cli_notices import add_notices_parser
+
+    add_notices_parser(sub, _env("db"))
 
 
 # ---- commands ----------------------------------------------------------------

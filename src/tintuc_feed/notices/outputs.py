@@ -22,7 +22,7 @@ from ..feeds.common import Feed, feed_links, join_url
 from ..feeds.feedgen_adapter import render_atom, render_rss
 from ..feeds.jsonfeed import dumps, render_json_feed
 from ..model import StoredArticle
-from .records import NoticeSet
+from .records import NoticeSet, newest_key
 from .summary import indicator_lines, person_line
 
 VERSION = 1
@@ -75,8 +75,8 @@ def notice_files(notices: NoticeSet, base_url: str, item_limit: int) -> dict[str
 
 
 def _newest(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return sorted(records, key=lambda r: (r["article"]["published"] or r["article"]["first_seen"], r["id"]),
-                  reverse=True)
+    """Newest notice first, a notice's persons in its order (the sort is stable)."""
+    return sorted(records, key=newest_key, reverse=True)
 
 
 def _item(record: dict[str, Any], notices: NoticeSet, html: str, updated: datetime | None = None) -> StoredArticle:

@@ -81,7 +81,7 @@ def build_notices(found: list[Found]) -> NoticeSet:
             result.sources[record["id"]] = item.stored
             (result.fraud if item.notice.kind == "fraud" else result.appeals).append(record)
     for records in (result.active, result.withdrawn, result.withdrawals, result.fraud, result.appeals):
-        records.reverse()  # newest first
+        records.sort(key=newest_key, reverse=True)  # newest notice first; a notice's persons in its order
     _add_summaries(result)
     return result
 
@@ -96,6 +96,13 @@ def _add_summaries(result: NoticeSet) -> None:
                 link["display"] = defang(link["value"])
     for record in result.appeals:
         record["summary"] = appeal_title(record)
+
+
+def newest_key(record: dict[str, Any]) -> tuple[str, str, int]:
+    """Sorted on with reverse=True: newest notice first, then a notice's persons in its order."""
+    article = record["article"]
+    person = int(record["id"].rsplit("-", 1)[1]) if "#person-" in record["id"] else 0
+    return article["published"] or article["first_seen"], article["guid"], -person
 
 
 def _when(stored: StoredArticle) -> datetime:
