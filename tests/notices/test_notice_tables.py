@@ -65,7 +65,8 @@ TRICK_EXAMPLES = {
     "sim-lock": "Thông báo khóa SIM trong 2 giờ.",
     "relative-emergency": "Báo tin con bị tai nạn ở trường.",
     "recovery-scam": "Hứa giúp lấy lại tiền đã mất.",
-    "fake-delivery": "Gọi điện báo có đơn hàng cần thanh toán.",
+    "fake-delivery": "Gọi điện báo có bưu phẩm cần thanh toán.",
+    "online-shopping": "Đăng bán hàng giá rẻ, yêu cầu chuyển tiền đặt cọc.",
     "traffic-fine": "Tin nhắn yêu cầu nộp phạt qua mạng.",
 }
 

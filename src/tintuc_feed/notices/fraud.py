@@ -52,8 +52,11 @@ TRICKS: tuple[tuple[str, str, re.Pattern, str], ...] = (
      "a relative in hospital or in trouble, money needed at once"),
     ("recovery-scam", "Lấy lại tiền bị lừa", re.compile(r"\b(lay lai tien|thu hoi tien)\b"),
      "help offered to recover money already lost"),
-    ("fake-delivery", "Giả danh giao hàng", re.compile(r"\b(giao hang|shipper|don hang)\b"),
-     "a parcel to pay for"),
+    ("fake-delivery", "Giả danh giao hàng", re.compile(r"\b(giao hang|shipper|buu pham|phi van chuyen)\b"),
+     "a parcel to pay for (not \"đơn hàng\": task scams use it for their fake orders)"),
+    ("online-shopping", "Mua bán hàng qua mạng, đặt cọc",
+     re.compile(r"\b(ban hang gia re|mua sam|mua hang (online|qua mang)|dat coc|tien coc)\b"),
+     "goods sold cheap online, paid or deposited for, never sent"),
     ("traffic-fine", "Phạt nguội giả", re.compile(r"\b(phat nguoi|nop phat)\b"), "a traffic fine to pay"),
 )
 TRICK_LABELS = {label: display for label, display, _p, _w in TRICKS}
