@@ -57,7 +57,7 @@ def fixture_articles():
         for index, case in enumerate(load(kind)):
             published = datetime(*KIND_START[kind], 8, 0, tzinfo=vn) + timedelta(days=index)
             articles.append(Article(
-                url=f"https://congan.example.gov.vn/thong-bao/{case['id']}.html", source_id="notices-site",
+                url=f"https://congan.example.gov.vn/thong-bao/{case['id']}.html", source_id="thongbao-site",
                 title=case["title"], title_raw=case["title"], content_html=content_html(case),
                 content_text=case["text"], published=published, published_raw=published.strftime("%d/%m/%Y"),
                 date_precision="datetime", province="Lâm Đồng"))

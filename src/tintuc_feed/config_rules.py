@@ -20,7 +20,7 @@ from .patterns import PatternError, compile_pattern
 ID_PATTERN = re.compile(r"[a-z0-9-]+")  # matched with fullmatch: no trailing newline slips through
 # Ids whose feed files would overwrite the merged, health, province or topic feeds.
 RESERVED_IDS = frozenset({"all", "health"})
-RESERVED_PREFIXES = ("province-", "topic-")
+RESERVED_PREFIXES = ("province-", "topic-", "notices-")  # notices-*: the notice feeds
 SELECTOR_KEYS = frozenset(
     {"list_item", "article_link", "next_page", "title", "date", "authors", "body",
      "summary", "image", "remove"}

@@ -127,3 +127,12 @@ def test_notices_command_without_a_store_is_a_usage_error(tmp_path):
     result = run_cli("notices", "--db", str(tmp_path / "none.db"))
     assert result.returncode == 2 and "no store" in result.stderr
     assert not (tmp_path / "none.db").exists()
+
+
+def test_a_source_named_like_a_notice_feed_is_refused(tmp_path):
+    path = tmp_path / "s.toml"
+    path.write_text(SOURCES.format(base="http://127.0.0.1:9").replace('id = "thongbao"', 'id = "notices-wanted"'),
+                    "utf-8")
+    result = run_cli("crawl", "--sources", str(path), "--db", str(tmp_path / "t.db"), "--output", str(tmp_path / "o"))
+    assert result.returncode == 2 and "reserved" in result.stderr
+    assert not (tmp_path / "o").exists()

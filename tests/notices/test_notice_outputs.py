@@ -24,7 +24,7 @@ from tintuc_feed.store import Store
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 NOW = datetime(2025, 6, 1, 9, 0, tzinfo=VN)
-SOURCES = [Source(id="notices-site", name="Công an thử", province="Lâm Đồng",
+SOURCES = [Source(id="thongbao-site", name="Công an thử", province="Lâm Đồng",
                   list_urls=("https://congan.example.gov.vn/thong-bao",), article_url_pattern="/thong-bao/")]
 OPTIONS = {"base_url": "http://127.0.0.1:8080/", "item_limit": 100}
 KINDS = ("wanted", "fraud", "appeals")
