@@ -9,6 +9,7 @@ import pytest
 
 from feeds.feedfixtures import SHARED_JSONFEED_SCHEMA, load_schema, validate
 from tintuc_feed.feeds.jsonfeed import json_feed_item
+from tintuc_feed.notices.outputs import FEEDS as NOTICE_FEEDS
 
 
 def _json(out, feed_id):
@@ -23,7 +24,7 @@ def test_every_json_feed_matches_the_project_schema(published):
     out, _ = published
     schema = load_schema("jsonfeed-item.schema.json")
     files = sorted((out / "json").glob("*.json"))
-    assert len(files) == 8
+    assert len(files) == 8 + len(NOTICE_FEEDS)  # and one per notice kind
     for path in files:
         validate(json.loads(path.read_text("utf-8")), schema)
 

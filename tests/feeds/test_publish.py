@@ -12,6 +12,7 @@ import pytest
 from feeds.feedfixtures import BASE_URL, DAK_NONG, HA_NOI, LAM_DONG, SOURCES, TOPICS, make_articles, make_health, stored
 from tintuc_feed.feeds import publish
 from tintuc_feed.feeds.common import slugify
+from tintuc_feed.notices.outputs import FEEDS as NOTICE_FEEDS
 from tintuc_feed.sources import Source
 
 FEED_IDS = ("all", "health", "lam-dong", "dak-nong", "ha-noi", "province-lam-dong", "province-ha-noi",
@@ -31,6 +32,9 @@ def test_writes_every_expected_file(published):
     expected = {f"{fmt}/{fid}.{ext}" for fid in FEED_IDS for fmt, ext in (("rss", "xml"), ("atom", "xml"),
                                                                           ("json", "json"))}
     expected |= {"articles.jsonl", "feeds.opml", "index.html", "status.json"}
+    expected |= {f"{fmt}/{fid}.{ext}" for fid in NOTICE_FEEDS for fmt, ext in (("rss", "xml"), ("atom", "xml"),
+                                                                             ("json", "json"))}
+    expected |= {"notices/wanted.json", "notices/fraud.json", "notices/appeals.json", "notices/fraud-indicators.csv"}
     assert set(report.written) == expected
     assert report.unchanged == ()
     on_disk = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}

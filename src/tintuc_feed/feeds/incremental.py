@@ -37,6 +37,7 @@ from pathlib import Path
 
 from ..model import SourceHealth
 from ..notices import publishing as notice_publishing
+from ..notices.records import NoticeCollector
 from ..sources import Source
 from ..store_queries import Reader
 from .atomic import write_if_changed, write_stream_if_changed
@@ -152,19 +153,20 @@ def publish_incremental(
     rows = list(reader.fingerprints())
     context = _digest(code_version(), base_url, item_limit, list(sources), list(topics))
     store = _digest([digest for _, digest in rows])
+    notices = NoticeCollector()  # reads the articles on their way to articles.jsonl, when that is written
     if _nothing_changed(manifest, output_dir, context, store):
         content = [_shell(feed_id, meta) for feed_id, meta in manifest.feeds.items()]
         changes = {r: False for feed in content for r in feed_files_of(feed.id)} | {JSONL: False}
     else:
         content, changes = _render_changed(output_dir, manifest, sources, inputs, reader, dict(rows), context,
-                                           store, base_url, topics, item_limit)
+                                           store, base_url, topics, item_limit, notices.watch)
         manifest.context, manifest.store = context, store
         manifest.record(output_dir, list(changes))
         manifest.save(output_dir)
     left_out = _left_out(manifest)
     feeds = [*content, health_feed(sources, health, base_url, left_out=left_out)]
-    written, notice_section = notice_publishing.publish_notices(output_dir, reader.all_newest, context + store,
-                                                                base_url, item_limit)
+    written, notice_section = notice_publishing.publish_notices(output_dir, notices, reader.all_newest,
+                                                                context + store, base_url, item_limit)
     written |= {r: write_if_changed(output_dir / r, data) for r, data in _feed_files(feeds[-1]).items()}
     bad = {item.guid for item in left_out}
     headlines = [item for item in inputs.merged(HEADLINES) if item.guid not in bad]
@@ -192,7 +194,7 @@ def _nothing_changed(manifest: Manifest, output_dir: Path, context: str, store: 
 
 
 def _render_changed(output_dir, manifest, sources, inputs, reader, rows, context, store, base_url, topics,
-                    item_limit) -> tuple[list[Feed], dict[str, bool]]:
+                    item_limit, watch) -> tuple[list[Feed], dict[str, bool]]:
     """Plan every content feed; render those whose signature or files changed; articles.jsonl likewise."""
     content = plan_content_feeds(sources, inputs, base_url, topics, item_limit)
     changes: dict[str, bool] = {}
@@ -215,7 +217,7 @@ def _render_changed(output_dir, manifest, sources, inputs, reader, rows, context
     if manifest.store == store and manifest.context == context and manifest.intact(output_dir, [JSONL]):
         changes[JSONL] = False
     else:
-        changes[JSONL] = write_stream_if_changed(output_dir / JSONL, jsonl_chunks(reader.all_newest()))
+        changes[JSONL] = write_stream_if_changed(output_dir / JSONL, jsonl_chunks(watch(reader.all_newest())))
     return content, changes
 
 

@@ -34,15 +34,19 @@ def write_notices(output_dir: Path, collector: NoticeCollector, base_url: str,
             index_section(notices))
 
 
-def publish_notices(output_dir: Path, records: Callable[[], Iterable[StoredArticle]], key: str, base_url: str,
-                    item_limit: int) -> tuple[dict[str, bool], str]:
-    """write_notices from records() (every stored article), unless the manifest says nothing changed."""
+def publish_notices(output_dir: Path, collector: NoticeCollector, records: Callable[[], Iterable[StoredArticle]],
+                    key: str, base_url: str, item_limit: int) -> tuple[dict[str, bool], str]:
+    """write_notices, unless the manifest says nothing changed.
+
+    collector has read every stored article if articles.jsonl was just written; if it read nothing,
+    records() (every stored article) is read here.
+    """
     manifest = _load(output_dir)
     if manifest.get("key") == key and _intact(output_dir, manifest.get("files", {})):
         return {relative: False for relative in manifest["files"]}, manifest["section"]
-    collector = NoticeCollector()
-    for stored in records():
-        collector.add(stored)
+    if not collector.seen:
+        for stored in records():
+            collector.add(stored)
     changes, section = write_notices(output_dir, collector, base_url, item_limit)
     files = {relative: _stat(output_dir / relative) for relative in sorted(changes)}
     write_if_changed(output_dir / MANIFEST, json.dumps({"key": key, "section": section, "files": files},

@@ -50,8 +50,10 @@ class NoticeCollector:
 
     def __init__(self) -> None:
         self.found: list[Found] = []
+        self.seen = 0  # articles read
 
     def add(self, stored: StoredArticle) -> None:
+        self.seen += 1
         article = stored.article
         notice = read_notice(article.title, article.content_text, article.content_html)
         if notice.kind != STORY:
