@@ -20,8 +20,10 @@ from typing import Any
 
 from ..feeds.common import Feed, feed_links, join_url
 from ..feeds.feedgen_adapter import render_atom, render_rss
+from ..feeds.isolate import ItemGuard
 from ..feeds.jsonfeed import dumps, render_json_feed
 from ..model import StoredArticle
+from ..sanitize import XML_ILLEGAL
 from .records import NoticeSet, newest_key
 from .summary import indicator_lines, person_line
 
@@ -67,11 +69,15 @@ def notice_files(notices: NoticeSet, base_url: str, item_limit: int) -> dict[str
     """Every notice file, by path relative to the output folder."""
     files = notice_documents(notices)
     files[INDICATORS_CSV] = render_indicators(notices.fraud)
+    guard = ItemGuard()  # an article that cannot be written is left out, as in every other feed (isolate.py)
     for feed in notice_feeds(notices, base_url, item_limit):
-        files[f"rss/{feed.id}.xml"] = render_rss(feed)
-        files[f"atom/{feed.id}.xml"] = render_atom(feed)
-        files[f"json/{feed.id}.json"] = render_json_feed(feed)
+        files |= guard.render(feed, _feed_files)[1]
     return files
+
+
+def _feed_files(feed: Feed) -> dict[str, bytes]:
+    return {f"rss/{feed.id}.xml": render_rss(feed), f"atom/{feed.id}.xml": render_atom(feed),
+            f"json/{feed.id}.json": render_json_feed(feed)}
 
 
 def _newest(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -197,9 +203,14 @@ def index_section(notices: NoticeSet) -> str:
         links = (f'<span class="subscribe"><a class="rss" href="rss/{feed_id}.xml">RSS</a>'
                  f'<a class="atom" href="atom/{feed_id}.xml">Atom</a><a class="json" href="json/{feed_id}.json">JSON</a>'
                  f'<a href="{document}">Dữ liệu</a></span>')
-        items = "".join(f'<li><a href="{escape(url)}" lang="vi">{escape(text)}</a></li>' for text, url in rows)
+        items = "".join(f'<li><a href="{_html(url)}" lang="vi">{_html(text)}</a></li>' for text, url in rows)
         parts.append(f"<h3>{escape(head)}</h3>{links}" + (f'<ol class="news">{items}</ol>' if items else ""))
     parts.append(f'<p class="muted">Danh sách số điện thoại, đường link, tài khoản lừa đảo: '
                  f'<a href="{INDICATORS_CSV}">fraud-indicators.csv</a></p></section>')
     return "".join(parts)
 
+
+
+def _html(text: str) -> str:
+    """Escaped for index.html, without characters no HTML or XML reader accepts (a row an older version stored)."""
+    return escape(XML_ILLEGAL.sub("", text))
