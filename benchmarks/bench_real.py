@@ -4,6 +4,11 @@
     git clone https://github.com/adbar/trafilatura ../trafilatura
     .venv/bin/python benchmarks/bench_real.py --htmldate ../htmldate --trafilatura ../trafilatura [--limit N]
 
+While working on one field: `--tools tintuc-feed` reads with tintuc-feed only; `--cache FILE`
+keeps htmldate's and trafilatura's readings (keyed by their versions) so a second run reads each
+page with them once; `--misses FILE` writes tintuc-feed's wrong fields (set, URL, page file,
+field, expected, got), one JSON object a line.
+
 Three page sets (a set whose clone is not given is left out):
 
 - real: tests/fixtures/real, saved Vietnamese news pages with expected fields
@@ -112,9 +117,57 @@ def read_trafilatura(html: str) -> dict:
     return {"title": doc.title, "day": doc.date, "authors": authors, "body": doc.text}
 
 
-def read_page(url: str, path: Path) -> dict[str, dict]:
-    html = path.read_bytes().decode("utf-8", errors="replace")
-    return {"tintuc-feed": read_ours(url, path), "htmldate": read_htmldate(html), "trafilatura": read_trafilatura(html)}
+class Readers:
+    """Reads a page with each chosen tool; the other libraries' readings can be kept in a cache file.
+
+    htmldate's and trafilatura's readings of a page do not change while their versions do not, so a run
+    with ``--cache FILE`` reads each page with them once; the file is keyed by their versions.  Tools left
+    out with ``--tools`` read nothing and score nothing.
+    """
+
+    def __init__(self, tools: tuple[str, ...], cache: Path | None):
+        self.tools = tools
+        self.cache_path = cache
+        self.key = _library_versions()
+        self.cache: dict[str, dict] = {}
+        if cache is not None and cache.is_file():
+            stored = json.loads(cache.read_text("utf-8"))
+            if stored.get("versions") == self.key:
+                self.cache = stored["pages"]
+        self.misses: list[dict] = []
+
+    def read(self, url: str, path: Path) -> dict[str, dict]:
+        got: dict[str, dict] = {}
+        if "tintuc-feed" in self.tools:
+            got["tintuc-feed"] = read_ours(url, path)
+        others = [t for t in ("htmldate", "trafilatura") if t in self.tools]
+        if others:
+            cached = self.cache.get(str(path))
+            if cached is None or any(t not in cached for t in others):
+                html = path.read_bytes().decode("utf-8", errors="replace")
+                cached = dict(cached or {})
+                cached.setdefault("htmldate", read_htmldate(html)) if "htmldate" in others else None
+                cached.setdefault("trafilatura", read_trafilatura(html)) if "trafilatura" in others else None
+                self.cache[str(path)] = cached
+            got.update({t: cached[t] for t in others})
+        return got
+
+    def miss(self, set_name: str, url: str, path: Path, field: str, expected, got) -> None:
+        self.misses.append(
+            {"set": set_name, "url": url, "file": str(path), "field": field, "expected": expected, "got": got}
+        )
+
+    def save(self) -> None:
+        if self.cache_path is not None and self.cache:
+            tmp = self.cache_path.with_suffix(".tmp")
+            tmp.write_text(json.dumps({"versions": self.key, "pages": self.cache}, ensure_ascii=False), "utf-8")
+            tmp.replace(self.cache_path)
+
+
+def _library_versions() -> dict[str, str]:
+    from importlib.metadata import version
+
+    return {name: version(name) for name in ("htmldate", "trafilatura")}
 
 
 class Score:
@@ -155,22 +208,25 @@ def names(values) -> list[str]:
     return [norm(v) for v in values or ()]
 
 
-def score_real(score: Score, limit: int | None) -> int:
+def score_real(score: Score, readers: Readers, limit: int | None) -> int:
     pages = real_cases()[:limit]
     for case in pages:
-        got = read_page(case.url, case.html_path)
+        got = readers.read(case.url, case.html_path)
         exp = case.expected
-        for tool in TOOLS:
-            result = got[tool]
+        for tool, result in got.items():
             reading = Reading(
                 result.get("title"), result.get("day"), tuple(result.get("authors") or ()), result.get("body")
             )
+            checks = [("published_day", "date")]
             if tool != "htmldate":
-                for field in ("title", "authors"):
-                    score.mark(tool, field, check(field, exp, reading) is None)
+                checks += [("title", "title"), ("authors", "authors")]
                 with_ = [exp["body_start"], exp["body_end"], *exp["must"]]
                 score.mark_body(tool, result.get("body"), with_, list(exp["must_not"]))
-            score.mark(tool, "date", check("published_day", exp, reading) is None)
+            for field, label in checks:
+                problem = check(field, exp, reading)
+                score.mark(tool, label, problem is None)
+                if problem is not None and tool == "tintuc-feed":
+                    readers.miss("real", case.url, case.html_path, label, exp.get(field), problem)
     return len(pages)
 
 
@@ -182,7 +238,13 @@ def sample(items: list, limit: int | None) -> list:
     return [items[int(i * step)] for i in range(limit)]
 
 
-def score_htmldate(score: Score, clone: Path, limit: int | None) -> int:
+def _mark(score: Score, readers: Readers, where: tuple, tool: str, field: str, expected, got, right: bool) -> None:
+    score.mark(tool, field, right)
+    if not right and tool == "tintuc-feed":
+        readers.miss(*where, field, expected, got)
+
+
+def score_htmldate(score: Score, readers: Readers, clone: Path, limit: int | None) -> int:
     tests = clone / "tests"
     pages: dict[str, dict] = {}
     for name in ("eval_mediacloud_2020.json", "eval_default.json"):
@@ -195,17 +257,17 @@ def score_htmldate(score: Score, clone: Path, limit: int | None) -> int:
         )
         if path is None:
             continue
-        got = read_page(url, path)
-        for tool in TOOLS:
-            day = got[tool].get("day")
+        where = ("htmldate", url, path)
+        for tool, result in readers.read(url, path).items():
+            day = result.get("day")
             if item.get("date"):
-                score.mark(tool, "date", day == item["date"])
+                _mark(score, readers, where, tool, "date", item["date"], day, day == item["date"])
             else:
-                score.mark(tool, "date none right", day is None)
+                _mark(score, readers, where, tool, "date none right", None, day, day is None)
     return len(chosen)
 
 
-def score_trafilatura(score: Score, clone: Path, limit: int | None) -> int:
+def score_trafilatura(score: Score, readers: Readers, clone: Path, limit: int | None) -> int:
     tests = clone / "tests"
     data = json.loads((tests / "evaldata.json").read_text("utf-8"))
     chosen = sample(sorted(data.items()), limit)
@@ -213,40 +275,55 @@ def score_trafilatura(score: Score, clone: Path, limit: int | None) -> int:
         path = next((tests / d / item["file"] for d in ("cache", "eval") if (tests / d / item["file"]).is_file()), None)
         if path is None:
             continue
-        got = read_page(url, path)
-        for tool in TOOLS:
-            result = got[tool]
+        where = ("trafilatura", url, path)
+        for tool, result in readers.read(url, path).items():
             if "date" in item:
+                day = result.get("day")
                 if item["date"]:
-                    score.mark(tool, "date", result.get("day") == item["date"])
+                    _mark(score, readers, where, tool, "date", item["date"], day, day == item["date"])
                 else:
-                    score.mark(tool, "date none right", result.get("day") is None)
+                    _mark(score, readers, where, tool, "date none right", None, day, day is None)
             if tool == "htmldate":
                 continue
             if item.get("title"):
-                score.mark(tool, "title", norm(result.get("title")) == norm(item["title"]))
+                title = result.get("title")
+                _mark(score, readers, where, tool, "title", item["title"], title, norm(title) == norm(item["title"]))
             if "author" in item:
                 gold = item["author"] if isinstance(item["author"], list) else item["author"].split(";")
                 gold = [g for g in names(gold) if g]
+                authors = result.get("authors")
                 if gold:
-                    score.mark(tool, "authors", names(result.get("authors")) == gold)
+                    _mark(score, readers, where, tool, "authors", gold, authors, names(authors) == gold)
                 else:
-                    score.mark(tool, "authors none right", not result.get("authors"))
+                    _mark(score, readers, where, tool, "authors none right", [], authors, not authors)
             score.mark_body(tool, result.get("body"), item["with"], item["without"])
+            _body_misses(readers, where, tool, result.get("body"), item["with"], item["without"])
     return len(chosen)
 
 
-def table(title: str, score: Score, pages: int, fields: list[str]) -> str:
+def _body_misses(readers: Readers, where: tuple, tool: str, text: str | None, with_: list, without: list) -> None:
+    if tool != "tintuc-feed":
+        return
+    body = norm(text)
+    missing = [s for s in with_ if norm(s) not in body]
+    present = [s for s in without if text and norm(s) in body]
+    if missing:
+        readers.miss(*where, "body missing", missing, None)
+    if present:
+        readers.miss(*where, "body boilerplate", present, None)
+
+
+def table(title: str, score: Score, pages: int, fields: list[str], tools: tuple[str, ...] = TOOLS) -> str:
     lines = [
         f"### {title} ({pages} pages)",
         "",
-        "| field | " + " | ".join(TOOLS) + " |",
-        "|---|" + "---:|" * len(TOOLS),
+        "| field | " + " | ".join(tools) + " |",
+        "|---|" + "---:|" * len(tools),
     ]
     for field in fields:
-        lines.append(f"| {field} | " + " | ".join(score.ratio(t, field) for t in TOOLS) + " |")
-    if any(score.body[t][0] + score.body[t][1] + score.body[t][2] for t in TOOLS):
-        lines.append("| body (trafilatura's method) | " + " | ".join(score.body_scores(t) for t in TOOLS) + " |")
+        lines.append(f"| {field} | " + " | ".join(score.ratio(t, field) for t in tools) + " |")
+    if any(score.body[t][0] + score.body[t][1] + score.body[t][2] for t in tools):
+        lines.append("| body (trafilatura's method) | " + " | ".join(score.body_scores(t) for t in tools) + " |")
     return "\n".join(lines) + "\n"
 
 
@@ -256,32 +333,39 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--trafilatura", type=Path, help="a clone of adbar/trafilatura")
     parser.add_argument("--limit", type=int, help="pages per set (spread evenly over the sorted set)")
     parser.add_argument("--sets", default="real,htmldate,trafilatura")
+    parser.add_argument("--tools", default=",".join(TOOLS), help="tools to run, comma-separated")
+    parser.add_argument("--cache", type=Path, help="a JSON file keeping htmldate's and trafilatura's readings")
+    parser.add_argument("--misses", type=Path, help="write tintuc-feed's wrong fields here, one JSON object a line")
     args = parser.parse_args(argv)
+    tools = tuple(t for t in TOOLS if t in args.tools.split(","))
+    if not tools:
+        parser.error(f"--tools: choose among {', '.join(TOOLS)}")
     warnings.filterwarnings("ignore")
     import logging
 
     logging.disable(logging.WARNING)  # htmldate/trafilatura log every odd page
+    readers = Readers(tools, args.cache)
     sets = args.sets.split(",")
     started = time.perf_counter()
-    if "real" in sets:
-        score = Score()
-        n = score_real(score, args.limit)
-        print(table("tests/fixtures/real", score, n, ["title", "date", "authors"]))
-    if "htmldate" in sets and args.htmldate:
-        score = Score()
-        n = score_htmldate(score, args.htmldate, args.limit)
-        print(table("htmldate's evaluation set", score, n, ["date"]))  # every page there has a date
-    if "trafilatura" in sets and args.trafilatura:
-        score = Score()
-        n = score_trafilatura(score, args.trafilatura, args.limit)
-        print(
-            table(
-                "trafilatura's evaluation set",
-                score,
-                n,
-                ["title", "date", "date none right", "authors", "authors none right"],
-            )
-        )
+    try:
+        if "real" in sets:
+            score = Score()
+            n = score_real(score, readers, args.limit)
+            print(table("tests/fixtures/real", score, n, ["title", "date", "authors"], tools))
+        if "htmldate" in sets and args.htmldate:
+            score = Score()
+            n = score_htmldate(score, readers, args.htmldate, args.limit)
+            print(table("htmldate's evaluation set", score, n, ["date", "date none right"], tools))
+        if "trafilatura" in sets and args.trafilatura:
+            score = Score()
+            n = score_trafilatura(score, readers, args.trafilatura, args.limit)
+            fields = ["title", "date", "date none right", "authors", "authors none right"]
+            print(table("trafilatura's evaluation set", score, n, fields, tools))
+    finally:
+        readers.save()
+        if args.misses is not None:
+            lines = (json.dumps(m, ensure_ascii=False, default=str) for m in readers.misses)
+            args.misses.write_text("".join(line + "\n" for line in lines), "utf-8")
     print(f"({time.perf_counter() - started:.0f} s)")
     return 0
 
