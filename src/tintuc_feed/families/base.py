@@ -55,8 +55,53 @@ _TAGS = re.compile(r"<[^>]+>")
 
 def visible_chars(text: str) -> int:
     """How many non-space characters the page shows (scripts, styles and tags left out)."""
-    shown = _TAGS.sub(" ", _SCRIPTS.sub(" ", text))
-    return len(re.sub(r"\s+", "", shown))
+    return sum(map(len, _TAGS.sub(" ", _SCRIPTS.sub(" ", text)).split()))  # str.split's spaces are re's \s
+
+
+def shown_text(text: str, limit: int | None = None) -> str | None:
+    """The page's text as visible_chars reads it: `" ".join(_TAGS.sub(" ", _SCRIPTS.sub(" ", text)).split())`.
+
+    With a limit, None as soon as the page is known to show at least `limit` non-space characters:
+    the page is read in pieces, scripts, styles and comments (_SCRIPTS) becoming a space, then each
+    tag (_TAGS).  A piece's text from the first "<" after its last ">" waits for the next piece (the
+    tag may close there); every "<" before it closes within the piece, so _TAGS reads each part as it
+    reads the whole text and the parts, joined, are that text.
+    """
+    if limit is None or len(text) <= PIECE_CHARS:  # a small page is read whole
+        words = _TAGS.sub(" ", _SCRIPTS.sub(" ", text)).split()
+        return None if limit is not None and sum(map(len, words)) >= limit else " ".join(words)
+    seen, pending, parts = 0, "", []
+    for piece in _pieces_without_scripts(text):
+        chunk = pending + piece
+        cut = chunk.find("<", chunk.rfind(">") + 1)
+        if cut < 0:
+            cut = len(chunk)
+        part, pending = _TAGS.sub(" ", chunk[:cut]), chunk[cut:]
+        parts.append(part)
+        if limit is not None:
+            seen += sum(map(len, part.split()))
+            if seen >= limit:
+                return None
+    parts.append(pending)  # no ">" after it: no tag in it either
+    words = "".join(parts).split()
+    if limit is not None and sum(map(len, words)) >= limit:
+        return None
+    return " ".join(words)
+
+
+PIECE_CHARS = 4096
+
+
+def _pieces_without_scripts(text: str) -> Iterator[str]:
+    """_SCRIPTS.sub(" ", text) in pieces of at most PIECE_CHARS, computed as they are read."""
+    start = 0
+    for match in _SCRIPTS.finditer(text):
+        for at in range(start, match.start(), PIECE_CHARS):
+            yield text[at:min(at + PIECE_CHARS, match.start())]
+        yield " "
+        start = match.end()
+    for at in range(start, len(text), PIECE_CHARS):
+        yield text[at:at + PIECE_CHARS]
 
 
 # The first <h1>/<h2> of an error page, the whole heading (an article about a
@@ -73,6 +118,9 @@ ERROR_PHRASES = re.compile(
     r"lỗi hệ thống|page not found",
     re.IGNORECASE,
 )
+# Every phrase ERROR_PHRASES matches holds one of these words (lower case, no "i"/"s": str.lower() finds
+# them wherever the case-insensitive regex can match); the regex runs only on a text that has one.
+ERROR_PHRASE_WORDS = ("thấy", "tồn", "xóa", "thống", "found")
 # is_cut: the last text of a cut page is a paragraph stopped mid-sentence.
 CUT_PROSE_MIN = 80
 SENTENCE_ENDS = (".", "!", "?", "…", '"', "”", ")", ":", ";")
@@ -137,11 +185,14 @@ def error_heading(text: str) -> str | None:
         said = " ".join(_TAGS.sub(" ", heading.group(2)).split())
         if ERROR_HEADINGS.fullmatch(said):
             return said
-    shown = " ".join(_TAGS.sub(" ", _SCRIPTS.sub(" ", text)).split())
+    shown = shown_text(text, ERROR_PAGE_MAX_TEXT)
+    if shown is None:  # a page with this much text is no error page
+        return None
+    lowered = shown.lower()
+    if not any(word in lowered for word in ERROR_PHRASE_WORDS):
+        return None
     found = ERROR_PHRASES.search(shown)
-    if found and visible_chars(text) < ERROR_PAGE_MAX_TEXT:
-        return found.group(0)
-    return None
+    return found.group(0) if found else None
 
 
 def text_of(node: etree._Element | None) -> str | None:

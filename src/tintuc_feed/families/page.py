@@ -9,6 +9,7 @@ the text (`Page.of`), so it stays a pure function of (url, page).
 from __future__ import annotations
 
 import copy
+import weakref
 
 from lxml import etree
 
@@ -16,11 +17,18 @@ from . import tree
 
 
 class Page:
-    __slots__ = ("root", "text")
+    __slots__ = ("__weakref__", "root", "text")
 
     def __init__(self, text: str, root: etree._Element | None = None) -> None:
         self.text = text
         self.root = tree.parse(text) if root is None else root
+        if root is None:
+            self._index()
+
+    def _index(self) -> None:
+        """Index the tree for the selector prefilter while no reader has changed it (tree.index_document)."""
+        tree.index_document(self.root)
+        weakref.finalize(self, tree.forget_document, id(self.root))
 
     @classmethod
     def of(cls, page: Page | str) -> Page:
@@ -28,7 +36,9 @@ class Page:
 
     def copy(self) -> Page:
         """The same page with a tree of its own (a deep copy: no second parse)."""
-        return Page(self.text, copy.deepcopy(self.root))
+        page = Page(self.text, copy.deepcopy(self.root))
+        page._index()
+        return page
 
     @property
     def title(self) -> etree._Element | None:

@@ -55,6 +55,15 @@ FOLD_CACHE_MAX_CHARS = 200  # fold_key remembers the keys of strings up to this 
 # Fixed-point cap: after the first pass a change only shortens the text
 # ("&amp;amp;" -> "&amp;" -> "&"), so len(s) more passes always suffice.
 _MAX_PASSES = 8
+# Fast paths: a string with none of the characters a step changes (entities, spaces but U+0020, line
+# breaks, invisible and XML-illegal characters), no run of two spaces, no space at either end and in NFC
+# is its own normalize_text; normalize_block also allows "\n" and "\n\n" between lines that are.
+# tests/normalize/test_normalize_fast_paths.py checks each fast path against the full steps.
+_CHANGED_CHARS = ("&\r\x85\u2028\u2029" + "".join(sorted(SPACE_CHARS)) + "".join(sorted(FORBIDDEN_CHARS))
+                  + "\x7f-\x84\x86-\x9f")
+_TEXT_WORK_RE = re.compile("[\n" + _CHANGED_CHARS + "]|  |[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_BLOCK_WORK_RE = re.compile("[" + _CHANGED_CHARS + "]|  | \n|\n |\n\n\n"
+                            "|[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def remove_illegal_xml_chars(s: str) -> str:
@@ -98,7 +107,15 @@ def normalize_text(s: str) -> str:
     """One line of display text: NFC, entities decoded, invisible chars out, spaces collapsed."""
     if not isinstance(s, str):
         return ""
+    if _is_plain(s, _TEXT_WORK_RE):
+        return s
     return _to_fixed_point(s, _text_step)
+
+
+def _is_plain(s: str, work: re.Pattern[str]) -> bool:
+    """True when no step would change s (see _TEXT_WORK_RE)."""
+    return (s[:1] not in (" ", "\n") and s[-1:] not in (" ", "\n") and work.search(s) is None
+            and unicodedata.is_normalized("NFC", s))
 
 
 def _block_step(s: str) -> str:
@@ -117,11 +134,15 @@ def normalize_block(s: str) -> str:
     """Like normalize_text, but keeps paragraphs ("\\n\\n") and lines ("\\n")."""
     if not isinstance(s, str):
         return ""
+    if _is_plain(s, _BLOCK_WORK_RE):
+        return s
     return _to_fixed_point(s, _block_step)
 
 
 def strip_marks(s: str) -> str:
     """Remove every combining mark and map đ/Đ to d/D ("Đắk Lắk" -> "Dak Lak")."""
+    if s.isascii():  # no mark, no đ, and NFD/NFC leave ASCII as it is
+        return s
     decomposed = unicodedata.normalize("NFD", s.replace("đ", "d").replace("Đ", "D"))
     bare = _BEYOND_BASIC_RE.sub(_drop_mark, _BASIC_MARKS_RE.sub("", decomposed))
     return unicodedata.normalize("NFC", bare)

@@ -1,0 +1,102 @@
+"""The selector prefilter (tree.index_document) never changes what a selector finds.
+
+A page parsed by Page is indexed (its class tokens and ids); a selector needing a class or id the
+page never had is answered [] without its XPath.  These tests run every recorded page with
+VERIFY_INDEX on (each skipped selector is run anyway and must find nothing), and compare the
+prefiltered select with the bare XPath on generated pages and selectors.
+"""
+
+import gc
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tintuc_feed.families import tree
+from tintuc_feed.families.page import Page
+
+from . import golden
+
+
+def test_every_recorded_page_reads_the_same_with_each_skip_checked(monkeypatch):
+    monkeypatch.setattr(tree, "VERIFY_INDEX", True)
+    assert golden.readings() == golden.load()
+
+
+@pytest.mark.parametrize(("css", "needs"), [
+    (".a", ({("class", "a")},)),
+    ("div.a > p#x", ({("class", "a"), ("id", "x")},)),
+    (".a, #b", ({("class", "a")}, {("id", "b")})),
+    (".a .b:not(.c)", ({("class", "a"), ("class", "b")},)),
+    ("[itemprop=articleBody] .x", ({("class", "x")},)),
+    ("div:has(.y).z", ({("class", "z")},)),
+    ("p", ()),  # a tag alone: no prefilter
+    (".a, p", ()),  # one alternative without a class or id: no prefilter
+    ("[class~='a b']", ()),
+    ("::nonsense((", ()),
+])
+def test_requirements_table(css, needs):
+    assert tree.requirements(css) == tuple(frozenset(n) for n in needs)
+
+
+def test_a_page_is_forgotten_with_its_tree():
+    page = Page("<html><body><div class='a'>x</div></body></html>")
+    key = id(page.root)
+    assert key in tree._INDEXES
+    del page
+    gc.collect()
+    assert key not in tree._INDEXES
+
+
+def test_a_removed_node_still_finds_its_classes():
+    page = Page("<html><body><div class='a'><p class='b'><span id='c'>x</span></p></div></body></html>")
+    div = tree.select_one(page.root, ".a", document=True)
+    tree.remove(div)
+    assert [n.get("id") for n in tree.select(div, ".b #c")] == ["c"]
+    assert tree.select(page.root, ".b", document=True) == []
+
+
+def test_a_copy_is_indexed_on_its_own():
+    page = Page("<html><body><div class='a'>x</div></body></html>")
+    tree.remove(tree.select_one(page.root, ".a", document=True))
+    copy = page.copy()
+    assert id(copy.root) in tree._INDEXES and tree.select(copy.root, ".a", document=True) == []
+
+
+CLASSES = st.sampled_from(["a", "b", "c-d", "lg:x", "A"])
+TAGS = st.sampled_from(["div", "p", "span", "article", "time"])
+
+
+@st.composite
+def documents(draw):
+    def element(depth):
+        tag, cls = draw(TAGS), draw(st.lists(CLASSES, max_size=2))
+        ident = draw(st.one_of(st.none(), st.sampled_from(["x", "y"])))
+        attrs = (f' class="{" ".join(cls)}\t"' if cls else "") + (f' id="{ident}"' if ident else "")
+        kids = "".join(element(depth + 1) for _ in range(draw(st.integers(0, 2 if depth < 3 else 0))))
+        return f"<{tag}{attrs}>t{kids}</{tag}>"
+    return "<html><body>" + "".join(element(0) for _ in range(draw(st.integers(1, 3)))) + "</body></html>"
+
+
+SIMPLE = st.builds(lambda tag, cls, ident: tag + "".join(f".{c.replace(':', chr(92) + ':')}" for c in cls)
+                   + (f"#{ident}" if ident else ""),
+                   st.sampled_from(["", "div", "p", "*"]), st.lists(CLASSES, max_size=2),
+                   st.one_of(st.none(), st.sampled_from(["x", "y", "z"])))
+SELECTORS = st.lists(st.tuples(SIMPLE, st.sampled_from([" ", " > ", " + ", " ~ "])), min_size=1, max_size=3).map(
+    lambda parts: "".join(s + c for s, c in parts[:-1]) + parts[-1][0]).filter(bool)
+GROUPS = st.lists(SELECTORS, min_size=1, max_size=2).map(", ".join)
+
+
+@settings(max_examples=300)
+@given(documents(), GROUPS, st.booleans())
+def test_prefiltered_select_equals_the_bare_xpath(html, css, remove_first):
+    page = Page(html)
+    if remove_first and len(page.root.xpath("//body/*")) > 1:
+        tree.remove(page.root.xpath("//body/*")[0])
+    query = tree.xpath_for(css, True)
+    if query is None:
+        return
+    for node in page.root.iter("div", "p", "span", "html"):
+        bare = [n for n in (query(node) if node is not page.root else tree.xpath_for(css, False)(node))
+                if n.tag != tree.GAP]
+        assert tree.select(node, css, document=node is page.root) == bare

@@ -1,0 +1,93 @@
+"""base.shown_text reads a page piece by piece exactly as the whole-text regexes read it.
+
+error_heading asks it whether a page shows fewer than ERROR_PAGE_MAX_TEXT characters and, only
+then, for the page's text; these tests put it beside the whole-text formula on HTML-like text
+cut into pieces as small as three characters (a tag, a script or a comment across every boundary),
+and check the word prefilter of ERROR_PHRASES against every phrase the regex can match.
+"""
+
+import re
+import sys
+from re import _parser as sre_parse  # the regex's own parse tree: the finite language of ERROR_PHRASES
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tintuc_feed.families import base
+
+PIECES = st.sampled_from(
+    ["<", ">", "<>", "<p>", "</p>", "<br/>", "<a href='x>y'>", "<script>", "</script>", "<SCRIPT type=x>",
+     "</script >", "<style>", "</style>", "<noscript>", "</noscript>", "<!--", "-->", "<!-- c -->", "a", "Ừ",
+     "không tìm thấy trang", "x < y", "y > x", " ", "\n", "\t", "\xa0", "\u2003", "\x1c", "lỗi hệ thống"]
+)  # fmt: skip
+HTML = st.lists(st.one_of(PIECES, st.text(max_size=3)), max_size=40).map("".join)
+
+
+def reference(text: str) -> str:
+    return " ".join(base._TAGS.sub(" ", base._SCRIPTS.sub(" ", text)).split())
+
+
+@settings(max_examples=400)
+@given(HTML, st.integers(min_value=0, max_value=60), st.sampled_from([1, 3, 7, 4096]))
+def test_shown_text_equals_the_whole_text_regexes(text, limit, piece_chars):
+    old = base.PIECE_CHARS
+    base.PIECE_CHARS = piece_chars
+    try:
+        whole = reference(text)
+        visible = len(re.sub(r"\s+", "", base._TAGS.sub(" ", base._SCRIPTS.sub(" ", text))))
+        assert base.shown_text(text) == whole
+        assert base.shown_text(text, limit) == (None if visible >= limit else whole)
+        assert base.visible_chars(text) == visible
+    finally:
+        base.PIECE_CHARS = old
+
+
+def test_a_long_page_stops_early_and_a_short_one_is_read_whole():
+    page = "<html><body>" + "<p>Công an tỉnh</p>" * 2000 + "<h1>Lỗi hệ thống</h1></body></html>"
+    assert base.shown_text(page, base.ERROR_PAGE_MAX_TEXT) is None
+    assert base.shown_text(page[:300] + "</body></html>", base.ERROR_PAGE_MAX_TEXT).startswith("Công an tỉnh")
+
+
+def test_str_split_spaces_are_the_regex_spaces():
+    """visible_chars counts with str.split(), the old code removed re's \\s: the same characters."""
+    assert all(bool(re.fullmatch(r"\s", chr(c))) == chr(c).isspace() for c in range(sys.maxunicode + 1))
+
+
+def _language(parsed) -> list[str]:
+    """Every string a regex of literals, groups and alternatives matches."""
+    out = [""]
+    for op, arg in parsed:
+        if op is sre_parse.LITERAL:
+            options = [chr(arg)]
+        elif op is sre_parse.SUBPATTERN:
+            options = _language(arg[-1])
+        elif op is sre_parse.BRANCH:
+            options = [s for branch in arg[1] for s in _language(branch)]
+        elif op is sre_parse.MAX_REPEAT and arg[:2] == (0, 1):
+            options = ["", *_language(arg[2])]
+        else:
+            raise AssertionError(f"ERROR_PHRASES uses {op}: extend _language or the word prefilter")
+        out = [a + b for a in out for b in options]
+    return out
+
+
+def test_every_error_phrase_holds_a_prefilter_word():
+    phrases = _language(sre_parse.parse(base.ERROR_PHRASES.pattern, base.ERROR_PHRASES.flags))
+    assert len(phrases) >= 8
+    for phrase in phrases:
+        assert base.ERROR_PHRASES.fullmatch(phrase)
+        for variant in (phrase, phrase.upper(), phrase.title()):
+            assert any(word in variant.lower() for word in base.ERROR_PHRASE_WORDS), variant
+    for word in base.ERROR_PHRASE_WORDS:  # str.lower() and the regex's case folding agree on these letters
+        assert word == word.lower() and not set(word) & set("iısſkK")
+
+
+@pytest.mark.parametrize(("said", "page"), [
+    ("Không tìm thấy trang", "<html><body><p>Không tìm thấy trang</p></body></html>"),
+    ("Page not found", "<html><body><div>Page <b>not</b> found</div></body></html>"),
+    (None, "<html><body>" + "<p>Không tìm thấy trang yêu cầu. " + "Tin tức " * 200 + "</p></body></html>"),
+    (None, "<html><body><p>Bài viết về an ninh</p></body></html>"),
+])
+def test_error_heading_reads_short_pages_only(said, page):
+    assert base.error_heading(page) == said
