@@ -8,16 +8,21 @@ allowing all; served by tintuc_feed.sample_site.SampleSite (a threaded static se
 (~4 KB pages) and "chrome" (~60 KB of portal chrome added to every page: a mega menu, sidebars, inline
 scripts, a footer link farm, as on the real provincial portals).
 
-Three crawls of each variant, each into a fresh store, each run as the product runs it (a child process,
-`python -m crawler.main`, started by tintuc_feed.runner.crawl) or as a plain Scrapy script:
+Three crawls of each variant, each into a fresh store, each run as the product's runner runs it (a child
+process, `python -P -m crawler.main`, through a launcher that records the crawl process's own CPU) or as a
+plain Scrapy script:
   * tintuc-feed, pages read off the reactor thread by a worker pool (TINTUC_EXTRACT_WORKERS unset: one per
     CPU) -- the default;
   * tintuc-feed with TINTUC_EXTRACT_WORKERS=0: pages read on the reactor thread, as before issue 10;
+  * with --before DIR (a checkout of an earlier commit: `git worktree add ../before <commit>`): that
+    checkout's crawler with its default settings, `python -P -m crawler.main` with PYTHONPATH=DIR/src:DIR
+    (its workers inherit it) -- before and after measured in one invocation;
   * bare Scrapy: one spider following the same list pages and yielding url + <title> of each article, with
     the crawl's own settings (robots.txt, CONCURRENT_REQUESTS_PER_DOMAIN = 1, DOWNLOAD_DELAY 0, AutoThrottle,
     the same middlewares), no pipeline.
 Pages/min = pages the server answered (list + article pages, robots.txt aside) / wall time of the crawl
-process; CPU ms/page = user + system CPU of the crawl process and its workers (RUSAGE_CHILDREN) / pages.
+process; CPU ms/page = user + system CPU of the crawl process and its workers (RUSAGE_CHILDREN) / pages, and
+of the crawl process alone (its RUSAGE_SELF: the reactor thread and what runs beside it) / pages.
 Medians of --runs; the ratio is tintuc-feed's page rate over the bare spider's, per run then median.
 Every tintuc-feed run must store every article (checked), so a faster run that read less is refused.
 """
@@ -34,6 +39,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
 
 WORD_TEXT = """công an tỉnh thành phố huyện xã phường đối tượng bị can bị hại người dân cơ quan điều tra cảnh sát
 hình sự kinh tế ma túy giao thông trật tự an ninh mạng lừa đảo chiếm đoạt tài sản trộm cắp cướp giật đánh bạc
@@ -161,27 +168,39 @@ def children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def crawl_tintuc(site, sources: Path, workdir: Path, workers: str | None) -> tuple[float, float, int]:
-    """One crawl as `tintuc-feed crawl` runs it (without publishing); (seconds, cpu seconds, articles stored)."""
-    from tintuc_feed.runner import CrawlOptions, crawl
-    from tintuc_feed.sources import load_sources
+LAUNCHER = """
+import os, resource, runpy, sys
+
+if __name__ == "__main__":  # a worker process (spawn) imports this file too: only the crawl process runs it
+    sys.argv[0] = "crawler.main"
+    try:
+        runpy.run_module("crawler.main", run_name="__main__", alter_sys=True)
+    finally:
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        with open(os.environ["BENCH_RUSAGE_FILE"], "w") as out:
+            out.write(str(usage.ru_utime + usage.ru_stime))
+"""
+
+
+def crawl_tintuc(code: Path, sources: Path, workdir: Path, workers: str | None) -> tuple[float, float, float, int]:
+    """One crawl by `code`'s crawler, run as its runner runs it (`python -P -m crawler.main`, PYTHONPATH
+    code/src:code, the workers inherit it); (seconds, cpu seconds in all, cpu seconds of the crawl process
+    alone, articles stored)."""
     from tintuc_feed.store import Store
 
     db = workdir / f"run-{time.monotonic_ns()}.sqlite"
-    if workers is None:
-        os.environ.pop("TINTUC_EXTRACT_WORKERS", None)
-    else:
-        os.environ["TINTUC_EXTRACT_WORKERS"] = workers
-    try:
-        cpu, start = children_cpu(), time.perf_counter()
-        outcome = crawl(load_sources(str(sources)), CrawlOptions(db=db, sources_file=str(sources), delay=0,
-                                                                 log_level="ERROR"))
-        seconds, cpu = time.perf_counter() - start, children_cpu() - cpu
-    finally:
-        os.environ.pop("TINTUC_EXTRACT_WORKERS", None)
-    assert outcome["bench"].ok, outcome["bench"].error
+    launcher, usage = workdir / "launch_crawl.py", workdir / "crawl-rusage.txt"
+    launcher.write_text(LAUNCHER, "utf-8")
+    env = {k: v for k, v in os.environ.items() if k not in ("TINTUC_EXTRACT_WORKERS", "PYTHONPATH")}
+    env |= {"PYTHONPATH": os.pathsep.join((str(code / "src"), str(code))), "BENCH_RUSAGE_FILE": str(usage)}
+    if workers is not None:
+        env["TINTUC_EXTRACT_WORKERS"] = workers
+    cpu, start = children_cpu(), time.perf_counter()
+    subprocess.run([sys.executable, "-P", str(launcher), "--db", str(db), "--sources", str(sources), "--delay", "0",
+                    "--log-level", "ERROR"], env=env, check=True, cwd=workdir)
+    seconds, cpu = time.perf_counter() - start, children_cpu() - cpu
     with Store(db) as store:
-        return seconds, cpu, store.count()
+        return seconds, cpu, float(usage.read_text()), store.count()
 
 
 BARE = '''
@@ -214,7 +233,7 @@ print(Bare.items)
 '''
 
 
-def crawl_bare(list_url: str, workdir: Path) -> tuple[float, float, int]:
+def crawl_bare(list_url: str, workdir: Path) -> tuple[float, float, float, int]:
     script = workdir / "bare_spider.py"  # a file, not -c: Scrapy reads its callbacks' source
     script.write_text(BARE, "utf-8")
     root = str(Path(__file__).resolve().parents[1])
@@ -222,7 +241,8 @@ def crawl_bare(list_url: str, workdir: Path) -> tuple[float, float, int]:
     cpu, start = children_cpu(), time.perf_counter()
     done = subprocess.run([sys.executable, str(script), list_url], capture_output=True, text=True, env=env,
                           check=True)
-    return time.perf_counter() - start, children_cpu() - cpu, int(done.stdout.split()[-1])
+    seconds, cpu = time.perf_counter() - start, children_cpu() - cpu
+    return seconds, cpu, cpu, int(done.stdout.split()[-1])
 
 
 def measure(variant: str, args, workdir: Path) -> dict:
@@ -231,36 +251,44 @@ def measure(variant: str, args, workdir: Path) -> dict:
     root = workdir / variant
     expected_pages = build_site(root, args.articles, variant == "chrome")
     page_kib = (root / SECTION / f"{slug(0)}.html").stat().st_size / 1024
-    runs: dict[str, list[tuple[float, float, int]]] = {"pool": [], "inline": [], "bare": []}
+    runs: dict[str, list[tuple[float, float, float, int]]] = {kind: [] for kind in args.kinds}
+    if args.before:
+        runs["before"] = []
+    runs["bare"] = []
     with SampleSite(root) as site:
         sources = sources_file(workdir / f"{variant}.toml", site.url, args.articles)
         for _ in range(args.runs):
             for kind, results in runs.items():
                 before = len(site.requests)
                 if kind == "bare":
-                    seconds, cpu, items = crawl_bare(f"{site.url}{SECTION}/", workdir)
+                    seconds, cpu, own, items = crawl_bare(f"{site.url}{SECTION}/", workdir)
                 else:
-                    seconds, cpu, items = crawl_tintuc(site, sources, workdir, None if kind == "pool" else "0")
+                    code = args.before if kind == "before" else ROOT
+                    seconds, cpu, own, items = crawl_tintuc(code, sources, workdir, "0" if kind == "inline" else None)
                 pages = sum(1 for _, path in site.requests[before:] if path != "/robots.txt")
                 assert items == args.articles and pages == expected_pages, (kind, items, pages)
-                results.append((seconds, cpu, pages))
+                results.append((seconds, cpu, own, pages))
     return {"variant": variant, "page_kib": page_kib, "pages": expected_pages, "runs": runs}
 
 
 def report(result: dict) -> None:
     runs = result["runs"]
-    rate = {k: [60 * p / s for s, _, p in v] for k, v in runs.items()}
-    cpu = {k: [1000 * c / p for _, c, p in v] for k, v in runs.items()}
+    rate = {k: [60 * p / s for s, _, _, p in v] for k, v in runs.items()}
+    cpu = {k: [1000 * c / p for _, c, _, p in v] for k, v in runs.items()}
+    own = {k: [1000 * o / p for _, _, o, p in v] for k, v in runs.items()}
     print(f"\n## {result['variant']}: {result['pages']} pages, article page {result['page_kib']:.1f} KiB")
-    print("| crawl | pages/min (median) | CPU ms/page (median) | ratio to bare Scrapy (median of runs) |")
-    print("|---|---:|---:|---:|")
-    labels = {"pool": "tintuc-feed (worker pool, default)", "inline": "tintuc-feed, TINTUC_EXTRACT_WORKERS=0 (before)",
-              "bare": "bare Scrapy spider (url + title)"}
-    for kind in ("pool", "inline", "bare"):
+    print("| crawl | pages/min | CPU ms/page, all processes | of which the crawl (reactor) process "
+          "| ratio to bare Scrapy |")
+    print("|---|---:|---:|---:|---:|")
+    labels = {"pool": "tintuc-feed (worker pool, default)", "inline": "tintuc-feed, TINTUC_EXTRACT_WORKERS=0",
+              "before": "--before checkout (default settings)", "bare": "bare Scrapy spider (url + title)"}
+    for kind in runs:
         ratio = statistics.median(a / b for a, b in zip(rate[kind], rate["bare"], strict=True))
         print(f"| {labels[kind]} | {statistics.median(rate[kind]):,.0f} | {statistics.median(cpu[kind]):.1f} "
-              f"| {ratio:.2f} |")
-    print("runs (s, cpu s, pages):", {k: [(round(s, 2), round(c, 2), p) for s, c, p in v] for k, v in runs.items()})
+              f"| {statistics.median(own[kind]):.1f} | {ratio:.2f} |")
+    print(f"(medians of {len(runs['bare'])} runs; load average after: {os.getloadavg()[0]:.2f})")
+    print("runs (s, cpu s, crawl process cpu s, pages):",
+          {k: [(round(s, 2), round(c, 2), round(o, 2), p) for s, c, o, p in v] for k, v in runs.items()})
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -268,7 +296,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--variants", nargs="+", choices=("plain", "chrome"), default=["plain", "chrome"])
+    parser.add_argument("--kinds", nargs="+", choices=("pool", "inline"), default=["pool", "inline"],
+                        help="this checkout's crawls to run (the bare spider always runs)")
+    parser.add_argument("--before", type=Path, default=None,
+                        help="a checkout of an earlier commit whose crawler also crawls, for before/after in one run")
     args = parser.parse_args(argv)
+    if args.before is not None:
+        args.before = args.before.resolve()
     print(f"cpus={os.cpu_count()} load={os.getloadavg()[0]:.2f} articles={args.articles} runs={args.runs}")
     with tempfile.TemporaryDirectory(prefix="bench-crawl-") as tmp:
         for variant in args.variants:

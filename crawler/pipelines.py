@@ -1,4 +1,4 @@
-"""Normalize -> Dedupe -> Store, each step a call into the library."""
+"""Store: the articles the spider read (normalized and prepared in its workers), written in batches."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from tintuc_feed.process import normalize_article
 from tintuc_feed.store import Store, is_database_url
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -16,8 +15,18 @@ VN = ZoneInfo("Asia/Ho_Chi_Minh")
 OUTCOMES_LOST: list[str] = []
 
 
+# Articles are written a batch at a time: one transaction for BATCH_ARTICLES articles, or for those that
+# came within BATCH_SECONDS of the first one waiting (a slow site's articles reach the store as soon).
+BATCH_ARTICLES = 50
+BATCH_SECONDS = 0.5
+
+
 class StorePipeline:
-    """Normalizes each RawArticle and upserts it, one transaction per article.
+    """Writes each article the spider read (prepared by the page's worker) to the store, in batches.
+
+    The batch waiting is written when it holds BATCH_ARTICLES articles, BATCH_SECONDS after its first
+    one, and when the spider closes (SIGTERM included).  A crawl killed outright loses the batch not yet
+    written, never part of one: the next crawl asks for those articles again.
 
     When the spider closes, the source's outcome (found, new, updated,
     skipped, degraded, and whether the site could be read at all) is recorded
@@ -33,6 +42,8 @@ class StorePipeline:
         self.counts = {"found": 0, "new": 0, "updated": 0, "duplicates": 0}
         self.store_errors: list[str] = []  # articles the store refused: the source fails with the first reason
         self.outcome_lost: str | None = None  # the outcome itself could not be written (crawler.main exits 3)
+        self.pending: list[tuple] = []  # (PreparedArticle, time read, URL) waiting for the next batch
+        self._timer = None
 
     def open_spider(self):
         if not is_database_url(self.crawler.spider.db_path):
@@ -40,25 +51,49 @@ class StorePipeline:
         self.store = Store(self.crawler.spider.db_path)
 
     def process_item(self, item):
-        source, raw = item["source"], item["raw"]
+        source = item["source"]
         self.counts["found"] += 1
-        article, error = _normalized(item)
-        if article is None:  # an implausible or unusable page: counted, not stored
+        if item["store_error"]:
+            self._refused(item["url"], item["store_error"])
+            return item
+        if item["prepared"] is None:  # an implausible or unusable page: counted, not stored
             self.crawler.stats.inc_value("tintuc/skipped")
-            self.crawler.spider.logger.warning("%s: not stored %s: %s", source.id, raw.url, error)
+            self.crawler.spider.logger.warning("%s: not stored %s: %s", source.id, item["url"], item["error"])
             return item
-        try:
-            result = self.store.upsert(article, now=datetime.now(VN), aliases=[item["fetched_url"], raw.url])
-        except (sqlite3.Error, OSError, ValueError) as exc:  # disk full, read-only, corrupt, unencodable text
-            self.store_errors.append(f"{raw.url}: {type(exc).__name__}: {exc}")
-            self.crawler.stats.inc_value("tintuc/store_errors")
-            self.crawler.spider.logger.error("%s: could not store %s", source.id, self.store_errors[-1])
-            return item
-        key = {"new": "new", "updated": "updated"}.get(result.status, "duplicates")
-        self.counts[key] += 1
+        self.pending.append((item["prepared"], datetime.now(VN), item["url"]))
+        if len(self.pending) >= BATCH_ARTICLES:
+            self.flush()
+        elif self._timer is None:
+            from twisted.internet import reactor  # the one Scrapy installed
+
+            self._timer = reactor.callLater(BATCH_SECONDS, self.flush)
         return item
 
+    def flush(self) -> None:
+        """Write the articles waiting, in one transaction."""
+        if self._timer is not None and self._timer.active():
+            self._timer.cancel()
+        self._timer = None
+        batch, self.pending = self.pending, []
+        if not batch:
+            return
+        try:
+            results = self.store.upsert_many([(prepared, now) for prepared, now, _ in batch])
+        except (sqlite3.Error, OSError, ValueError) as exc:  # disk full, read-only, corrupt: the whole batch
+            results = [exc] * len(batch)
+        for (_, _, url), result in zip(batch, results, strict=True):
+            if isinstance(result, Exception):
+                self._refused(url, f"{type(result).__name__}: {result}")
+            else:
+                self.counts[{"new": "new", "updated": "updated"}.get(result.status, "duplicates")] += 1
+
+    def _refused(self, url: str, reason: str) -> None:
+        self.store_errors.append(f"{url}: {reason}")
+        self.crawler.stats.inc_value("tintuc/store_errors")
+        self.crawler.spider.logger.error("%s: could not store %s", self.crawler.spider.source.id, self.store_errors[-1])
+
     def close_spider(self):
+        self.flush()
         spider = self.crawler.spider
         stats = self.crawler.stats
         ok, error = _verdict(spider, self.store_errors)
@@ -104,14 +139,3 @@ def _notes(stats: dict) -> dict[str, int]:
                 kind = key[len(prefix):]
                 notes[kind] = notes.get(kind, 0) + int(value)
     return notes
-
-
-def _normalized(item) -> tuple:
-    """(Article, None), or (None, why it cannot be stored); normalized by the spider's worker if it was."""
-    if "article" in item:  # crawler/workers.read_article normalized it off the reactor thread
-        return item["article"], item["error"]
-    try:
-        return normalize_article(item["raw"], item["source"], fetched_at=item["fetched_at"],
-                                 fetched_url=item["fetched_url"]), None
-    except ValueError as exc:
-        return None, str(exc)

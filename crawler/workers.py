@@ -5,7 +5,8 @@ costs after its download (the family's reading, normalization) used to run
 on the reactor thread, in one process, on one core: while a page was being
 read no other download of any site could start or finish.  Families and
 normalize_article are pure functions of their arguments, so the spider
-hands (source, url, page text) to a worker process and awaits the result;
+hands (source, url, page bytes) to a worker process (crawler/pages.py) and
+awaits the row the store writes;
 the reactor goes on downloading meanwhile, and the crawl uses every core.
 
 Politeness does not change: requests still go through Scrapy's scheduler and
@@ -28,42 +29,13 @@ import threading
 import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from datetime import datetime
 from multiprocessing import get_context
-from typing import Any
 
 from twisted.internet.defer import Deferred, maybeDeferred
-
-from tintuc_feed import families, voters
-from tintuc_feed.families import NotAnArticle
-from tintuc_feed.process import normalize_article
 
 PARENT_CHECK_SECONDS = 1.0
 WARMUP_PAGES = 16
 log = logging.getLogger(__name__)
-
-
-def read_article(source, url: str, text: str, hints, content_type: str | None, fetched_url: str,
-                 fetched_at: datetime) -> dict[str, Any]:
-    """The family's reading of an article page (with the date vote), normalized; what the spider and
-    the pipeline need of it.
-
-    {"skipped": reason, "message": ...} for a page that is not an article;
-    else {"raw": RawArticle, "article": Article or None, "error": why it cannot be stored or None}.
-    """
-    try:
-        raw = voters.read_article(source, url, text, hints=hints, content_type=content_type)
-    except NotAnArticle as exc:
-        return {"skipped": exc.reason, "message": str(exc)}
-    try:
-        article = normalize_article(raw, source, fetched_at=fetched_at, fetched_url=fetched_url)
-    except ValueError as exc:
-        return {"raw": raw, "article": None, "error": str(exc)}
-    return {"raw": raw, "article": article, "error": None}
-
-
-def read_list(source, url: str, text: str):
-    return families.parse_list(source, url, text)
 
 
 def _watch_parent() -> None:

@@ -19,14 +19,13 @@ from scrapy.http import Response
 from scrapy.utils.defer import maybe_deferred_to_future
 
 from tintuc_feed import families
-from tintuc_feed.charset import article_text
-from tintuc_feed.families import NotAnArticle
 from tintuc_feed.model import ArticleLink
 from tintuc_feed.sources import load_sources, select_sources
 from tintuc_feed.store import Store
 
+from ..pages import read_list, read_page
 from ..policy import RefusedRequest
-from ..workers import read_article, read_list, shared_readers
+from ..workers import shared_readers
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 # List-page problems that, past page 1, only mean the list has ended.
@@ -164,22 +163,18 @@ class PortalSpider(scrapy.Spider):
     async def parse_article(self, response: Response, link: ArticleLink):
         content_type = _text(response.headers.get("Content-Type"))
         fetched_at = datetime.now(VN)
-        try:
-            text = article_text(response.body, content_type)  # binary and garbled pages are skipped here
-        except NotAnArticle as exc:
-            read = {"skipped": exc.reason, "message": str(exc)}
-        else:
-            read = await self._read(read_article, self.source, link.url, text, link.hints, content_type,
-                                    response.url, fetched_at)
+        # The bytes go to a worker as they are: decoding, reading, normalizing and the store's checks run there.
+        read = await self._read(read_page, self.source, link.url, response.body, link.hints, content_type,
+                                response.url, fetched_at)
         if "skipped" in read:
             self.crawler.stats.inc_value(f"tintuc/skipped/{read['skipped']}")
             self.crawler.stats.inc_value("tintuc/skipped")
             self.logger.warning("%s: skipped %s: %s", self.source.id, response.url, read["message"])
             return
-        if read["raw"].degraded:
+        if read["degraded"]:
             self.crawler.stats.inc_value("tintuc/degraded")
-        yield {"source": self.source, "raw": read["raw"], "fetched_url": response.url, "fetched_at": fetched_at,
-               "article": read["article"], "error": read["error"]}
+        yield {"source": self.source, "url": read["url"], "fetched_url": response.url, "prepared": read["prepared"],
+               "error": read["error"], "store_error": read["store_error"]}
 
     def article_failed(self, failure):
         self.crawler.stats.inc_value("tintuc/article_errors")  # asked again next time: validators not kept

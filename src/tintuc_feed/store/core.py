@@ -50,10 +50,11 @@ from ..store_codec import (
     keep_found,
     sort_ts,
 )
+from ..store_prepare import PreparedArticle, prepare
 from ..store_queries import Reader, stored_from_row
 from ..store_schema import SCHEMA_VERSION, SchemaVersionError, StoreError
-from ..urls import canonical_url, url_key
-from ..validate import article_for_store
+from ..urls import url_key
+from .batch import BatchWrites
 from .location import backend_for
 
 __all__ = ["SCHEMA_VERSION", "SchemaVersionError", "Store", "StoreError", "UpsertResult", "guid_for"]
@@ -72,11 +73,7 @@ def guid_for(key: str) -> str:
     return GUID_PREFIX + key
 
 
-def _text_for_dedupe(article: Article) -> str:
-    return article.content_text or f"{article.title}\n{article.summary or ''}"
-
-
-class Store:
+class Store(BatchWrites):
     """The store.  Use as a context manager, or call close().
 
     `location` is an SQLite path (or sqlite:///path) or a postgresql:// URL
@@ -108,27 +105,44 @@ class Store:
 
     # --- upsert ----------------------------------------------------------------
 
-    def upsert(self, article: Article, *, now: datetime, aliases: Sequence[str | None] = ()) -> UpsertResult:
-        """Insert or update one article, in one transaction (empty or None aliases are ignored)."""
-        article = article_for_store(article)  # validate.py: every field checked as it enters (InvalidArticle)
-        article = dataclasses.replace(article, url=canonical_url(article.url))
-        seen = [u for u in (article.url, article.fetched_url, *aliases) if u]
-        keys = {url_key(u): u for u in reversed(seen)}
-        with self._transaction():
-            row = self._find(list(keys))
-            if row is None:
-                result = self._insert(article, now)
-            else:
-                result = self._update(row, article, now)
-            article_id = self._db.execute("SELECT id FROM articles WHERE guid = ?", (result.guid,)).fetchone()[0]
-            self._add_aliases(article_id, keys, now)
-            if result.status != "unchanged":
-                minhash = dedupe.signature(_text_for_dedupe(self._article(article_id)))
-                cluster = self._cluster(article_id, minhash)
-        if result.status != "unchanged" and self._index is not None:
-            self._index.remove(article_id)  # a rewritten article replaces its old signature
-            self._index.add(article_id, minhash, cluster=cluster)
+    def upsert(self, article: Article | PreparedArticle, *, now: datetime,
+               aliases: Sequence[str | None] = ()) -> UpsertResult:
+        """Insert or update one article, in one transaction (empty or None aliases are ignored).
+
+        `article` may come already prepared (store_prepare.py: validated, keyed, its signature made),
+        as a crawl's worker processes give it; then `aliases` are those it was prepared with.
+        """
+        prepared = article if isinstance(article, PreparedArticle) else prepare(article, aliases)
+        try:
+            with self._transaction():
+                result = self._write(prepared, now)
+        except BaseException:
+            self._index = None  # it may hold what the rolled-back transaction added: rebuilt on next use
+            raise
         return result
+
+    def _write(self, prepared: PreparedArticle, now: datetime) -> UpsertResult:
+        """The upsert's statements, inside the caller's transaction."""
+        article, keys = prepared.article, prepared.keys
+        row = self._find(list(keys))
+        if row is None:
+            result = self._insert(article, now)
+        else:
+            result = self._update(row, article, now)
+        article_id = self._db.execute("SELECT id FROM articles WHERE guid = ?", (result.guid,)).fetchone()[0]
+        self._add_aliases(article_id, keys, now)
+        if result.status != "unchanged":
+            self._cluster(article_id, self._signature(article_id, prepared))
+        return result
+
+    def _signature(self, article_id: int, prepared: PreparedArticle):
+        """The dedupe signature of the stored article's text: the prepared one unless an update kept older text."""
+        stored = self._db.execute("SELECT title, summary, content_text FROM articles WHERE id = ?",
+                                  (article_id,)).fetchone()
+        text = stored[2] or f"{stored[0]}\n{stored[1] or ''}"
+        if text == prepared.dedupe_text:
+            return dedupe.signature_from_bytes(prepared.signature) if prepared.signature is not None else None
+        return dedupe.signature(text)
 
     def _find(self, keys: list[str]) -> sqlite3.Row | None:
         marks = ",".join("?" * len(keys))
@@ -215,8 +229,14 @@ class Store:
         return self._index
 
     def _cluster(self, article_id: int, minhash) -> int:
-        """Store the signature and cluster id of a new or rewritten article (inside the transaction)."""
-        cluster = self.story_index().cluster_for(article_id, minhash)
+        """Store the signature and cluster id of a new or rewritten article (inside the transaction).
+
+        The in-memory index follows at once (a later article of the same transaction may be a copy of this
+        one); a transaction that rolls back drops the index, which is rebuilt from the store on next use.
+        """
+        index = self.story_index()
+        index.remove(article_id)  # a rewritten article replaces its old signature
+        cluster = index.cluster_for(article_id, minhash)
         self._db.execute("DELETE FROM signatures WHERE article_id = ?", (article_id,))
         if minhash is not None:
             self._db.execute(
@@ -224,10 +244,8 @@ class Store:
                 (article_id, dedupe.signature_bytes(minhash)),
             )
         self._db.execute("UPDATE articles SET cluster_id = ? WHERE id = ?", (cluster, article_id))
+        index.add(article_id, minhash, cluster=cluster)
         return cluster
-
-    def _article(self, article_id: int) -> Article:
-        return article_from_row(self._db.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone())
 
     # --- lookups ---------------------------------------------------------------
 
