@@ -3,7 +3,8 @@
 Used for sites with no family of their own and as every family's fallback.
 The order of evidence, per field:
 
-    title   JSON-LD headline, og:title, the page's longest <h1>, <title>
+    title   the <h1> the metadata agrees with, else JSON-LD headline, og:title
+            (generic_title), a heading above the date line, <title>
     date    JSON-LD datePublished, article: meta and kin, <time datetime>,
             a date element (.date, .time…), the visible date line near the
             title, list-page hint, the URL
@@ -24,7 +25,7 @@ from urllib.parse import urljoin
 from lxml.etree import _Element as Tag
 
 from ..model import ArticleLink, ListPage, RawArticle, RawDate
-from . import common, layout, tree
+from . import common, generic_title, layout, tree
 from .base import (
     MODIFIED_META,
     PUBLISHED_META,
@@ -97,7 +98,7 @@ def parse_article(url: str, text, source, hints: Mapping[str, str]) -> RawArticl
     soup = parse_html(text)
     matched: dict[str, str] = {}
     obj = jsonld_article(soup)
-    title = _title(soup, obj, matched) or _hint(hints, "title", matched)
+    title = _title(soup, obj, matched, url) or _hint(hints, "title", matched)
     # The page's metadata is read before strip_noise removes <meta>/<link>.
     head = {
         "modified": jsonld_dates(obj, "dateModified") or meta_dates(soup, MODIFIED_META),
@@ -131,25 +132,11 @@ def _hint(hints: Mapping[str, str], key: str, matched: dict[str, str]) -> str | 
     return None
 
 
-def _title(soup: Page, obj: dict | None, matched: dict[str, str]) -> str | None:
-    headline = (obj or {}).get("headline")
-    if isinstance(headline, str) and headline.strip():
-        matched["title"] = "jsonld.headline"
-        return headline.strip()
-    og = meta_content(soup, "og:title", "twitter:title")
-    if og:
-        matched["title"] = f"meta:{og[1]}"
-        return og[0]
-    page_title = text_of(soup.title) or ""
-    shown = [t for t in (text_of(h) for h in soup.root.iter("h1", "h2", "h3")) if t]
-    in_title = [t for t in shown if len(t) >= layout.TITLE_MIN_CHARS and t in page_title]
-    if in_title:  # the heading the <title> repeats, not a sidebar box's <h1>
-        matched["title"] = "heading-in-title"
-        return max(in_title, key=len)
-    h1s = [t for t in (text_of(h) for h in soup.root.iter("h1")) if t]
-    if h1s:
-        matched["title"] = "h1"
-        return max(h1s, key=len)
+def _title(soup: Page, obj: dict | None, matched: dict[str, str], url: str = "") -> str | None:
+    found = generic_title.pick_title(soup, obj, url)
+    if found:
+        matched["title"] = found[1]
+        return found[0]
     return None
 
 

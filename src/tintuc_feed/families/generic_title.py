@@ -1,0 +1,159 @@
+"""The generic reader's title: the visible headline the page's metadata agrees with.
+
+A page names its article several times: the JSON-LD headline, og:title /
+twitter:title, <title> (with the site's name: "… - Chính trị - Xã hội - Tuổi
+Trẻ Online") and the <h1> readers see.  The metadata is often an SEO variant
+or carries a suffix; the <h1> is what the article shows, but a blog's <h1> may
+be the site's logo.  So, in order (TITLE_RULES):
+
+    h1-agrees       an <h1> (not a logo) equal to one of the metadata titles,
+                    or to its start or end ("Tin A" in "Tin A | Báo X")
+    heading-agrees  the same for <h2>/<h3> (pages whose <h1> is the logo)
+    single-h1       the page's only non-logo <h1>
+    jsonld.headline / og:title / twitter:title
+    h1              the longest non-logo <h1>
+
+Comparisons are on fold_key (case, marks and punctuation folded); the text
+returned is the heading's own, typography kept ("–", "…").  The site suffix
+of a metadata title is left to normalize.titles.clean_title.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin, urlsplit
+
+from lxml.etree import _Element as Tag
+
+from ..normalize.text import fold_key
+from . import tree
+from .base import meta_content, text_of
+from .page import Page
+
+# class/id words of a site logo or site title heading (on the heading or its two nearest ancestors).
+LOGO_CLASS = re.compile(
+    r"(?:^|[-_])(?:logo|site-?title|site-?name|sitename|blog-?title|blogname|brand|branding|masthead)(?:$|[-_])",
+    re.IGNORECASE,
+)
+LOGO_ANCESTORS = 2
+MIN_AGREE_CHARS = 10  # a shorter heading matching the start/end of a metadata title is a label, not the headline
+MIN_HEADING_CHARS = 15  # an <h2>/<h3> that agrees must be at least this long (box titles are short)
+SINGLE_H1_MIN_CHARS = 10
+HOME_PATH = re.compile(r"/?(?:index\.\w+)?")
+META_TITLES = ("og:title", "twitter:title")
+
+
+def _key(text: str | None) -> str:
+    return " ".join(fold_key(text or "").split())
+
+
+def _compact(text: str | None) -> str:
+    return re.sub(r"[\W_]+", "", fold_key(text or ""))
+
+
+def _words(text: str) -> tuple[list[str], list[str]]:
+    """The folded words of a text, and the gap before each word and after the last (gaps[i] precedes words[i])."""
+    words, gaps, gap = [], [], ""
+    for part in re.findall(r"[^\W_]+|[\W_]+", text):
+        if re.match(r"[^\W_]", part):
+            words.append(_key(part))
+            gaps.append(gap)
+            gap = ""
+        else:
+            gap += part
+    return words, [*gaps, gap]
+
+
+def _cut_at_separator(gap: str) -> bool:
+    return bool(gap.strip())  # "Tin A | Báo X", "Tin A-lo luyen": not a plain space
+
+
+def agrees(heading: str, titles: list[str], min_chars: int = MIN_AGREE_CHARS) -> bool:
+    """The heading equals one of the titles, or its start or end up to a separator (a suffix or prefix cut off)."""
+    key = _key(heading)
+    if not key:
+        return False
+    head = key.split()
+    for title in titles:
+        if _key(title) == key:
+            return True
+        if len(key) < min_chars:
+            continue
+        words, gaps = _words(title)
+        n = len(head)
+        if n < len(words) and " ".join(words[:n]) == key and _cut_at_separator(gaps[n]):
+            return True
+        if n < len(words) and " ".join(words[-n:]) == key and _cut_at_separator(gaps[len(words) - n]):
+            return True
+    return False
+
+
+def site_names(page: Page, url: str) -> set[str]:
+    """Compact keys of the site's own names: og:site_name, the host, the host's first label."""
+    host = (urlsplit(url).hostname or "").removeprefix("www.")
+    site = meta_content(page, "og:site_name")
+    names = {_compact(host), _compact(host.split(".")[0]), _compact(site[0] if site else "")}
+    return {n for n in names if n}
+
+
+def is_logo(node: Tag, text: str, url: str, names: set[str]) -> bool:
+    """A heading that shows the site, not an article: its name, a link home, or a logo class."""
+    if _compact(text) in names:
+        return True
+    for link in node.iter("a"):
+        href = link.get("href")
+        if href is not None and HOME_PATH.fullmatch(urlsplit(urljoin(url, href)).path or "/"):
+            return True
+    for candidate in (node, *list(node.iterancestors())[:LOGO_ANCESTORS]):
+        words = tree.classes(candidate) + [candidate.get("id") or ""]
+        if any(LOGO_CLASS.search(w) for w in words if w):
+            return True
+    return False
+
+
+def _headings(page: Page, tags: tuple[str, ...], url: str, names: set[str]) -> list[str]:
+    found = []
+    for node in page.root.iter(*tags):
+        text = text_of(node)
+        if text and tree.find_parent(node, "a") is None and not is_logo(node, text, url, names):
+            found.append(text)
+    return found
+
+
+def metadata_titles(page: Page, obj: dict | None) -> list[tuple[str, str]]:
+    """(title, where) for the JSON-LD headline, og:title, twitter:title and <title>, in that order."""
+    found = []
+    headline = (obj or {}).get("headline")
+    if isinstance(headline, str) and headline.strip():
+        found.append((headline.strip(), "jsonld.headline"))
+    for name in META_TITLES:
+        meta = meta_content(page, name)
+        if meta and meta[1] == name:
+            found.append((meta[0], f"meta:{name}"))
+    page_title = text_of(page.title)
+    if page_title:
+        found.append((page_title, "title"))
+    return found
+
+
+def pick_title(page: Page, obj: dict | None, url: str) -> tuple[str, str] | None:
+    """(title, rule) by TITLE_RULES' order (module doc), or None when the page has none of them."""
+    names = site_names(page, url)
+    meta = metadata_titles(page, obj)
+    titles = [t for t, _ in meta]
+    h1s = _headings(page, ("h1",), url, names)
+    agreeing = [h for h in h1s if agrees(h, titles)]
+    if agreeing:
+        return max(agreeing, key=len), "h1-agrees"
+    lower = [h for h in _headings(page, ("h2", "h3"), url, names) if len(h) >= MIN_HEADING_CHARS]
+    agreeing = [h for h in lower if agrees(h, titles, MIN_HEADING_CHARS)]
+    if agreeing:
+        return max(agreeing, key=len), "heading-agrees"
+    if len(h1s) == 1 and len(h1s[0]) >= SINGLE_H1_MIN_CHARS:
+        return h1s[0], "single-h1"
+    for title, where in meta:
+        if where != "title":
+            return title, where
+    if h1s:
+        return max(h1s, key=len), "h1"
+    return None

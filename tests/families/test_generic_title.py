@@ -1,0 +1,121 @@
+"""The generic reader's title rules (families/generic_title.py), one test per row.
+
+Each page is a small real-shaped HTML page: a head with the metadata titles,
+a site header, the article heading.  The page is read whole by the generic
+family (parse_article), so the rule is checked where it runs.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tintuc_feed.families import generic
+from tintuc_feed.families.base import parse_html
+from tintuc_feed.families.generic_title import agrees, is_logo, pick_title, site_names
+from tintuc_feed.sources import Source
+
+URL = "https://baomoi-tinh.vn/thoi-su/tin-a-123.html"
+SOURCE = Source(id="x", name="Báo X", list_urls=("https://baomoi-tinh.vn/",), article_url_pattern=".")
+BODY = "<p>" + "Nội dung bài viết đủ dài để là thân bài. " * 6 + "</p>"
+
+
+def page(head: str = "", header: str = "", article: str = "") -> str:
+    return (f"<html><head><meta charset='utf-8'>{head}</head><body><header>{header}</header>"
+            f"<div class='main'>{article}{BODY}</div></body></html>")
+
+
+# (name, html, expected title, expected rule)
+CASES = [
+    ("h1 equal to og:title, typography of the h1 kept",
+     page("<meta property='og:title' content='Korsetts - Shops, Designer'>", article="<h1>Korsetts – Shops, Designer</h1>"),
+     "Korsetts – Shops, Designer", "h1-agrees"),
+    ("h1 at the start of <title> with a multi-level suffix",
+     page("<title>Thanh tra vụ chặt cây xanh Hà Nội - Chính trị - Xã hội - Tuổi Trẻ Online</title>",
+          article="<h1>Thanh tra vụ chặt cây xanh Hà Nội</h1>"),
+     "Thanh tra vụ chặt cây xanh Hà Nội", "h1-agrees"),
+    ("h1 at the end of <title> ('Site » Title')",
+     page("<title>Blog Archive » Nummer zwei: Leo im Radio</title>", article="<h1>Nummer zwei: Leo im Radio</h1>"),
+     "Nummer zwei: Leo im Radio", "h1-agrees"),
+    ("og:title with a slug suffix: the h1 that starts it",
+     page("<meta property='og:title' content='Đột nhập lò luyện thi công chức-lo luyen thi cong chuc'>",
+          article="<h1>Đột nhập lò luyện thi công chức</h1>"),
+     "Đột nhập lò luyện thi công chức", "h1-agrees"),
+    ("logo h1 (the site's name) left, the h2 the <title> repeats taken",
+     page("<title>Baomoi-tinh | Những người khổ hạnh vì bớt lạ</title>", header="<h1>Baomoi-tinh</h1>",
+          article="<h2>Những người khổ hạnh vì bớt lạ</h2>"),
+     "Những người khổ hạnh vì bớt lạ", "heading-agrees"),
+    ("logo h1 linking home left",
+     page("<title>Tin A dài hơn mười chữ - Trang tin</title>", header="<h1><a href='/'>Trang tin điện tử tỉnh</a></h1>",
+          article="<h3>Tin A dài hơn mười chữ</h3>"),
+     "Tin A dài hơn mười chữ", "heading-agrees"),
+    ("logo h1 by its class left: the JSON-LD headline",
+     page("<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"headline\": \"Tin B về giao thông\"}</script>",
+          header="<div class='site-branding'><h1>Một tờ báo</h1></div>"),
+     "Tin B về giao thông", "jsonld.headline"),
+    ("the only h1 when the metadata says something else (an SEO title)",
+     page("<meta property='og:title' content='Industriestrompreis: Druck um schnelle Entscheidung'>",
+          article="<h1>Habeck und Gewerkschaft dringen auf Strompreis</h1>"),
+     "Habeck und Gewerkschaft dringen auf Strompreis", "single-h1"),
+    ("two h1s, none agreeing: og:title",
+     page("<meta property='og:title' content='Tin C chính thức'>", article="<h1>Chuyên mục thời sự</h1><h1>Tin nổi bật hôm nay</h1>"),
+     "Tin C chính thức", "meta:og:title"),
+    ("twitter:title when there is no og:title",
+     page("<meta name='twitter:title' content='Tin D chính thức'>", article="<h1>Chuyên mục thời sự</h1><h1>Tin nổi bật hôm nay</h1>"),
+     "Tin D chính thức", "meta:twitter:title"),
+    ("no metadata, several h1s: the longest",
+     page(article="<h1>Chuyên mục</h1><h1>Tin E về an ninh trật tự</h1>"),
+     "Tin E về an ninh trật tự", "h1"),
+    ("an h1 inside a link (a teaser) is no title",
+     page("<meta property='og:title' content='Tin F chính thức'>", article="<a href='/tin-g.html'><h1>Tin G ở hộp bên cạnh</h1></a>"),
+     "Tin F chính thức", "meta:og:title"),
+]
+
+
+@pytest.mark.parametrize(("html", "title", "rule"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_title_rule(html, title, rule):
+    raw = generic.parse_article(URL, html, SOURCE, {})
+    assert (raw.title, raw.matched.get("title")) == (title, rule)
+
+
+def test_no_title_anywhere_is_none():
+    assert pick_title(parse_html(page()), None, URL) is None
+
+
+# (heading, titles, agrees)
+AGREE = [
+    ("Tin A về giao thông", ["TIN A VỀ GIAO THÔNG"], True),  # case and marks folded
+    ("Tin A về giao thông", ["Tin A về giao thông | Báo X"], True),  # start
+    ("Tin A về giao thông", ["Báo X - Tin A về giao thông"], True),  # end
+    ("Tin A", ["Tin A về giao thông"], False),  # too short to be cut from a longer title
+    ("Tin A về giao", ["Tin A về giao thông"], False),  # a longer headline, not a cut suffix
+    ("Tin A về giao thông", ["Tin A về giao thông-tin a ve giao thong"], True),  # a slug after "-"
+    ("Tin A về giao thông", ["Báo X - Tin A về giao thông hôm nay"], False),  # inside, not at an end
+    ("", ["Tin A"], False),
+]
+
+
+@pytest.mark.parametrize(("heading", "titles", "expected"), AGREE)
+def test_agrees(heading, titles, expected):
+    assert agrees(heading, titles) is expected
+
+
+# (html of the heading, is a logo)
+LOGOS = [
+    ("<h1>Baomoi Tinh</h1>", True),  # the host's name
+    ("<h1>baomoi-tinh.vn</h1>", True),  # the host
+    ("<h1>Báo Tỉnh</h1>", True),  # og:site_name
+    ("<h1><a href='https://baomoi-tinh.vn/'>Trang chủ báo</a></h1>", True),  # a link home
+    ("<h1><a href='/index.php'>Trang chủ báo</a></h1>", True),
+    ("<h1 class='site-title'>Trang tin</h1>", True),
+    ("<div id='logo'><h1>Trang tin</h1></div>", True),
+    ("<h1 class='entry-title'>Tin A về giao thông</h1>", False),
+    ("<h1><a href='/thoi-su/tin-a-123.html'>Tin A về giao thông</a></h1>", False),  # a permalink
+    ("<div class='post-header'><h1>Tin A về giao thông</h1></div>", False),
+]
+
+
+@pytest.mark.parametrize(("heading", "expected"), LOGOS)
+def test_is_logo(heading, expected):
+    doc = parse_html(page("<meta property='og:site_name' content='Báo Tỉnh'>", article=heading))
+    node = next(doc.root.iter("h1"))
+    assert is_logo(node, " ".join(node.xpath("string()").split()), URL, site_names(doc, URL)) is expected
