@@ -41,9 +41,11 @@ def build_hostile_site(root: Path) -> Path:
     shutil.copytree(site_root(), root)
     # 1. og:image with a control character as an HTML entity.
     _head_insert(root / CONTROL_IN_OG_IMAGE, '<meta property="og:image" content="/anh/og&#1;image.jpg">')
-    # 2. JSON-LD: image with a control character, a headline with a lone surrogate (both JSON escapes).
+    # 2. JSON-LD: image with a control character, a headline and an author with a lone surrogate (JSON escapes).
+    #    The page's <h1> (which its <title> repeats) is the title; the JSON-LD author is the byline.
     _head_insert(root / CONTROL_IN_JSONLD, '<script type="application/ld+json">{"@context": "https://schema.org",'
                  ' "@type": "NewsArticle", "headline": "Chủ động phòng cháy \\ud800 rừng mùa khô",'
+                 ' "author": {"@type": "Person", "name": "Minh \\ud800 Quỳnh"},'
                  ' "image": "/anh/jsonld\\u0001image.jpg", "datePublished": "2023-09-25T08:00:00+07:00"}</script>')
     # 3. The body: an image and a link with a control character, a link to javascript:.
     _replace(root / CONTROL_IN_BODY, "<p>", '<p><img src="/anh/body&#1;image.jpg" alt="Hội thao">'
