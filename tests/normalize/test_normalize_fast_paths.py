@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tintuc_feed.normalize import authors, dates
 from tintuc_feed.normalize.text import (
     _BASIC_MARKS_RE,
     _BEYOND_BASIC_RE,
@@ -21,6 +22,7 @@ from tintuc_feed.normalize.text import (
     _drop_mark,
     _text_step,
     _to_fixed_point,
+    fold_key,
     normalize_block,
     normalize_text,
     strip_marks,
@@ -79,3 +81,51 @@ def test_strip_marks_on_ascii_equals_the_full_steps(s):
     decomposed = unicodedata.normalize("NFD", ascii_only)
     full = unicodedata.normalize("NFC", _BEYOND_BASIC_RE.sub(_drop_mark, _BASIC_MARKS_RE.sub("", decomposed)))
     assert strip_marks(ascii_only) == full == ascii_only
+
+
+# ---- date lines: a line without a digit has no date part -----------------------------------
+
+DATE_PIECES = st.sampled_from(
+    ["Thứ Bảy", "thứ 2", "ngày", "tháng", "năm", "lúc", "Cập nhật:", "GMT+7", "(GMT+7)", "02/06/2023", "2023-06-02",
+     "1 tháng 6 năm 2023", "14:24", "14h24", "9 giờ 15 phút", "7:56 SA", "10:03 sáng", "2 giờ trước", "hôm qua",
+     "Hôm nay", "vừa xong", "| ", " - ", "/", ".", "-", ":", " ", "\u0661\u0662/\u0660\u0666/\u0662\u0660\u0662\u0663",
+     "２０２３-０６-０２", "tháng Sáu", "T7", "CN"]
+)  # fmt: skip
+DATE_LINES = st.lists(st.one_of(DATE_PIECES, st.text(max_size=2)), max_size=10).map("".join)
+
+
+@settings(max_examples=500)
+@given(DATE_LINES)
+def test_is_date_line_equals_the_full_reading(line):
+    now = dates._aware(dates._CLASSIFY_NOW)
+    text = normalize_text(line)
+    assert dates.is_date_line(line) == (dates._date_part(text, now) is not None or dates._relative(text, now) is not None)
+
+
+@settings(max_examples=500)
+@given(DATE_LINES)
+def test_no_date_pattern_matches_without_a_digit(line):
+    bare = "".join(ch for ch in line if not ch.isdecimal())
+    assert dates._find_date(bare, dates._aware(dates._CLASSIFY_NOW)) is None
+
+
+# ---- bylines: the tables compiled and folded once give the same readings ------------------------------
+
+def test_compiled_byline_tables_are_the_tables():
+    assert [k for _, k in authors._label_res()] == [k for _, k in authors.LABELS]
+    assert [p.pattern for p, _ in authors._label_res()] == [p for p, _ in authors.LABELS]
+    assert authors._prefix_keys() == tuple((len(p.split()), fold_key(p)) for p in authors.RANKS + authors.HONORIFICS)
+    assert authors._menu_keys() == {fold_key(label) for label in authors.MENU_LABELS}
+    assert [p.pattern for p in authors._group_res()] == list(authors.GROUP_NAMES)
+    assert [p.pattern for p in authors._credit_res()] == [rf"{p}\b" for p in authors.CREDIT_MARKERS]
+
+
+@pytest.mark.parametrize(("raw", "name"), [
+    ("Thượng úy Nguyễn Văn Hùng", "Nguyễn Văn Hùng"),
+    ("Đại uý Đồng chí Trần Văn A", "Trần Văn A"),  # a rank then an honorific: both removed
+    ("Đ/c Lê Thị B", "Lê Thị B"),
+    ("Phóng viên", "Phóng viên"),  # an honorific alone is kept: no name follows
+    ("THƯỢNG TÁ NGUYỄN VĂN C", "Nguyễn Văn C"),
+])
+def test_strip_prefixes_rows(raw, name):
+    assert authors.clean_name(raw).name == name

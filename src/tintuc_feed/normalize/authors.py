@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from tintuc_feed.model import Author
 from tintuc_feed.normalize.text import fold_key, normalize_block, normalize_text
@@ -86,10 +87,37 @@ class Byline:
     raw: str | None = None
 
 
+# The tables above, compiled and folded once per process (they are read for every candidate line).
+@cache
+def _label_res() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(pattern), kind) for pattern, kind in LABELS)
+
+
+@cache
+def _prefix_keys() -> tuple[tuple[int, str], ...]:
+    """(words, folded prefix) for RANKS + HONORIFICS, in order."""
+    return tuple((len(prefix.split()), fold_key(prefix)) for prefix in RANKS + HONORIFICS)
+
+
+@cache
+def _credit_res() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(rf"{p}\b") for p in CREDIT_MARKERS)
+
+
+@cache
+def _group_res() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(g) for g in GROUP_NAMES)
+
+
+@cache
+def _menu_keys() -> frozenset[str]:
+    return frozenset(fold_key(label) for label in MENU_LABELS)
+
+
 def _label_kind(label: str) -> str | None:
     key = fold_key(label)
-    for pattern, kind in LABELS:
-        if re.fullmatch(pattern, key):
+    for pattern, kind in _label_res():
+        if pattern.fullmatch(key):
             return kind
     return None
 
@@ -146,9 +174,13 @@ def _strip_prefixes(name: str) -> str:
     while changed:
         changed = False
         words = name.split()
-        for prefix in RANKS + HONORIFICS:
-            n = len(prefix.split())
-            if len(words) > n and fold_key(" ".join(words[:n])) == fold_key(prefix):
+        heads: dict[int, str] = {}  # the folded first n words, once per n
+        for n, key in _prefix_keys():
+            if len(words) <= n:
+                continue
+            if n not in heads:
+                heads[n] = fold_key(" ".join(words[:n]))
+            if heads[n] == key:
                 name, changed = " ".join(words[n:]), True
                 break
     return name
@@ -192,7 +224,7 @@ def _source_of(segment: str) -> str | None:
 
 def _is_credit_phrase(segment: str) -> bool:
     key = fold_key(segment)
-    return any(re.match(rf"{p}\b", key) for p in CREDIT_MARKERS)
+    return any(pattern.match(key) for pattern in _credit_res())
 
 
 def _paren_items(line: str) -> tuple[str, list[tuple[str, str, str]]]:
@@ -271,9 +303,9 @@ def _word_is_name_like(word: str) -> bool:
 def is_name_like(name: str) -> bool:
     """A personal name: 2-6 capitalised syllables, or initials ('M.Tín', 'BT'), or a group."""
     key = fold_key(name)
-    if any(re.fullmatch(g, key) for g in GROUP_NAMES):
+    if any(pattern.fullmatch(key) for pattern in _group_res()):
         return True
-    if key in {fold_key(label) for label in MENU_LABELS}:
+    if key in _menu_keys():
         return False
     words = name.split()
     if not words or len(words) > MAX_NAME_WORDS or not all(_word_is_name_like(w) for w in words):
