@@ -22,6 +22,14 @@ PIECES = st.sampled_from(
      "không tìm thấy trang", "x < y", "y > x", " ", "\n", "\t", "\xa0", "\u2003", "\x1c", "lỗi hệ thống"]
 )  # fmt: skip
 HTML = st.lists(st.one_of(PIECES, st.text(max_size=3)), max_size=40).map("".join)
+# The scripts pattern as first written: a lazy scan for the closing tag.
+LAZY_SCRIPTS = re.compile(r"<(script|style|noscript)\b.*?</\1\s*>|<!--.*?-->", re.IGNORECASE | re.DOTALL)
+SCRIPT_PIECES = st.sampled_from(
+    ["<script", "<SCRIPT", "<ſcript", "<scrıpt", "<style", "<noscript", "<scripts", ">", "</script>", "</ScRiPt >",
+     "</ſcript>", "</script\n>", "</style>", "</noscript>", "</script", "<", "/", "-", "--", "<!--", "<!---", "-->",
+     "--->", "<!-->", "a", " ", "\n", "x<y"]
+)  # fmt: skip
+SCRIPTED = st.lists(st.one_of(SCRIPT_PIECES, st.text(max_size=2)), max_size=30).map("".join)
 
 
 def reference(text: str) -> str:
@@ -41,6 +49,14 @@ def test_shown_text_equals_the_whole_text_regexes(text, limit, piece_chars):
         assert base.visible_chars(text) == visible
     finally:
         base.PIECE_CHARS = old
+
+
+@settings(max_examples=1000)
+@given(SCRIPTED)
+def test_scripts_pattern_finds_what_the_lazy_pattern_finds(text):
+    expected = [m.span() for m in LAZY_SCRIPTS.finditer(text)]
+    assert [m.span() for m in base._SCRIPTS.finditer(text)] == expected
+    assert [m.span() for m in base._script_matches(text)] == expected
 
 
 def test_a_long_page_stops_early_and_a_short_one_is_read_whole():

@@ -49,8 +49,13 @@ WAF_MARKERS = (
 # the same markers (Incapsula injects /_Incapsula_Resource into every page it
 # serves), so a marker only counts on a page with less visible text than this.
 CHALLENGE_MAX_TEXT = 400
-_SCRIPTS = re.compile(r"<(script|style|noscript)\b.*?</\1\s*>|<!--.*?-->", re.IGNORECASE | re.DOTALL)
+# Scripts, styles and comments, each up to its first closing tag: the same matches as
+# r"<(script|style|noscript)\b.*?</\1\s*>|<!--.*?-->" (tests/families/test_shown_text.py), without
+# trying the closing tag after every character (possessive runs of characters that cannot start it).
+_SCRIPTS = re.compile(r"<(script|style|noscript)\b(?:[^<]++|<(?!/\1\s*>))*+</\1\s*>|<!--(?:[^-]++|-(?!->))*+-->",
+                      re.IGNORECASE | re.DOTALL)
 _TAGS = re.compile(r"<[^>]+>")
+_SCRIPT_START = re.compile(r"<(?:script|style|noscript)\b|<!--", re.IGNORECASE)  # where a _SCRIPTS match starts
 
 
 def visible_chars(text: str) -> int:
@@ -93,15 +98,32 @@ PIECE_CHARS = 4096
 
 
 def _pieces_without_scripts(text: str) -> Iterator[str]:
-    """_SCRIPTS.sub(" ", text) in pieces of at most PIECE_CHARS, computed as they are read."""
+    """_SCRIPTS.sub(" ", text) in pieces of at most PIECE_CHARS, computed as they are read.
+
+    A match of _SCRIPTS starts where _SCRIPT_START does: the regex is tried at each such place in
+    turn (the leftmost place where it matches is the match finditer gives), and the text is only
+    searched as far as it is read.
+    """
     start = 0
-    for match in _SCRIPTS.finditer(text):
+    for match in _script_matches(text):
         for at in range(start, match.start(), PIECE_CHARS):
             yield text[at:min(at + PIECE_CHARS, match.start())]
         yield " "
         start = match.end()
     for at in range(start, len(text), PIECE_CHARS):
         yield text[at:at + PIECE_CHARS]
+
+
+def _script_matches(text: str) -> Iterator[re.Match[str]]:
+    """_SCRIPTS.finditer(text), found from the places its matches can start."""
+    pos = 0
+    while (candidate := _SCRIPT_START.search(text, pos)) is not None:
+        match = _SCRIPTS.match(text, candidate.start())
+        if match is None:
+            pos = candidate.start() + 1
+            continue
+        yield match
+        pos = match.end()
 
 
 # The first <h1>/<h2> of an error page, the whole heading (an article about a
@@ -243,10 +265,12 @@ def meta_content(page: Page, *names: str) -> tuple[str, str] | None:
     metas = list(page.root.iter("meta"))
     if not metas:
         return None
+    # Per attribute, the (value, meta) of the metas carrying it, in document order (collected once).
+    carrying = [[(m.get(attr), m) for m in metas if m.get(attr) is not None] for attr in ("property", "name", "itemprop")]
     for name in names:
         pattern = _meta_name_re(name)
-        for attr in ("property", "name", "itemprop"):
-            node = next((m for m in metas if _attr_matches(m.get(attr), pattern)), None)
+        for pairs in carrying:
+            node = next((m for value, m in pairs if pattern.search(value) is not None), None)
             if node is not None and node.get("content", "").strip():
                 return node.get("content").strip(), name
     return None
@@ -255,10 +279,6 @@ def meta_content(page: Page, *names: str) -> tuple[str, str] | None:
 @cache
 def _meta_name_re(name: str) -> re.Pattern[str]:
     return re.compile(rf"^{re.escape(name)}$", re.IGNORECASE)
-
-
-def _attr_matches(value, pattern: re.Pattern[str]) -> bool:
-    return value is not None and pattern.search(value) is not None
 
 
 def absolute(base: str, href: str | None) -> str | None:
