@@ -17,6 +17,7 @@ from urllib.parse import urljoin
 
 import lxml.html
 import nh3
+from lxml import etree
 
 # Characters XML 1.0 forbids (C0 controls except tab/newline/CR, lone
 # surrogates, U+FFFE/U+FFFF).  lxml refuses them, readers choke on them.
@@ -137,16 +138,53 @@ def html_to_text(html: str) -> str:
     """Plain text of an HTML fragment, paragraphs joined by a blank line."""
     if not html or not html.strip():
         return ""
-    root = lxml.html.fragment_fromstring(strip_xml_illegal(html), create_parent="div")
-    for bad in root.xpath("//script|//style|//noscript|//template"):
-        bad.drop_tree()
+    root = _fragment(strip_xml_illegal(html))
+    for bad in _NO_TEXT(root):
+        _drop_tree(bad)
     for br in root.iter("br"):
         br.tail = "\n" + (br.tail or "")
     for block in root.iter(*BLOCK_TAGS):
         block.text = "\n\n" + (block.text or "")
         block.tail = "\n\n" + (block.tail or "")
-    text = root.text_content()
-    return _collapse(text)
+    return _collapse(_STRING(root))
+
+
+# html_to_text reads a fragment as lxml.html.fragment_fromstring(html, create_parent="div") and
+# text_content() read it, on plain lxml elements (no lxml.html element classes to look up per node).
+_PARSER = etree.HTMLParser()  # lxml.html's parser is this one with its element classes
+_FULL_HTML = re.compile(r"^\s*<(?:html|!doctype)", re.IGNORECASE)
+_NO_TEXT = etree.XPath("//script|//style|//noscript|//template")
+_STRING = etree.XPath("string()", smart_strings=False)
+
+
+def _fragment(html: str) -> etree._Element:
+    """The fragment's nodes in a new <div>, as lxml.html.fragment_fromstring(create_parent="div") builds it."""
+    if not _FULL_HTML.match(html):
+        html = f"<html><body>{html}</body></html>"
+    doc = etree.fromstring(html, _PARSER)
+    if doc is None:
+        raise etree.ParserError("Document is empty")
+    bodies = [e for e in doc if e.tag == "body"]
+    if doc.tag != "html" or len(bodies) != 1:
+        raise AssertionError(f"not one body in {html!r}")
+    root = etree.Element("div")
+    body = bodies[0]
+    if body.text and body.text.strip():
+        root.text = body.text
+    root.extend(list(body))
+    return root
+
+
+def _drop_tree(node: etree._Element) -> None:
+    """Remove the node, its tail joined to the previous sibling or the parent (lxml.html's drop_tree)."""
+    parent = node.getparent()
+    if node.tail:
+        previous = node.getprevious()
+        if previous is None:
+            parent.text = (parent.text or "") + node.tail
+        else:
+            previous.tail = (previous.tail or "") + node.tail
+    parent.remove(node)
 
 
 def _collapse(text: str) -> str:

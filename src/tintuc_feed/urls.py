@@ -86,6 +86,24 @@ def is_tracking_param(name: str) -> bool:
 
 def site_of(url: str) -> str:
     """The registrable domain of a URL (cand.com.vn for amp.cand.com.vn), or its host."""
+    host = urlsplit(url).hostname  # raises ValueError for a URL urlsplit refuses, as it always did
+    if not host:
+        return ""
+    site = _SITES.get(host)
+    if site is None:
+        if len(_SITES) >= SITES_REMEMBERED:
+            _SITES.clear()
+        site = _SITES[host] = _site_of(url)
+    return site
+
+
+# courlan (tld) reads only the URL's hostname: a site is worked out once per host (a crawl reads
+# many pages of each host; the lookup walks the public suffix list for every URL).
+SITES_REMEMBERED = 4096
+_SITES: dict[str, str] = {}
+
+
+def _site_of(url: str) -> str:
     domain = extract_domain(url)
     if domain:
         return domain.lower()

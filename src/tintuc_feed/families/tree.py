@@ -34,6 +34,7 @@ TEXT, TAIL, COMMENT = 0, 1, 2
 NO_TEXT_TAGS = ("script", "style", "template", "rt", "rp")
 _CONTENT = "[not(ancestor::script or ancestor::style or ancestor::template or ancestor::rt or ancestor::rp)]"
 _TEXTS = etree.XPath("descendant::text()" + _CONTENT, smart_strings=False)
+_ALL_TEXTS = etree.XPath("descendant::text()", smart_strings=False)
 _ALL_STRINGS = etree.XPath("descendant::text() | descendant::comment()")
 _TRANSLATOR = HTMLTranslator()
 
@@ -200,6 +201,8 @@ def text_parts(node: etree._Element) -> list[str]:
     """The strings bs4's get_text joins: no comments, no script/style/template text."""
     if node.tag in NO_TEXT_TAGS:
         return [node.text] if node.text else []
+    if next(node.iterdescendants(*NO_TEXT_TAGS), None) is None and next(node.iterancestors(*NO_TEXT_TAGS), None) is None:
+        return _ALL_TEXTS(node)  # nothing to leave out: no ancestor test per string
     return _TEXTS(node)
 
 
