@@ -44,3 +44,8 @@ def test_text_parts_equals_the_xpath_on_recorded_pages():
     assert len(pages) > 10
     for page in pages:
         check(tree.parse(page.read_text("utf-8")))
+
+
+@given(st.text(alphabet=st.sampled_from("&<>;ampltg Đ\n")))
+def test_escape_equals_the_one_pass_substitution(text):
+    assert tree._escape(text) == tree._ESCAPE.sub(lambda m: tree._ENTITY[m.group()], text)

@@ -355,7 +355,8 @@ _ENTITY = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
 
 
 def _escape(text: str) -> str:
-    return _ESCAPE.sub(lambda m: _ENTITY[m.group()], text)
+    """&, < and > as entities (the same as _ESCAPE.sub with _ENTITY: "&" goes first)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _attribute(tag: str, key: str, value: str) -> str:
