@@ -52,9 +52,27 @@ def read_article(
 ) -> RawArticle:
     """families.extract_article, then the date vote for generic (or degraded) readings."""
     raw = families.extract_article(source, url, text, hints=hints, content_type=content_type)
+    now = now or datetime.now(VN)
     if source.family == "generic" or raw.degraded:
-        raw = vote_date(raw, text, url, now=now or datetime.now(VN), generic=_generic_date(source, raw))
-    return raw
+        raw = vote_date(raw, text, url, now=now, generic=_generic_date(source, raw))
+    return record_list_hint(raw, (hints or {}).get("date"), now=now)
+
+
+def record_list_hint(raw: RawArticle, hint: str | None, *, now: datetime) -> RawArticle:
+    """Say in matched whether the list page's date was taken: the page's own date always comes first.
+
+    matched["date"] = "list-hint" when the published date is the list's;
+    matched["date_hint"] = "list-hint:unused" when the page gave its own.
+    """
+    if not hint or not hint.strip():
+        return raw
+    picked = pick_published(raw.dates, now=now)
+    matched = dict(raw.matched)
+    if picked is not None and picked.origin == "list" and picked.raw == hint:
+        matched["date"] = "list-hint"
+    else:
+        matched["date_hint"] = "list-hint:unused"
+    return replace(raw, matched=matched)
 
 
 def _generic_date(source, raw: RawArticle) -> bool:

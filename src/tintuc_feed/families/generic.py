@@ -25,7 +25,7 @@ from urllib.parse import urljoin
 from lxml.etree import _Element as Tag
 
 from ..model import ArticleLink, ListPage, RawArticle, RawDate
-from . import common, generic_title, layout, tree
+from . import common, generic_list, generic_title, layout, tree
 from .base import (
     MODIFIED_META,
     PUBLISHED_META,
@@ -77,21 +77,27 @@ def start_urls(source) -> list[str]:
 
 def parse_list(url: str, text, source) -> ListPage:
     page = parse_html(text)
-    links = _article_links(page, url, source)
-    return ListPage(articles=tuple(ArticleLink(u) for u in links), next_urls=tuple(layout.next_pages(page, url, source)))
+    links, cards = _article_links(page, url, source)
+    hints = generic_list.link_hints(links, cards)
+    return ListPage(articles=tuple(ArticleLink(u, hints=hints[u]) for u in dict.fromkeys(h for h, _ in links)),
+                    next_urls=tuple(layout.next_pages(page, url, source)))
 
 
-def _article_links(page: Page, url: str, source) -> list[str]:
+def _article_links(page: Page, url: str, source) -> tuple[list[tuple[str, Tag]], dict[str, Tag]]:
+    """(href, <a>) of every article link in order, and each href's list item when the source names them."""
     item_css = source.selectors.get("list_item")
     link_css = source.selectors.get("article_link", "a[href]")
-    nodes = ([a for item in select_all(page, item_css) for a in select_all(item, link_css)] if item_css
-             else select_all(page, link_css))
-    seen: dict[str, None] = {}
-    for node in nodes:
+    nodes = ([(item, a) for item in select_all(page, item_css) for a in select_all(item, link_css)] if item_css
+             else [(None, a) for a in select_all(page, link_css)])
+    links: list[tuple[str, Tag]] = []
+    cards: dict[str, Tag] = {}
+    for item, node in nodes:
         href = absolute(url, node.get("href"))
         if href and source.article_re.search(href) and href.split("#")[0] != url:
-            seen.setdefault(href.split("#")[0], None)
-    return list(seen)
+            links.append((href.split("#")[0], node))
+            if item is not None:
+                cards.setdefault(href.split("#")[0], item)
+    return links, cards
 
 
 def parse_article(url: str, text, source, hints: Mapping[str, str]) -> RawArticle:

@@ -19,6 +19,9 @@ Decisions (see the tests for one case per row):
   Hanoi DNN API) writes local time and sometimes a wrong "Z": on "api" a
   trailing Z is ignored and the time read as local.  No offset means local.
   "GMT+7" means +07:00 (never the POSIX-inverted -07:00).
+- "list" (a list page's card): ISO as written (a <time datetime>), else the
+  visible rules, else a day and month without a year ("08:30 29/11"), read
+  as the latest such day not after `now` (a list shows recent articles).
 - "url": bocongan's /bai-viet/<slug>-<10 digits> id is the publication
   instant in Unix seconds.
 - Plausibility: not more than FUTURE_TOLERANCE after `now`, not before
@@ -355,7 +358,32 @@ def _dispatch(s: str, origin: str, now: datetime) -> tuple[datetime, str] | None
         return _parse_url(s)
     if origin in MACHINE_ORIGINS:
         return _parse_machine(s, origin, now)
+    if origin == "list":
+        return _parse_list(s, now)
     return _parse_visible(s, now)
+
+
+# A list page's "29/11" or "08:30 29/11": the day and month of a recent article, no year.
+YEARLESS_PATTERN = r"(?<![\d/.:-])(?P<d>\d{1,2})(?P<sep>[/-])(?P<m>\d{1,2})(?![\d/.:-])"
+
+
+def _parse_list(s: str, now: datetime) -> tuple[datetime, str] | None:
+    """A list card's date: ISO (a <time datetime>), a date line, or a day and month of the last 12 months."""
+    parts = _parse_iso(s, "list")
+    if parts:
+        return _build(*parts)
+    found = _parse_visible(s, now)
+    if found is not None or _find_date(s, now):
+        return found
+    days = list(re.finditer(YEARLESS_PATTERN, s))
+    if len(days) != 1 or not (1 <= int(days[0]["m"]) <= 12 and 1 <= int(days[0]["d"]) <= 31):
+        return None
+    for year in (now.year, now.year - 1):  # the latest such day that is not in the future
+        dated = f"{s[:days[0].start()]}{days[0]['d']}/{days[0]['m']}/{year}{s[days[0].end():]}"
+        found = _parse_visible(dated, now)
+        if found is None or found[0] <= now + FUTURE_TOLERANCE:
+            return found
+    return None
 
 
 def parse_date(raw: str, origin: str, *, now: datetime) -> ParsedDate | None:
@@ -399,3 +427,14 @@ def find_date_line(lines: Sequence[str]) -> int | None:
         if isinstance(line, str) and is_date_line(line):
             return index
     return None
+
+
+def is_list_date(line: str) -> bool:
+    """True for what a list card may show as its article's date: a date line, ISO, or "08:30 29/11"."""
+    text = normalize_text(line)
+    if len(text) > MAX_DATE_LINE:
+        return False
+    try:
+        return _parse_list(text, _aware(_CLASSIFY_NOW)) is not None
+    except (ValueError, OverflowError):
+        return False
