@@ -12,7 +12,8 @@ Decisions (see the tests for one case per row):
   is an event date and gives None.  Segments split by "|" that hold no date
   (a byline, a section name) are tolerated beside the date.
 - Machine origins ("jsonld", "meta", "time", "api"): ISO 8601, RFC 822,
-  ASP.NET "/Date(ms)/" and the US form "M/D/YYYY h:mm:ss AM" (cand's JSON-LD,
+  ASP.NET "/Date(ms)/", the shapes of normalize/machine_dates.py (English
+  months, zone abbreviations) and the US form "M/D/YYYY h:mm:ss AM" (cand's JSON-LD,
   local time) are read; anything else falls back to the visible rules.
   A slashed date WITHOUT AM/PM is day first even there.
 - Time zones: an explicit offset or "Z" is honoured, except that "api" (the
@@ -39,6 +40,7 @@ from functools import cache
 from zoneinfo import ZoneInfo
 
 from tintuc_feed.model import RawDate
+from tintuc_feed.normalize import machine_dates
 from tintuc_feed.normalize.text import fold_key, normalize_text
 
 TZ_NAME = "Asia/Ho_Chi_Minh"
@@ -253,7 +255,7 @@ def _relative_value(unit: str, n: int, hms, now: datetime) -> tuple[datetime, st
 
 ISO_PATTERN = (
     r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
-    r"(?:[T ](?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:[.,]\d+)?)?)?"
+    r"(?:[T ](?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{1,2})(?:[.,]\d+)?)?)?"
     r"\s*(?P<tz>Z|[+-]\d{2}(?::?\d{2})?)?"
 )
 # cand.com.vn JSON-LD: "1/12/2023 7:56:00 AM" is 12 January, local time.
@@ -301,8 +303,7 @@ def _parse_instant(s: str) -> datetime | None:
     if m:
         return datetime.fromtimestamp(int(m["ms"]) / 1000, UTC)
     if re.fullmatch(RFC822_PATTERN, s):
-        parsed = parsedate_to_datetime(s)
-        return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+        return parsedate_to_datetime(s)  # naive when its zone is unknown ("ICT")
     return None
 
 
@@ -320,8 +321,14 @@ def _parse_machine(s: str, origin: str, now: datetime) -> tuple[datetime, str] |
     if parts:
         return _build(*parts)
     instant = _parse_instant(s)
-    if instant is not None:
+    if instant is not None and instant.tzinfo is not None:
         return instant.astimezone(vn_tz()), "datetime"
+    rewritten = machine_dates.to_iso(s)
+    parts = _parse_iso(rewritten, origin) if rewritten else None
+    if parts:
+        return _build(*parts)
+    if instant is not None:  # RFC 822 with a zone neither email.utils nor ZONES knows: UTC, as before
+        return instant.replace(tzinfo=UTC).astimezone(vn_tz()), "datetime"
     return _parse_visible(s, now)
 
 
