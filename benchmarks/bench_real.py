@@ -29,8 +29,9 @@ include_tables=True) -- the settings of trafilatura's own evaluation.
 
 Scoring, the same for every tool:
 - date: the publication day in the page's own zone (tintuc-feed keeps the
-  raw date: an ISO date with an offset is read in that offset; otherwise the
-  day of the normalized Asia/Ho_Chi_Minh date).  Accuracy over the pages with
+  raw date: an ISO date with an offset, or an RFC 822 / English-month date
+  with its zone, is read in that offset; otherwise the day of the normalized
+  Asia/Ho_Chi_Minh date).  Accuracy over the pages with
   an expected date; "none right" counts pages whose expected date is empty
   and the tool gave none.
 - title: whitespace-normalized NFC equality, over pages with a title.
@@ -63,6 +64,7 @@ from real_pages import Reading, check, norm
 from real_pages import cases as real_cases
 
 from tintuc_feed.extract import ExtractError, extract_to_json
+from tintuc_feed.normalize.machine_dates import to_iso
 
 TOOLS = ("tintuc-feed", "htmldate", "trafilatura")
 
@@ -85,13 +87,14 @@ def own_zone_day(record: dict) -> str | None:
     published = record.get("published")
     if not published:
         return None
-    raw = (record.get("published_raw") or "").strip().replace("Z", "+00:00")
-    try:
-        moment = datetime.fromisoformat(raw)
-    except ValueError:
-        moment = None
-    if moment is not None and moment.tzinfo is not None:
-        return moment.date().isoformat()
+    raw = (record.get("published_raw") or "").strip()
+    for written in (raw, to_iso(raw) or ""):  # ISO, then the machine shapes (RFC 822, zone names) as ISO
+        try:
+            moment = datetime.fromisoformat(written)
+        except ValueError:
+            continue
+        if moment.tzinfo is not None:
+            return moment.date().isoformat()
     return published[:10]
 
 

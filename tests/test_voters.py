@@ -84,3 +84,23 @@ def test_the_decision_and_its_source_are_in_extraction():
     assert record["_extraction"]["matched"]["date"] == "htmldate"
     assert record["_extraction"]["matched"]["date_vote"] == "htmldate:only"
     assert record["published"] == "2012-12-25T00:00:00+07:00" and record["date_precision"] == "date"
+
+
+# (the page's machine dates in order, the raw date that must come first after prefer_site_zone)
+SITE_ZONE = [
+    ((("2023-11-09T06:35:29+00:00", "jsonld"), ("2023-11-08T22:35:29-08:00", "time")), "2023-11-08T22:35:29-08:00"),
+    ((("2019-10-18T22:04:00Z", "jsonld"), ("Sat, 19 Oct 2019 00:04:00 +0200", "meta")),
+     "Sat, 19 Oct 2019 00:04:00 +0200"),
+    ((("2023-11-09T06:35:29+00:00", "jsonld"), ("2023-11-06T10:00:00-08:00", "time")), "2023-11-09T06:35:29+00:00"),
+    ((("2023-11-08T22:35:29-08:00", "jsonld"), ("2023-11-09T06:35:29+00:00", "meta")), "2023-11-08T22:35:29-08:00"),
+    ((("2023-11-09T06:35:29+00:00", "jsonld"), ("2023-11-09 13:35:29", "meta")), "2023-11-09T06:35:29+00:00"),
+]
+
+
+@pytest.mark.parametrize(("dates", "first"), SITE_ZONE,
+                         ids=["same instant in the site's offset", "RFC 822 with its offset", "another instant",
+                              "already the site's", "no offset written"])
+def test_the_same_instant_in_the_sites_offset_goes_first(dates, first):
+    raw = RawArticle(url="https://example.org/a", dates=tuple(RawDate(r, o) for r, o in dates), matched={"date": "x"})
+    out = voters.prefer_site_zone(raw, now=NOW)
+    assert out.dates[0].raw == first and len(out.dates) == len(raw.dates)

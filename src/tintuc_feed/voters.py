@@ -16,6 +16,7 @@ Rules, in order (one test each in tests/test_voters.py):
 | a strong date (see below)  | (not asked)           | the structure's           | (nothing)                        |
 | a weak date or none        | nothing               | the structure's (or none) | "htmldate:none"                  |
 | none                       | a day                 | htmldate's day            | "htmldate:only"                  |
+| none                       | nothing; its extensive mode on the header lines (families/header_dates.py) a day shown there | that day | "htmldate:header" |
 | a weak date, same day      | that day              | the structure's           | "htmldate:agrees"                |
 | a weak date, another day   | another day           | the structure's           | "htmldate:disagrees <day>"       |
 
@@ -35,8 +36,11 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from . import families
+from .families import header_dates
+from .families.base import parse_html
 from .model import RawArticle, RawDate
-from .normalize.dates import MACHINE_ORIGINS, pick_published
+from .normalize import machine_dates
+from .normalize.dates import MACHINE_ORIGINS, parse_date, pick_published
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 # matched["date"] rules that name a strong structural source besides a machine
@@ -54,8 +58,42 @@ def read_article(
     raw = families.extract_article(source, url, text, hints=hints, content_type=content_type)
     now = now or datetime.now(VN)
     if source.family == "generic" or raw.degraded:
-        raw = vote_date(raw, text, url, now=now, generic=_generic_date(source, raw))
+        raw = vote_date(prefer_site_zone(raw, now=now), text, url, now=now, generic=_generic_date(source, raw))
     return record_list_hint(raw, (hints or {}).get("date"), now=now)
+
+
+SAME_INSTANT = 60  # seconds: two machine dates this close are one publication instant
+
+
+def _written_offset(raw: str) -> datetime | None:
+    """The instant a machine date writes with an explicit offset (ISO, RFC 822, machine_dates shapes)."""
+    for written in (raw, machine_dates.to_iso(raw) or ""):
+        try:
+            moment = datetime.fromisoformat(written.strip())
+        except ValueError:
+            continue
+        if moment.tzinfo is not None:
+            return moment
+    return None
+
+
+def prefer_site_zone(raw: RawArticle, *, now: datetime) -> RawArticle:
+    """The first machine date written in UTC, and the same instant written in another offset further on
+    (JSON-LD "…T06:35:29+00:00", <time> "…T22:35:29-08:00"): the site's own writing goes first.
+
+    The instant is the same; the raw date kept (and the day a reader of the page sees) is the site's.
+    """
+    parsed = [(d, _written_offset(d.raw)) for d in raw.dates if d.origin in MACHINE_ORIGINS]
+    parsed = [(d, m) for d, m in parsed if m is not None and parse_date(d.raw, d.origin, now=now) is not None]
+    if not parsed or parsed[0][0] is not raw.dates[0] or parsed[0][1].utcoffset():
+        return raw
+    first = parsed[0][1]
+    local = next((d for d, m in parsed[1:] if m.utcoffset() and abs((m - first).total_seconds()) <= SAME_INSTANT),
+                 None)
+    if local is None:
+        return raw
+    matched = {**raw.matched, "date_zone": f"{local.origin}: the site's offset"}
+    return replace(raw, dates=(local, *(d for d in raw.dates if d is not local)), matched=matched)
 
 
 def record_list_hint(raw: RawArticle, hint: str | None, *, now: datetime) -> RawArticle:
@@ -80,39 +118,53 @@ def _generic_date(source, raw: RawArticle) -> bool:
     return source.family == "generic" or raw.matched.get("date", "").startswith("generic:")
 
 
-def has_strong_date(raw: RawArticle, *, generic: bool = True) -> bool:
+def has_strong_date(raw: RawArticle, *, generic: bool = True, now: datetime | None = None) -> bool:
     """True when the first date candidate comes from markup made for it (or a selector the source gave)."""
     if not raw.dates:
         return False
     rule = raw.matched.get("date", "")
-    if raw.dates[0].origin in MACHINE_ORIGINS:
-        return True
+    if raw.dates[0].origin in MACHINE_ORIGINS:  # a machine date no table reads is no answer
+        return parse_date(raw.dates[0].raw, raw.dates[0].origin, now=now or datetime.now(VN)) is not None
     if rule.startswith(USER_SELECTOR):
         return "(no match" not in rule
     return rule.startswith(FAMILY_ELEMENT) and not generic
 
 
-def htmldate_day(text: str, url: str) -> str | None:
-    """htmldate's fast reading of the page: "YYYY-MM-DD" or None."""
+def htmldate_day(text: str, url: str | None, *, extensive: bool = False) -> str | None:
+    """htmldate's reading of the page (fast mode unless told): "YYYY-MM-DD" or None."""
     from htmldate import find_date  # a heavy import, only when a vote is needed
 
     logging.getLogger("htmldate").setLevel(logging.ERROR)
     try:
-        return find_date(text, url=url, original_date=True, extensive_search=False, outputformat="%Y-%m-%d")
+        return find_date(text, url=url, original_date=True, extensive_search=extensive, outputformat="%Y-%m-%d")
     except (ValueError, TypeError, OverflowError):  # a page htmldate cannot parse gives no opinion
         return None
 
 
+def header_day(text: str, title: str | None) -> str | None:
+    """htmldate's extensive mode on the header lines only, kept when a line shows that day (header_dates)."""
+    lines = header_dates.header_lines(parse_html(text), title)
+    if not lines:
+        return None
+    day = htmldate_day(header_dates.as_html(lines), None, extensive=True)
+    return day if day and header_dates.shows_day(day, lines) else None
+
+
 def vote_date(raw: RawArticle, text: str, url: str, *, now: datetime, generic: bool = True) -> RawArticle:
     """The table of the module doc."""
-    if has_strong_date(raw, generic=generic):
+    if has_strong_date(raw, generic=generic, now=now):
         return raw
     day = htmldate_day(text, url)
     matched = dict(raw.matched)
+    ours = pick_published(raw.dates, now=now)
+    if day is None and ours is None:
+        day = header_day(text, raw.title)
+        if day is not None:
+            matched["date_vote"] = matched["date"] = "htmldate:header"
+            return replace(raw, dates=(RawDate(day, "htmldate"), *raw.dates), matched=matched)
     if day is None:
         matched["date_vote"] = "htmldate:none"
         return replace(raw, matched=matched)
-    ours = pick_published(raw.dates, now=now)
     if ours is None:
         matched["date_vote"] = "htmldate:only"
         matched["date"] = "htmldate"

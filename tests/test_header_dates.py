@@ -1,0 +1,94 @@
+"""families/header_dates.py and the voter's header step: htmldate's extensive mode on the header lines only.
+
+One test per row of header_dates' table, and the voter on pages that show each case.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from tintuc_feed import voters
+from tintuc_feed.families import header_dates
+from tintuc_feed.families.base import parse_html
+from tintuc_feed.sources import Source
+
+VN = ZoneInfo("Asia/Ho_Chi_Minh")
+NOW = datetime(2026, 11, 29, 10, 0, tzinfo=VN)
+TITLE = "Top ten women talking sports this season"
+BODY = ("<p>A generally accepted myth says that men talk sports and women do not. This list shows otherwise, "
+        "with ten voices heard every week on radio and television across the country.</p>"
+        "<p>Each of them built a following over years of reporting, analysis and interviews.</p>")
+
+
+def page(header_before: str = "", header_after: str = "", tail: str = "") -> str:
+    return (f"<html><head><title>{TITLE} | Sports</title></head><body><div class='nav'><a href='/'>Home</a></div>"
+            f"<div class='post'>{header_before}<h1>{TITLE}</h1>{header_after}{BODY}</div>{tail}</body></html>")
+
+
+# (row of the module's table, page, a line that must be kept or None, a line that must not be)
+ROWS = [
+    ("a line after the title is kept", page(header_after="<p class='meta'>January 22, 2014</p>"),
+     "January 22, 2014", None),
+    ("a line before the title is kept", page(header_before="<div class='kicker'>Hamburg, 2. November 2021</div>"),
+     "Hamburg, 2. November 2021", None),
+    ("a long line is body prose, not kept",
+     page(header_after="<p>On 1 June 2023 the police of the province opened an inquiry into the case of the missing "
+                       "boats.</p>"), None, "On 1 June 2023"),
+    ("a line inside a link is not kept", page(header_after="<p><a href='/old'>Older story, 03.02.2019</a></p>"),
+     None, "Older story, 03.02.2019"),
+    ("the title's own text is not kept", page(), None, TITLE),
+    ("lines far after the title are not kept",
+     page(tail="".join(f"<p>line {i}</p>" for i in range(20)) + "<p>12.12.2012</p>"), None, "12.12.2012"),
+]
+
+
+@pytest.mark.parametrize(("row", "html", "kept", "dropped"), ROWS, ids=[r[0] for r in ROWS])
+def test_header_line_rule(row, html, kept, dropped):
+    lines = header_dates.header_lines(parse_html(html), TITLE)
+    if kept:
+        assert kept in lines
+    if dropped:
+        assert not any(dropped in line for line in lines)
+
+
+# (day htmldate gave, header lines, shown?)
+SHOWN = [
+    ("2014-01-22", ["January 22, 2014"], True),
+    ("2023-11-01", ["01.11.2023 11:35"], True),
+    ("2012-01-01", ["© 2012 APA/AP"], False),  # a copyright year read as 1 January
+    ("2007-03-01", ["Joined March 2007"], False),  # a month read as its first day
+]
+
+
+@pytest.mark.parametrize(("day", "lines", "shown"), SHOWN, ids=[r[1][0] for r in SHOWN])
+def test_a_header_day_must_be_shown(day, lines, shown):
+    assert header_dates.shows_day(day, lines) is shown
+
+
+SOURCE = Source(id="adhoc", name="example.org", list_urls=("https://example.org/",), article_url_pattern=".")
+
+
+def read(html: str):
+    return voters.read_article(SOURCE, "https://example.org/sports/top-ten", html, now=NOW)
+
+
+def test_voter_takes_the_header_day_when_nothing_else_gives_one():
+    raw = read(page(header_after="<p class='byline'>By Kristi Dosh</p><p>January 22, 2014</p>"))
+    assert raw.matched["date"] == raw.matched["date_vote"] == "htmldate:header"
+    assert raw.dates[0].raw == "2014-01-22" and raw.dates[0].origin == "htmldate"
+
+
+def test_voter_takes_no_date_from_a_copyright_line_or_a_related_link():
+    raw = read(page(header_after="<p><a href='/older'>Older: 03.02.2019</a></p>",
+                    tail="<div class='footer'>© 2012 Sports Inc.</div>"))
+    assert raw.matched.get("date_vote") == "htmldate:none" and "date" not in raw.matched
+
+
+def test_voter_header_step_never_overrides_a_structural_date():
+    html = page(header_after="<p>January 22, 2014</p>").replace(
+        "</head>", '<meta property="article:published_time" content="2014-01-20T08:00:00+00:00"></head>')
+    raw = read(html)
+    assert raw.dates[0].origin == "meta" and "date_vote" not in raw.matched
