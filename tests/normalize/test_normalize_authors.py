@@ -137,6 +137,7 @@ LABEL_ROW_CASES = {  # one raw per LABELS row, in order
     3: "Ảnh minh họa: Minh Anh",
     4: "Nguồn: Minh Anh",
     5: "PV: Minh Anh",
+    6: "Von: Minh Anh",
 }
 LABEL_ROW_KIND = {"author": ("authors", 1), "credit": ("credits", 1), "source": ("origin", "Minh Anh")}
 
@@ -269,3 +270,41 @@ SITE_NAME_CASES = [
 def test_site_name_is_never_an_author(names, sites, host, kept):
     authors = tuple(Author(n, n) for n in names)
     assert [a.name for a in without_site_names(authors, site_keys(sites, host))] == kept
+
+
+# The web's bylines (generic reader, issue 13): lead words, labels alone on a line, joining words,
+# dates and times beside the name, initials that keep their dot.  (raw, names)
+WEB_BYLINES = [
+    ("By\nPoppy Reid\nFeb 21, 2020", ["Poppy Reid"]),  # lead alone, date line
+    ("Von Julia Müller", ["Julia Müller"]),
+    ("Par Chokri GHARBI", ["Chokri GHARBI"]),  # mixed case kept
+    ("Author Andreas Kalt", ["Andreas Kalt"]),
+    ("Von: Wolfgang Schmale", ["Wolfgang Schmale"]),  # the label row with a colon
+    ("View all posts by Daniel Lemire", ["Daniel Lemire"]),
+    ("Bởi\nadmin\n-", []),  # Vietnamese WordPress "Bởi admin": a lead and a non-author
+    ("04.02.2022\nDennis Steimels", ["Dennis Steimels"]),
+    ("Janic Cathomen, 01.12.2021", ["Janic Cathomen"]),
+    ("Datum:\n19.11.2021\nAutor:\nFritz Imhof", ["Fritz Imhof"]),  # an unknown label alone is no name
+    ("von\nLars Fischer\nund\nAlina Schadwinkel", ["Lars Fischer", "Alina Schadwinkel"]),  # joining word alone
+    ("~ Cem Basman", ["Cem Basman"]),
+    ("Perry Bacon Jr.", ["Perry Bacon Jr."]),  # the dot of "Jr." stays
+    ("H.V.", ["H.V."]),  # initials keep their dot
+    ("Juan Carlos Muñoz C.", ["Juan Carlos Muñoz C."]),
+    ("Rodolfo Costa.", ["Rodolfo Costa"]),  # a sentence's dot goes
+    ("NHỮNG CĂN BỆNH LẠ (08/23/2011)", []),  # a headline with its date (a related-news item), no author
+    ("Thượng úy Nguyễn Văn Hùng (Công an quận 12)", ["Nguyễn Văn Hùng"]),  # a unit with a number stays a unit
+    ("r23", ["r23"]),  # a user name with digits is a name
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), WEB_BYLINES)
+def test_web_bylines(raw, expected):
+    assert names(raw) == expected
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("NHỮNG CĂN BỆNH LẠ\n(08/23/2011)", False),  # a related-news item with its date, not a signature
+    ("Minh Quỳnh (PC02)", True),
+])
+def test_a_date_in_parentheses_is_no_byline(line, expected):
+    assert looks_like_byline(line) is expected

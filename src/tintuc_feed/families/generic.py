@@ -9,7 +9,8 @@ The order of evidence, per field:
             a date element (.date, .time…), the visible date line near the
             title, list-page hint, the URL
     byline  JSON-LD author, author elements, the byline line that ends the
-            body (the seed's "Minh Quỳnh - Bá Hiển - Quang Khải")
+            body (the seed's "Minh Quỳnh - Bá Hiển - Quang Khải"), meta author
+            (generic_authors)
     body    an itemprop=articleBody / known content container, else the
             element holding most paragraph text; trafilatura only when the
             structure gives nothing
@@ -25,7 +26,7 @@ from urllib.parse import urljoin
 from lxml.etree import _Element as Tag
 
 from ..model import ArticleLink, ListPage, RawArticle, RawDate
-from . import common, generic_list, generic_title, layout, tree
+from . import generic_authors, generic_list, generic_title, layout, tree
 from .base import (
     MODIFIED_META,
     PUBLISHED_META,
@@ -34,7 +35,6 @@ from .base import (
     jsonld_article,
     jsonld_dates,
     jsonld_image,
-    jsonld_people,
     meta_content,
     meta_dates,
     parse_html,
@@ -59,11 +59,6 @@ CONTENT_SELECTORS = (
 )
 MIN_BODY_CHARS = 120  # below this a container is a teaser, not a body
 
-# Elements that hold the byline outside the body.
-AUTHOR_SELECTORS = (
-    ".box-author", ".author", ".tac-gia", ".tacgia", ".byline", "[rel=author]", ".detail-author",
-    ".aliaspost", ".detail-auth", ".post-author", "[itemprop=author]",
-)
 # Elements that hold the visible date (text origin), most specific first.
 DATE_SELECTORS = (
     ".detail-timer", ".published-time", ".post-date", ".entry-date", ".news-date", ".date-time",
@@ -114,6 +109,8 @@ def parse_article(url: str, text, source, hints: Mapping[str, str]) -> RawArticl
         "site_name": (meta_content(soup, "og:site_name") or (None,))[0],
         "language": soup.lang,
     }
+    keys = generic_authors.page_keys(soup, url)
+    meta_author = generic_authors.meta_author(soup, keys)
     meta_image = _image(soup, obj, None, url)
     published_meta = meta_dates(soup, PUBLISHED_META)
     container = _container(soup, matched)
@@ -123,7 +120,7 @@ def parse_article(url: str, text, source, hints: Mapping[str, str]) -> RawArticl
         if found:
             matched["title"] = found[1]
     title = title or _page_title(soup, matched)
-    byline = _byline(soup, obj, container, matched)
+    byline = generic_authors.read_byline(soup, obj, container, title, keys, meta_author, matched)
     dates = _dates(soup, obj, container, url, hints, matched, published_meta, title)
     image = meta_image or _image(soup, None, container, url)
     body = layout.body_html(container, soup, title) if container is not None else _trafilatura(soup.text, url, matched)
@@ -165,16 +162,6 @@ def _container(soup: Page, matched: dict[str, str]) -> Tag | None:
         matched["body"] = "layout:densest-block"
         layout.paragraphize(node, soup)
     return node
-
-
-def _byline(soup: Page, obj: dict | None, container: Tag | None, matched: dict[str, str]) -> str | None:
-    people = jsonld_people((obj or {}).get("author"))
-    if people:
-        matched["authors"] = "jsonld.author"
-        if container is not None:
-            layout.take_byline_line(container)  # the same names signing the body are not body text
-        return " - ".join(people)
-    return common.take_byline(soup, AUTHOR_SELECTORS, container, matched) or common.meta_byline(soup, matched)
 
 
 def _dates(soup, obj, container, url: str, hints: Mapping[str, str], matched: dict[str, str],

@@ -42,6 +42,7 @@ LABELS = (
     (r"anh minh hoa|anh tu lieu|nguon anh", "credit"),  # "Ảnh minh họa:", "Nguồn ảnh:"
     (r"nguon|theo", "source"),  # "Nguồn: Báo Công an nhân dân"
     (r"pv|phong vien|loi toa soan|loi bbt|bbt", "interview"),  # Q&A and editor's-note labels
+    (r"(?:by|von|par|por|autor|autorin|author|auteur|verfasser|written by|geschrieben von)", "author"),  # "Von: X"
 )
 
 # A segment starting with one of these (folded, no colon) names a source.
@@ -58,7 +59,23 @@ CREDIT_MARKERS = (
 OUTLET_PREFIX = r"^\((?P<outlet>[A-Z0-9][\w.]{1,20})\)\s*[-–—:]?\s*"
 
 # Said instead of a name: not authors.
-NON_AUTHORS = ("admin", "administrator", "quan tri", "quan tri vien", "webmaster", "unknown", "anonymous", "null")
+NON_AUTHORS = ("admin", "administrator", "quan tri", "quan tri vien", "webmaster", "unknown", "anonymous", "null",
+               "publisher", "super user", "anonimo")
+
+# Words that lead a byline in the languages of the web, before the name ("By X", "Von X",
+# "Publié par X"): removed, folded compare; alone on a line they are no name.
+BYLINE_LEADS = (
+    "by", "von", "par", "por", "door", "av", "written by", "posted by", "published by", "geschrieben von",
+    "veroffentlicht von", "eingestellt von", "erstellt von", "publie par", "escrito por", "author", "autor",
+    "autorin", "verfasser", "auteur", "view all posts by", "zeige alle beitrage von", "alle beitrage von",
+    "artikel von", "beitrag von", "boi", "dang boi", "viet boi",  # "Bởi", "Đăng bởi", "Viết bởi"
+)  # fmt: skip
+# Words that join names or trail a byline, alone in a segment: no name ("Lars Fischer\nund\nAlina Schadwinkel").
+CONNECTORS = ("und", "and", "y", "et", "e", "in", "am", "on", "le", "/", "&", "+", "·", "»", "→", "|")
+_LEAD_KEYS = tuple(sorted({tuple(lead.split()) for lead in BYLINE_LEADS}, key=len, reverse=True))
+
+# A segment that is a date or a time, not a name: "Feb 21", "2020", "04.02.2022", "15:33 Uhr", "(08/23/2011)".
+DATE_SEGMENT = re.compile(r"\d[./:-]\d|\b(?:1[89]|20)\d\d\b|^\D*\s\d{1,2}\.?$|^\d{1,2}\.?\s\D*$")
 
 # Groups kept as one author ("Nhóm PV" stays a name).
 GROUP_NAMES = (r"nhom (?:pv|phong vien|ctv|cong tac vien|tac gia|bien tap)", r"pv|ctv|btv")
@@ -186,6 +203,30 @@ def _strip_prefixes(name: str) -> str:
     return name
 
 
+def _strip_leads(name: str) -> str:
+    """"By Luke Kemp" -> "Luke Kemp"; a lead alone ("By") -> ""."""
+    words = name.split()
+    keys = [fold_key(w).strip() for w in words]
+    for lead in _LEAD_KEYS:
+        if tuple(keys[: len(lead)]) == lead:
+            return " ".join(words[len(lead) :])
+    return name
+
+
+DATED_UNIT = re.compile(r"\d[./:-]\d")  # "(08/23/2011)" after a name is a date, "(PC02)", "(Quận 12)" a unit
+
+
+def _keeps_dot(name: str) -> bool:
+    """A final dot that belongs to the name: an initial ("H.V.", "Muñoz C.") or "Jr."."""
+    last = name.strip(" \t-–—,;:*").split()[-1:] or [""]
+    return last[0].endswith(".") and (len(last[0].rstrip(".")) <= 1 or "." in last[0].rstrip(".")
+                                      or fold_key(last[0]) in ("jr", "sr"))
+
+
+def is_date_segment(text: str) -> bool:
+    return bool(re.search(r"\d", text)) and bool(DATE_SEGMENT.search(text.strip(" ()")))
+
+
 def _case_part(part: str) -> str:
     return part if part in KEEP_UPPER or len(part) <= 1 else part.capitalize()
 
@@ -201,13 +242,18 @@ def natural_case(name: str) -> str:
 
 def clean_name(segment: str) -> Author | None:
     """One name as written -> Author, or None for an empty or non-author one."""
-    raw = segment.strip(" \t-–—,;:.*")
+    if segment.strip().endswith(":") or segment.strip().casefold() in CONNECTORS:
+        return None  # a label ("Datum:") or a joining word alone is no name
+    raw = segment.strip(" \t-–—,;:*").removesuffix(".") if not _keeps_dot(segment) else segment.strip(" \t-–—,;:*")
     name, affiliation = raw, None
     m = re.fullmatch(r"(?P<name>.*?)\s*\((?P<unit>[^()]*)\)", raw)
     if m and m["name"]:
         name, affiliation = m["name"], normalize_text(m["unit"]) or None
-    name = natural_case(_strip_prefixes(name.strip(" -–—,;:.*")))
+    name = _strip_leads(name.strip(" -–—,;:*~·»|"))
+    name = natural_case(_strip_prefixes(name if _keeps_dot(name) else name.strip(" .")))
     if not name or fold_key(name) in NON_AUTHORS or ":" in name or len(name.split()) > MAX_NAME_WORDS:
+        return None
+    if is_date_segment(name) or (affiliation and DATED_UNIT.search(affiliation)):
         return None
     return Author(name=name, name_raw=raw, affiliation=affiliation)
 
@@ -253,7 +299,7 @@ class _Acc:
 
 
 def _take_chunk(acc: _Acc, kind: str, label: str | None, body: str) -> None:
-    body = body.strip(" -–—,;|.")
+    body = body.strip(" -–—,;|") if _keeps_dot(body) else body.strip(" -–—,;|.")
     if kind == "credit" and body:
         acc.credits.append(f"{label}: {body}")
     elif kind == "source" and body:
@@ -320,6 +366,8 @@ def looks_like_byline(line: str) -> bool:
         return False
     if re.search(r"\d", re.sub(r"\([^()]*\)", "", text)):  # digits outside a (unit): a date, a phone
         return False
+    if any(is_date_segment(group) for group in re.findall(r"\(([^()]*)\)", text)):  # "(08/23/2011)"
+        return False
     byline = parse_byline(text)
     if not byline.authors:
         return byline.origin is not None and not byline.credits and len(text.split()) <= 8
@@ -340,6 +388,11 @@ def site_keys(names: Iterable[str | None], host: str | None = None) -> frozenset
     return frozenset(k for k in keys if k)
 
 
+def is_site_name(text: str, keys: frozenset[str]) -> bool:
+    """The text is one of the site's own names (site_keys)."""
+    return _site_key(text) in keys
+
+
 def without_site_names(authors: tuple[Author, ...], keys: frozenset[str]) -> tuple[Author, ...]:
     """The authors, less any that is the site's own name ("VnExpress" on vnexpress.net is no author)."""
-    return tuple(a for a in authors if _site_key(a.name) not in keys)
+    return tuple(a for a in authors if not is_site_name(a.name, keys))
