@@ -12,8 +12,9 @@ The order of evidence, per field:
             body (the seed's "Minh Quỳnh - Bá Hiển - Quang Khải"), meta author
             (generic_authors)
     body    an itemprop=articleBody / known content container, else the
-            element holding most paragraph text; trafilatura only when the
-            structure gives nothing
+            element holding most paragraph text, pruned (generic_body);
+            trafilatura votes where the container is weak, reads alone
+            when the structure gives nothing
 
 Everything here is a pure function of (url, text).
 """
@@ -26,7 +27,7 @@ from urllib.parse import urljoin
 from lxml.etree import _Element as Tag
 
 from ..model import ArticleLink, ListPage, RawArticle, RawDate
-from . import generic_authors, generic_list, generic_title, layout, tree
+from . import generic_authors, generic_body, generic_list, generic_title, layout, tree
 from .base import (
     MODIFIED_META,
     PUBLISHED_META,
@@ -123,7 +124,8 @@ def parse_article(url: str, text, source, hints: Mapping[str, str]) -> RawArticl
     byline = generic_authors.read_byline(soup, obj, container, title, keys, meta_author, matched)
     dates = _dates(soup, obj, container, url, hints, matched, published_meta, title)
     image = meta_image or _image(soup, None, container, url)
-    body = layout.body_html(container, soup, title) if container is not None else _trafilatura(soup.text, url, matched)
+    body = generic_body.body(container, soup, title, soup.text, url, matched, byline,
+                             tuple(d.raw for d in dates if d.origin == "text"))
     return RawArticle(url=url, title=title, dates=dates, byline=byline, body_html=body, image=image, matched=matched,
                       **head)
 
@@ -156,11 +158,13 @@ def _container(soup: Page, matched: dict[str, str]) -> Tag | None:
     for css, node in first_of_each(soup, CONTENT_SELECTORS):
         if node is not None and len(tree.get_text(node, " ", strip=True)) >= MIN_BODY_CHARS:
             matched["body"] = f"css:{css}"
+            generic_body.prune(node)
             return node
     node = layout.densest_block(soup)
     if node is not None:
         matched["body"] = "layout:densest-block"
         layout.paragraphize(node, soup)
+        generic_body.prune(node)
     return node
 
 
@@ -215,13 +219,3 @@ def _canonical(soup: Page, url: str) -> str | None:
         og = meta_content(soup, "og:url")
         href = og[0] if og else None
     return urljoin(url, href) if href else None
-
-
-def _trafilatura(text: str, url: str, matched: dict[str, str]) -> str | None:
-    """The maintained main-text extractor, for pages whose structure gave nothing."""
-    import trafilatura
-
-    html = trafilatura.extract(text, url=url, output_format="html", include_images=True, favor_precision=True)
-    if html:
-        matched["body"] = "trafilatura"
-    return html or None

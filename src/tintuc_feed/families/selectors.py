@@ -37,6 +37,8 @@ def apply_selectors(raw: RawArticle, url: str, text: str | Page, source) -> RawA
             matched[key] = f"selector:{css} (no match; {matched.get(key, 'nothing')})"
             continue
         matched[key] = f"selector:{css}"
+        if key == "body":
+            matched.pop("body_vote", None)  # the generic reader's vote was about its own body
         if key in ("authors", "date"):
             _leave_body(select_one(soup, css))
         if key == "date":

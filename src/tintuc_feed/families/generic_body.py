@@ -1,0 +1,296 @@
+"""The generic reader's article body: pruning inside the container, and trafilatura as a voter.
+
+The structure picks a container (generic._container); this module
+
+- prunes what sits inside an article's column but is not the article (PRUNE_CLASS: related-news
+  boxes, "Xem thêm" / "Tin liên quan" blocks, comment widgets, share bars, tag lists, by their
+  class/id words in Vietnamese and English; PRUNE_HEADINGS: the same blocks known by their heading;
+  link lists: blocks whose text is mostly links);
+- asks trafilatura where the structure gives no strong answer (WEAK_RULES: the container is the
+  densest block of paragraphs or a bare <article>; or the structure found no container).  Its body is
+  taken when it holds real text; the decision and its source go to matched["body"] /
+  matched["body_vote"] (the `_extraction` record).  A named content container (itemprop=articleBody,
+  .entry-content, a family's selector) is never replaced.
+
+Everything here is a pure function of the parsed page and its text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from html import unescape
+
+from lxml import etree
+from lxml.etree import _Element as Tag
+
+from . import layout, tree
+from .page import Page
+
+# class/id words of blocks inside an article's column that are not the article.  Each row is one
+# kind of block; the words match inside compound names ("jp-relatedposts", "tinlienquan").
+PRUNE_ROWS = (
+    ("related news", r"related|relatedposts|yarpp|lien-?quan|tinlienquan|tin-?khac|cung-?chuyen-?muc"),
+    ("read more", r"xem-?them|xemthem|read-?more|more-?news|doc-?them|see-?also"),
+    ("comments", r"comments?|binh-?luan|binhluan|disqus|fb-comments|respond|reply"),
+    ("share bar", r"share|sharing|sharedaddy|addtoany|a2a|social|addthis|likebox|fb-like|zalo-share"),
+    ("tag list", r"tags?|tagcloud|tu-?khoa|tukhoa|keywords?"),
+    ("newsletter / ads", r"newsletter|subscribe|advert|adsbygoogle|quangcao|quang-?cao|banner|sponsor"),
+    ("navigation", r"breadcrumbs?|pagination|post-?nav|nav-?links|navigation|pager"),
+)
+PRUNE_CLASS = re.compile(
+    r"(^|[\s_-])(" + "|".join(f"(?:{words})" for _, words in PRUNE_ROWS) + r")",
+    re.IGNORECASE,
+)
+# Headings that open such a block (folded to lower case, NFC).
+PRUNE_HEADINGS = (
+    "tin liên quan", "bài viết liên quan", "tin cùng chuyên mục", "tin khác", "các tin khác", "xem thêm",
+    "đọc thêm", "tin mới", "tin mới nhất", "tin đọc nhiều", "bình luận", "ý kiến bạn đọc", "gửi bình luận",
+    "từ khóa", "từ khoá", "tin cùng mục", "cùng chuyên mục", "tags", "tag", "chia sẻ", "related", "related posts",
+    "related articles", "related stories", "read more", "see also", "more stories", "you may also like",
+    "comments", "leave a reply", "leave a comment", "share this", "share",
+)
+PRUNE_MAX_PARAGRAPH_CHARS = 300  # a block with more paragraph text than this is the article
+LINK_DENSITY = 0.6  # a block whose text is at least this share of links is a link list
+LINK_LIST_MIN_LINKS = 3
+BLOCKS = ("div", "section", "ul", "ol", "table", "aside", "dl", "p")
+
+WEAK_RULES = ("layout:densest-block", "css:article")
+MIN_VOTE_CHARS = 200  # trafilatura's body shorter than this is not taken
+
+
+def prune(container: Tag) -> list[str]:
+    """Remove the non-article blocks inside the container; the rows that matched, in order."""
+    removed: list[str] = []
+    for node in list(container.iterdescendants(*BLOCKS, "h2", "h3", "h4", "h5", "h6", "strong", "b")):
+        if not _inside(node, container):
+            continue
+        why = _prune_reason(node)
+        if why:
+            removed.append(why)
+            _remove_block(node, why)
+    return removed
+
+
+def _inside(node: Tag, container: Tag) -> bool:
+    """False once the node or an ancestor was removed (it no longer hangs under the container)."""
+    return any(parent is container for parent in node.iterancestors())
+
+
+def _prune_reason(node: Tag) -> str | None:
+    if node.tag in BLOCKS:
+        names = f"{node.get('class') or ''} {node.get('id') or ''}"
+        if names.strip() and PRUNE_CLASS.search(names) and _paragraph_chars(node) < PRUNE_MAX_PARAGRAPH_CHARS:
+            return "class"
+        if node.tag != "p" and _is_link_list(node):
+            return "links"
+    if _heading_text(node) in PRUNE_HEADINGS:
+        return "heading"
+    return None
+
+
+def _remove_block(node: Tag, why: str) -> None:
+    """Remove the node; a heading takes the link list after it along (and the box holding only both)."""
+    if why != "heading":
+        tree.remove(node)
+        return
+    box = node.getparent()
+    following = node.getnext()
+    while following is not None and following.tag == tree.GAP:
+        following = following.getnext()
+    tree.remove(node)
+    if following is not None and _is_link_list(following, min_links=1):
+        tree.remove(following)
+    if box is not None and box.tag in BLOCKS and _is_link_list(box, min_links=1):
+        tree.remove(box)
+
+
+def _heading_text(node: Tag) -> str | None:
+    if node.tag not in ("h2", "h3", "h4", "h5", "h6", "strong", "b", "p", "div"):
+        return None
+    text = tree.flat_text(node)
+    if not text or len(text) > 40:
+        return None
+    return " ".join(text.lower().rstrip(" :»›>").split())
+
+
+def _paragraph_chars(node: Tag) -> int:
+    return sum(len(tree.flat_text(p)) for p in node.iterdescendants("p"))
+
+
+def _is_link_list(node: Tag, min_links: int = LINK_LIST_MIN_LINKS) -> bool:
+    """Mostly links, no long paragraph of its own: a list of other articles."""
+    links = [a for a in node.iter("a") if a.get("href")]
+    if len(links) < min_links:
+        return False
+    text = len(tree.flat_text(node))
+    linked = sum(len(tree.flat_text(a)) for a in links)
+    return text > 0 and linked / text >= LINK_DENSITY and _paragraph_chars(node) - linked < PRUNE_MAX_PARAGRAPH_CHARS
+
+
+def is_weak(matched: dict[str, str]) -> bool:
+    return matched.get("body") in WEAK_RULES
+
+
+def body(container: Tag | None, page: Page, title: str | None, text: str, url: str,
+         matched: dict[str, str], byline: str | None = None, read_lines: tuple[str, ...] = ()) -> str | None:
+    """The body HTML: the container's, or trafilatura's where the structure is weak (see the module doc).
+
+    `byline` is the line the structure took as the byline ending the body: trafilatura's body is cut
+    there too (what follows a portal's byline is the next article's teaser); `read_lines` (the title,
+    the date line) are fields, not body text, and leave trafilatura's body as they left the container.
+    """
+    ours = layout.body_html(container, page, title) if container is not None else None
+    if ours is not None and not is_weak(matched):
+        return ours
+    voted = _voted_body(text, url, byline if matched.get("authors") == "layout:byline-line" else None,
+                        (title or "", *read_lines), fallback=ours is None)
+    if voted is None or len(_text_of_html(voted)) < MIN_VOTE_CHARS:
+        if ours is not None:
+            matched["body_vote"] = "trafilatura:none"
+            return ours
+        if voted is not None:
+            matched["body"] = "trafilatura"
+        return voted
+    if ours is not None:
+        kept, covers, covered = agrees(ours, voted)
+        if RECORD is not None:
+            RECORD.append((ours, voted, covers, covered))
+        if kept:
+            matched["body_vote"] = f"trafilatura:agrees {covers:.2f}/{covered:.2f}"
+            return ours
+        if max(covers, covered) < DISAGREE and title and _nearer_title(text, title, ours, voted):
+            matched["body_vote"] = f"trafilatura:disagrees {covers:.2f}/{covered:.2f}, ours follows the title"
+            return ours
+        matched["body_vote"] = f"trafilatura:taken over {matched.get('body')} {covers:.2f}/{covered:.2f}"
+    matched["body"] = "trafilatura"
+    return voted
+
+
+DISAGREE = 0.5  # below this share both ways the two bodies are different texts
+
+
+def _nearer_title(html: str, title: str, ours: str, voted: str) -> bool:
+    """Whether our body starts closer after the title in the page's text than trafilatura's."""
+    start = html.find("<body")
+    text = unicodedata.normalize("NFC", unescape(_text_of_html(html[start:] if start >= 0 else html)))
+    at = text.find(unicodedata.normalize("NFC", " ".join(title.split())))
+    if at < 0:
+        return False
+    mine, theirs = _start_in(text, ours, at), _start_in(text, voted, at)
+    return mine is not None and (theirs is None or mine < theirs)
+
+
+def _start_in(text: str, html: str, after: int) -> int | None:
+    """How far after `after` the body's first words show in the page text (None: not found after it)."""
+    words = unicodedata.normalize("NFC", unescape(_text_of_html(html))).split()[:6]
+    at = text.find(" ".join(words), after) if words else -1
+    return at - after if at >= 0 else None
+
+
+RECORD: list | None = None  # benchmarks may collect (ours, voted, covers, covered) here
+AGREE_OURS_IN_VOTED = 0.98  # this share of our words is in trafilatura's body: ours holds little else
+AGREE_VOTED_IN_OURS = 0.85  # this share of trafilatura's words is in ours: ours misses little
+
+
+def agrees(ours: str, voted: str) -> tuple[bool, float, float]:
+    """Whether the structure's body and trafilatura's are the same text (word multisets), and the two shares.
+
+    Our photos' captions do not count against ours (an extractor often leaves them out).
+    """
+    theirs = Counter(_words(voted))
+    bare = Counter(_words(_without_figures(ours)))
+    covers = sum((bare & theirs).values()) / max(sum(bare.values()), 1)
+    covered = sum((Counter(_words(ours)) & theirs).values()) / max(sum(theirs.values()), 1)
+    return covers >= AGREE_OURS_IN_VOTED and covered >= AGREE_VOTED_IN_OURS, covers, covered
+
+
+_FIGURES = re.compile(r"<figure\b.*?</figure>|<figcaption\b.*?</figcaption>|<table\b(?:(?!</table>).)*?<img\b.*?</table>",
+                      re.IGNORECASE | re.DOTALL)
+
+
+def _without_figures(html: str) -> str:
+    """The body without its photos and their captions (an extractor often leaves captions out)."""
+    return _FIGURES.sub(" ", html)
+
+
+def _words(html: str) -> list[str]:
+    return unicodedata.normalize("NFC", unescape(_text_of_html(html))).casefold().split()
+
+
+def _voted_body(text: str, url: str, byline: str | None, read_lines: tuple[str, ...], fallback: bool) -> str | None:
+    html = trafilatura_html(text, url, fallback)
+    if html is None:
+        return None
+    root = etree.fromstring(html, etree.HTMLParser())
+    body_el = root.find("body") if root is not None else None
+    if body_el is None:
+        return None
+    if byline:
+        cut_at_line(body_el, byline)
+    remove_lines(body_el, read_lines)
+    cut_at_end_heading(body_el)
+    prune(body_el)
+    return tree.inner_html(body_el).strip() or None
+
+
+def remove_lines(root: Tag, lines: tuple[str, ...]) -> None:
+    """Remove the headings and leaf blocks that show exactly one of these lines."""
+    wanted = {" ".join(line.split()) for line in lines if line and line.strip()}
+    for node in layout.leaf_blocks(root) + tree.descendants(root, "h1", "h2"):
+        if " ".join(tree.flat_text(node).split()) in wanted:
+            tree.remove(node)
+
+
+# Headings that end an article in an extractor's output: what follows is the site's, not the article's.
+END_HEADINGS = ("tin cùng mục", "tin cùng chuyên mục", "tin liên quan", "bài viết liên quan", "tin nổi bật",
+                "các tin khác", "tin khác", "tin mới hơn", "tin cũ hơn", "tin đã đưa", "xem thêm các tin",
+                "related posts", "related articles", "you may also like", "more stories")
+END_HEADING_MAX_CHARS = 60
+
+
+def cut_at_end_heading(root: Tag) -> bool:
+    """Remove, in the body's second half, the first block opening with an END_HEADINGS phrase and all after it."""
+    blocks = layout.leaf_blocks(root)
+    for index in range(len(blocks) // 2, len(blocks)):
+        text = " ".join(tree.flat_text(blocks[index]).split()).lower()
+        if len(text) <= END_HEADING_MAX_CHARS and text.startswith(END_HEADINGS):
+            for node in blocks[index:]:
+                tree.remove(node)
+            return True
+    return False
+
+
+def cut_at_line(root: Tag, line: str) -> bool:
+    """Remove the leaf block showing exactly this line (in the body's second half) and every block after it."""
+    wanted = " ".join(line.split())
+    blocks = layout.leaf_blocks(root)
+    for index in range(len(blocks) - 1, len(blocks) // 2 - 1, -1):
+        if " ".join(tree.flat_text(blocks[index]).split()) == wanted:
+            for node in blocks[index:]:
+                tree.remove(node)
+            return True
+    return False
+
+
+_TAGS = re.compile(r"<[^>]+>")
+
+
+def _text_of_html(html: str) -> str:
+    return " ".join(_TAGS.sub(" ", html).split())
+
+
+def trafilatura_html(text: str, url: str, fallback: bool = False) -> str | None:
+    """The maintained main-text extractor's body as HTML.
+
+    As a voter: its own evaluation's settings (balanced, tables, no images: image credits and captions
+    around a body are what it then takes wrongly).  As the only reader (no container at all): precision
+    first, with images, as the fallback always read.
+    """
+    import trafilatura
+
+    if fallback:
+        return trafilatura.extract(text, url=url, output_format="html", include_images=True, favor_precision=True) or None
+    return trafilatura.extract(text, url=url, output_format="html", include_images=True, include_tables=True,
+                               include_comments=False) or None
