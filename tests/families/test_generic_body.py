@@ -140,3 +140,16 @@ def test_nearer_title_prefers_the_text_under_the_title():
     ours, theirs = ARTICLE, "<p>Chia sẻ ảnh của bạn theo chủ đề quê hương</p>"
     assert generic_body._nearer_title(page, TITLE, ours, theirs)
     assert not generic_body._nearer_title(page, TITLE, theirs, ours)
+
+
+def test_a_headline_list_after_our_last_paragraph_leaves_trafilaturas_body():
+    ours = ARTICLE
+    headlines = "".join(f"<p>Chứng khoán phiên {i}/3: Rung lắc mạnh, VN-Index về 1.767 điểm</p>" for i in range(4))
+    cut = generic_body._cut_headline_tail(ARTICLE + headlines, ours)
+    assert "Chứng khoán" not in cut and "Đoạn 5" in cut
+
+
+def test_sentences_after_our_last_paragraph_stay_in_trafilaturas_body():
+    more = "<p>Vụ việc đang được cơ quan điều tra tiếp tục làm rõ để xử lý theo quy định của pháp luật.</p>"
+    ours = ARTICLE
+    assert "tiếp tục làm rõ" in generic_body._cut_headline_tail(ARTICLE + more, ours)

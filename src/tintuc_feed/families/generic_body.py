@@ -154,6 +154,7 @@ def body(container: Tag | None, page: Page, title: str | None, text: str, url: s
             matched["body"] = "trafilatura"
         return voted
     if ours is not None:
+        voted = _cut_headline_tail(voted, ours)
         kept, covers, covered = agrees(ours, voted)
         if RECORD is not None:
             RECORD.append((ours, voted, covers, covered))
@@ -187,6 +188,36 @@ def _start_in(text: str, html: str, after: int) -> int | None:
     words = unicodedata.normalize("NFC", unescape(_text_of_html(html))).split()[:6]
     at = text.find(" ".join(words), after) if words else -1
     return at - after if at >= 0 else None
+
+
+HEADLINE_MAX_CHARS = 160  # a line this short without a sentence's end is a link's headline
+SENTENCE_END = (".", "!", "?", "…", '"', "”", ")", ":")
+
+
+def _cut_headline_tail(voted: str, ours: str) -> str:
+    """Trafilatura's body without the run of headline-like lines after our body's last block.
+
+    A related-news list after the article loses its links in trafilatura's output and reads as short
+    paragraphs: "Chứng khoán phiên 6/3: Rung lắc mạnh, VN-Index về 1.767 điểm".
+    """
+    mine = [b for b in layout.leaf_blocks(_fragment(ours)) if tree.flat_text(b).strip()]
+    if not mine:
+        return voted
+    last = " ".join(tree.flat_text(mine[-1]).split())
+    root = _fragment(voted)
+    blocks = layout.leaf_blocks(root)
+    at = next((i for i in range(len(blocks) - 1, -1, -1) if " ".join(tree.flat_text(blocks[i]).split()) == last), None)
+    tail = [" ".join(tree.flat_text(b).split()) for b in blocks[at + 1:]] if at is not None else []
+    if not tail or not all(len(t) <= HEADLINE_MAX_CHARS and not t.endswith(SENTENCE_END) for t in tail if t):
+        return voted
+    for node in blocks[at + 1:]:
+        tree.remove(node)
+    return tree.inner_html(root).strip() or voted
+
+
+def _fragment(html: str) -> Tag:
+    root = etree.fromstring(f"<html><body>{html}</body></html>", etree.HTMLParser())
+    return root.find("body")
 
 
 RECORD: list | None = None  # benchmarks may collect (ours, voted, covers, covered) here
