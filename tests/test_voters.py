@@ -93,14 +93,35 @@ SITE_ZONE = [
      "Sat, 19 Oct 2019 00:04:00 +0200"),
     ((("2023-11-09T06:35:29+00:00", "jsonld"), ("2023-11-06T10:00:00-08:00", "time")), "2023-11-09T06:35:29+00:00"),
     ((("2023-11-08T22:35:29-08:00", "jsonld"), ("2023-11-09T06:35:29+00:00", "meta")), "2023-11-08T22:35:29-08:00"),
-    ((("2023-11-09T06:35:29+00:00", "jsonld"), ("2023-11-09 13:35:29", "meta")), "2023-11-09T06:35:29+00:00"),
+    ((("2023-11-09T06:35:29+00:00", "jsonld"), ("2023-11-09 13:36:29", "meta")), "2023-11-09T06:35:29+00:00"),
 ]
 
 
 @pytest.mark.parametrize(("dates", "first"), SITE_ZONE,
                          ids=["same instant in the site's offset", "RFC 822 with its offset", "another instant",
-                              "already the site's", "no offset written"])
+                              "already the site's", "no offset, another minute"])
 def test_the_same_instant_in_the_sites_offset_goes_first(dates, first):
     raw = RawArticle(url="https://example.org/a", dates=tuple(RawDate(r, o) for r, o in dates), matched={"date": "x"})
     out = voters.prefer_site_zone(raw, now=NOW)
     assert out.dates[0].raw == first and len(out.dates) == len(raw.dates)
+
+
+# (the page's dates, the raw date that must come first, the instant it must keep)
+DERIVED_ZONE = [
+    ((("2023-11-09T01:09:55Z", "jsonld"), ("2023-11-08 18:09:55", "time")), "2023-11-08T18:09:55-07:00"),
+    ((("2022-05-04T00:44:52.000Z", "jsonld"), ("03/05/2022 21:44", "text")), "2022-05-03T21:44:52-03:00"),
+    ((("2022-05-04T00:44:52.000Z", "jsonld"), ("03/05/2022 21:47", "text")), "2022-05-04T00:44:52.000Z"),
+    ((("2022-05-04T00:44:52.000Z", "jsonld"), ("04/05/2022", "text")), "2022-05-04T00:44:52.000Z"),
+    ((("2022-05-04T00:44:52.000Z", "jsonld"), ("01/05/2022 21:44", "text")), "2022-05-04T00:44:52.000Z"),
+]
+
+
+@pytest.mark.parametrize(("dates", "first"), DERIVED_ZONE,
+                         ids=["naive <time> to the second", "visible line to the minute", "another minute",
+                              "a day without time", "more than 14 hours away"])
+def test_the_sites_offset_is_read_from_its_own_wall_clock(dates, first):
+    raw = RawArticle(url="https://example.org/a", dates=tuple(RawDate(r, o) for r, o in dates))
+    out = voters.prefer_site_zone(raw, now=NOW)
+    assert out.dates[0].raw == first
+    before = datetime.fromisoformat(dates[0][0])
+    assert datetime.fromisoformat(out.dates[0].raw) == before  # the instant never changes

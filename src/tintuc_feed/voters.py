@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
-from datetime import datetime
+from datetime import UTC, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from . import families
@@ -91,9 +91,36 @@ def prefer_site_zone(raw: RawArticle, *, now: datetime) -> RawArticle:
     local = next((d for d, m in parsed[1:] if m.utcoffset() and abs((m - first).total_seconds()) <= SAME_INSTANT),
                  None)
     if local is None:
-        return raw
+        return _derive_site_zone(raw, parsed[0][0], first, now=now)
     matched = {**raw.matched, "date_zone": f"{local.origin}: the site's offset"}
     return replace(raw, dates=(local, *(d for d in raw.dates if d is not local)), matched=matched)
+
+
+ZONE_STEP = 15  # minutes: every offset in use is a whole quarter hour
+ZONE_RANGE = (-12 * 60, 14 * 60)  # minutes
+
+
+def _derive_site_zone(raw: RawArticle, utc: RawDate, instant: datetime, *, now: datetime) -> RawArticle:
+    """The UTC instant, and a date and time the page writes without an offset ("2023-11-08 18:09:55",
+    "03/05/2022 21:44") to the same minute in some zone: that zone's offset is the site's.  The instant
+    is kept exactly; the raw date becomes the page's wall clock with the offset it implies, and
+    matched["date_zone"] names the string it was read from."""
+    utc_wall = instant.astimezone(UTC).replace(tzinfo=None, second=0, microsecond=0)
+    for candidate in raw.dates:
+        if candidate is utc or candidate.origin in ("url", "htmldate") or _written_offset(candidate.raw):
+            continue
+        parsed = parse_date(candidate.raw, candidate.origin, now=now)
+        if parsed is None or parsed.precision != "datetime":
+            continue
+        wall = parsed.value.replace(tzinfo=None)
+        minutes = (wall.replace(second=0) - utc_wall).total_seconds() / 60
+        if not minutes or minutes % ZONE_STEP or not ZONE_RANGE[0] <= minutes <= ZONE_RANGE[1]:
+            continue
+        offset = timezone(timedelta(minutes=minutes))
+        local = RawDate(instant.astimezone(offset).isoformat(), utc.origin)
+        matched = {**raw.matched, "date_zone": f"{local.raw[-6:]} from {candidate.origin} {candidate.raw!r}"}
+        return replace(raw, dates=(local, *raw.dates), matched=matched)
+    return raw
 
 
 def record_list_hint(raw: RawArticle, hint: str | None, *, now: datetime) -> RawArticle:

@@ -368,6 +368,9 @@ def jsonld_dates(obj: dict[str, Any] | None, key: str) -> tuple[RawDate, ...]:
 PUBLISHED_META = (
     "article:published_time", "og:published_time", "datePublished", "pubdate", "publishdate",
     "dc.date.issued", "dc.date", "date", "sailthru.date", "parsely-pub-date",
+    # seen on the htmldate/trafilatura evaluation pages (issue 13): Dublin Core with a colon, Swiftype,
+    # Shareaholic, bepress
+    "dc:date", "publication_date", "shareaholic:article_published_time", "bepress_citation_date",
 )
 MODIFIED_META = ("article:modified_time", "og:updated_time", "dateModified", "last-modified")
 

@@ -27,7 +27,7 @@ from urllib.parse import urljoin
 from lxml.etree import _Element as Tag
 
 from ..model import ArticleLink, ListPage, RawArticle, RawDate
-from . import generic_authors, generic_body, generic_list, generic_title, layout, tree
+from . import generic_authors, generic_body, generic_dates, generic_list, generic_title, layout, tree
 from .base import (
     MODIFIED_META,
     PUBLISHED_META,
@@ -114,6 +114,7 @@ def parse_article(url: str, text, source, hints: Mapping[str, str]) -> RawArticl
     meta_author = generic_authors.meta_author(soup, keys)
     meta_image = _image(soup, obj, None, url)
     published_meta = meta_dates(soup, PUBLISHED_META)
+    marked = generic_dates.marked_published(soup)  # before strip_noise: a theme's entry header/footer
     container = _container(soup, matched)
     if not title:
         found = layout.title_line(soup, container)
@@ -122,7 +123,7 @@ def parse_article(url: str, text, source, hints: Mapping[str, str]) -> RawArticl
             matched["title"] = found[1]
     title = title or _page_title(soup, matched)
     byline = generic_authors.read_byline(soup, obj, container, title, keys, meta_author, matched)
-    dates = _dates(soup, obj, container, url, hints, matched, published_meta, title)
+    dates = _dates(soup, obj, container, url, hints, matched, published_meta, title, marked)
     image = meta_image or _image(soup, None, container, url)
     body = generic_body.body(container, soup, title, soup.text, url, matched, byline,
                              tuple(d.raw for d in dates if d.origin == "text"))
@@ -169,11 +170,13 @@ def _container(soup: Page, matched: dict[str, str]) -> Tag | None:
 
 
 def _dates(soup, obj, container, url: str, hints: Mapping[str, str], matched: dict[str, str],
-           published_meta: tuple[RawDate, ...] = (), title: str | None = None) -> tuple[RawDate, ...]:
+           published_meta: tuple[RawDate, ...] = (), title: str | None = None,
+           marked: tuple[RawDate, str] | None = None) -> tuple[RawDate, ...]:
     found: list[tuple[RawDate, str]] = []
     found += [(d, "jsonld.datePublished") for d in jsonld_dates(obj, "datePublished")]
     found += [(d, "meta") for d in published_meta or meta_dates(soup, PUBLISHED_META)]
-    found += [(d, "time[datetime]") for d in time_dates(soup)]
+    found += [(marked[0], f"marked:{marked[1]}")] if marked else []
+    found += [(d, "time[datetime]") for d in time_dates(soup) if not marked or d.raw != marked[0].raw]
     line = layout.date_line(soup, container, DATE_SELECTORS, title)
     if line:
         found.append((RawDate(line[0], "text"), line[1]))

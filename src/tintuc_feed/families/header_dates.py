@@ -32,8 +32,8 @@ from lxml.etree import _Element as Tag
 from . import layout, tree
 from .page import Page
 
-HEADER_AFTER = 8
-HEADER_BEFORE = 3
+HEADER_AFTER = 15
+HEADER_BEFORE = 6
 HEADER_LINE_MAX = 80
 
 
