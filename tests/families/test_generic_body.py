@@ -111,8 +111,11 @@ def test_a_named_container_is_never_put_to_the_vote():
     assert raw.matched["body"] == "css:.entry-content" and "body_vote" not in raw.matched
 
 
+OUTSIDE = "<div class='y'><p>Ghi chú: Tòa soạn giữ bản quyền nội dung đăng tải trên trang này.</p></div>"
+
+
 def test_a_weak_container_trafilatura_agrees_with_is_kept():
-    raw = _read(_page(f"<div class='x'>{ARTICLE}</div>"))
+    raw = _read(_page(f"<div class='x'>{ARTICLE}</div>{OUTSIDE}"))
     assert raw.matched["body"] == "layout:densest-block"
     assert raw.matched["body_vote"].startswith("trafilatura:agrees")
     assert "Đoạn 1" in raw.body_html and "Đoạn 5" in raw.body_html
@@ -153,3 +156,31 @@ def test_sentences_after_our_last_paragraph_stay_in_trafilaturas_body():
     more = "<p>Vụ việc đang được cơ quan điều tra tiếp tục làm rõ để xử lý theo quy định của pháp luật.</p>"
     ours = ARTICLE
     assert "tiếp tục làm rõ" in generic_body._cut_headline_tail(ARTICLE + more, ours)
+
+
+def _bare_page(body: str) -> str:
+    """_page without paragraphs outside the article: the footer is a <div> of text."""
+    return (f"<html><head><title>{TITLE}</title></head><body><div class='menu'><a href='/'>Trang chủ</a></div>"
+            f"<h1>{TITLE}</h1>{body}<div class='footer-info'>Cơ quan chủ quản: Công an tỉnh.</div></body></html>")
+
+
+# (case, page, put to the vote?) -- a densest block is clear, and costs no trafilatura run, only when
+# every paragraph of the page is inside it, none of its text is link text, and it holds 200 characters.
+CLEAR_CASES = (
+    ("every paragraph inside, no link", _bare_page(f"<div class='x'>{ARTICLE}</div>"), False),
+    ("a paragraph outside the block", _bare_page(f"<div class='x'>{ARTICLE}</div>{OUTSIDE}"), True),
+    ("a link inside the block",
+     _bare_page(f"<div class='x'>{ARTICLE}<p>Xem <a href='/tin/khac.html'>tin khác</a> ở đây.</p></div>"), True),
+    ("too little text", _bare_page("<div class='x'><p>Một đoạn ngắn của bài viết này.</p></div>"), True),
+)
+
+
+@pytest.mark.parametrize("case, html, voted", CLEAR_CASES, ids=[c[0] for c in CLEAR_CASES])
+def test_a_clear_densest_block_is_not_put_to_the_vote(case, html, voted):
+    raw = _read(html)
+    vote = raw.matched.get("body_vote", "")
+    if voted:
+        assert vote.startswith("trafilatura:") or raw.matched["body"] == "trafilatura", raw.matched
+    else:
+        assert raw.matched["body"] == "layout:densest-block" and vote == "structure:clear", raw.matched
+        assert "Đoạn 1" in raw.body_html and "Đoạn 5" in raw.body_html

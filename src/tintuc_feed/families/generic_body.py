@@ -10,7 +10,8 @@ The structure picks a container (generic._container); this module
   densest block of paragraphs or a bare <article>; or the structure found no container).  Its body is
   taken when it holds real text; the decision and its source go to matched["body"] /
   matched["body_vote"] (the `_extraction` record).  A named content container (itemprop=articleBody,
-  .entry-content, a family's selector) is never replaced.
+  .entry-content, a family's selector) is never replaced, and a densest block that is clear (every
+  paragraph of the page inside it, no link text, CLEAR_*) is not put to the vote: "structure:clear".
 
 Everything here is a pure function of the parsed page and its text.
 """
@@ -133,6 +134,29 @@ def is_weak(matched: dict[str, str]) -> bool:
     return matched.get("body") in WEAK_RULES
 
 
+# A densest block this clear is not put to the vote (a trafilatura run costs more than reading the page).
+CLEAR_SHARE = 1.0  # every paragraph of the page is inside the block
+CLEAR_LINK_DENSITY = 0.0  # and none of its text is link text
+CLEAR_MIN_CHARS = 200  # and it holds at least this much paragraph text
+
+
+def clear_block(container: Tag, page: Page) -> tuple[float, float, int]:
+    """(share of the page's paragraph text inside `container`, its link density, its paragraph chars)."""
+    inside = sum(len(tree.get_text(p, " ", strip=True)) for p in container.iterdescendants("p"))
+    total = sum(len(tree.get_text(p, " ", strip=True)) for p in page.root.iterdescendants("p"))
+    text = len(tree.get_text(container, " ", strip=True)) or 1
+    links = sum(len(tree.get_text(a, " ", strip=True)) for a in container.iterdescendants("a"))
+    return (inside / total if total else 0.0), links / text, inside
+
+
+def is_clear(container: Tag, page: Page, matched: dict[str, str]) -> bool:
+    """The densest block holds nearly all the page's paragraphs and few links: the structure is sure."""
+    if matched.get("body") != "layout:densest-block":
+        return False
+    share, link_density, chars = clear_block(container, page)
+    return share >= CLEAR_SHARE and link_density <= CLEAR_LINK_DENSITY and chars >= CLEAR_MIN_CHARS
+
+
 def body(container: Tag | None, page: Page, title: str | None, text: str, url: str,
          matched: dict[str, str], byline: str | None = None, read_lines: tuple[str, ...] = ()) -> str | None:
     """The body HTML: the container's, or trafilatura's where the structure is weak (see the module doc).
@@ -143,6 +167,9 @@ def body(container: Tag | None, page: Page, title: str | None, text: str, url: s
     """
     ours = layout.body_html(container, page, title) if container is not None else None
     if ours is not None and not is_weak(matched):
+        return ours
+    if ours is not None and is_clear(container, page, matched):
+        matched["body_vote"] = "structure:clear"
         return ours
     voted = _voted_body(text, url, byline if matched.get("authors") == "layout:byline-line" else None,
                         (title or "", *read_lines), fallback=ours is None)
