@@ -7,7 +7,8 @@
 While working on one field: `--tools tintuc-feed` reads with tintuc-feed only; `--cache FILE`
 keeps htmldate's and trafilatura's readings (keyed by their versions) so a second run reads each
 page with them once; `--misses FILE` writes tintuc-feed's wrong fields (set, URL, page file,
-field, expected, got), one JSON object a line.
+field, expected, got), one JSON object a line; `--half dev` / `--half test` reads only the even /
+odd pages of the two evaluation sets, to tune on one half and check on the other.
 
 Three page sets (a set whose clone is not given is left out):
 
@@ -233,8 +234,14 @@ def score_real(score: Score, readers: Readers, limit: int | None) -> int:
     return len(pages)
 
 
-def sample(items: list, limit: int | None) -> list:
-    """Every k-th item (sorted input), so a limited run is spread over the whole set and repeatable."""
+def sample(items: list, limit: int | None, half: str | None = None) -> list:
+    """Every k-th item (sorted input), so a limited run is spread over the whole set and repeatable.
+
+    `half` keeps the pages at even ("dev") or odd ("test") positions of the sorted set: tune a
+    heuristic on one half, then check on the other that the gain was not bought on those pages.
+    """
+    if half:
+        items = items[0::2] if half == "dev" else items[1::2]
     if not limit or limit >= len(items):
         return items
     step = len(items) / limit
@@ -247,12 +254,12 @@ def _mark(score: Score, readers: Readers, where: tuple, tool: str, field: str, e
         readers.miss(*where, field, expected, got)
 
 
-def score_htmldate(score: Score, readers: Readers, clone: Path, limit: int | None) -> int:
+def score_htmldate(score: Score, readers: Readers, clone: Path, limit: int | None, half: str | None = None) -> int:
     tests = clone / "tests"
     pages: dict[str, dict] = {}
     for name in ("eval_mediacloud_2020.json", "eval_default.json"):
         pages.update(json.loads((tests / name).read_text("utf-8")))
-    chosen = sample(sorted(pages.items()), limit)
+    chosen = sample(sorted(pages.items()), limit, half)
     for url, item in chosen:
         path = next(
             (tests / d / item["file"] for d in ("test_set", "cache", "eval") if (tests / d / item["file"]).is_file()),
@@ -270,10 +277,10 @@ def score_htmldate(score: Score, readers: Readers, clone: Path, limit: int | Non
     return len(chosen)
 
 
-def score_trafilatura(score: Score, readers: Readers, clone: Path, limit: int | None) -> int:
+def score_trafilatura(score: Score, readers: Readers, clone: Path, limit: int | None, half: str | None = None) -> int:
     tests = clone / "tests"
     data = json.loads((tests / "evaldata.json").read_text("utf-8"))
-    chosen = sample(sorted(data.items()), limit)
+    chosen = sample(sorted(data.items()), limit, half)
     for url, item in chosen:
         path = next((tests / d / item["file"] for d in ("cache", "eval") if (tests / d / item["file"]).is_file()), None)
         if path is None:
@@ -336,6 +343,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--trafilatura", type=Path, help="a clone of adbar/trafilatura")
     parser.add_argument("--limit", type=int, help="pages per set (spread evenly over the sorted set)")
     parser.add_argument("--sets", default="real,htmldate,trafilatura")
+    parser.add_argument(
+        "--half", choices=("dev", "test"), help="only the even (dev) or odd (test) pages of the two evaluation sets"
+    )
     parser.add_argument("--tools", default=",".join(TOOLS), help="tools to run, comma-separated")
     parser.add_argument("--cache", type=Path, help="a JSON file keeping htmldate's and trafilatura's readings")
     parser.add_argument("--misses", type=Path, help="write tintuc-feed's wrong fields here, one JSON object a line")
@@ -357,11 +367,11 @@ def main(argv: list[str] | None = None) -> int:
             print(table("tests/fixtures/real", score, n, ["title", "date", "authors"], tools))
         if "htmldate" in sets and args.htmldate:
             score = Score()
-            n = score_htmldate(score, readers, args.htmldate, args.limit)
+            n = score_htmldate(score, readers, args.htmldate, args.limit, args.half)
             print(table("htmldate's evaluation set", score, n, ["date", "date none right"], tools))
         if "trafilatura" in sets and args.trafilatura:
             score = Score()
-            n = score_trafilatura(score, readers, args.trafilatura, args.limit)
+            n = score_trafilatura(score, readers, args.trafilatura, args.limit, args.half)
             fields = ["title", "date", "date none right", "authors", "authors none right"]
             print(table("trafilatura's evaluation set", score, n, fields, tools))
     finally:
