@@ -34,6 +34,7 @@ import statistics
 import sys
 import time
 from collections import defaultdict
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -121,7 +122,14 @@ def page_sets() -> dict[str, list[tuple[str, Source, str, dict, str]]]:
     sets["real"] = [(folder.name, REAL_SOURCE, json.loads((folder / "meta.json").read_text("utf-8"))["url"], {},
                      (folder / "input.html").read_text("utf-8"))
                     for folder in sorted(p for p in (FIXTURES / "real").iterdir() if p.is_dir())]
+    # The real pages read by a source whose `[source.selectors]` body selector always matches (the page's
+    # <body>): what the generic reader costs when a source's own selector gives the body (--sets only).
+    with_body = replace(REAL_SOURCE, selectors={"body": "body"})
+    sets["real-selectors"] = [(page_id, with_body, url, hints, html) for page_id, _, url, hints, html in sets["real"]]
     return sets
+
+
+DEFAULT_SETS = ("families", "blind", "full-size", "real")
 
 
 def tintuc_reader(source, url, hints):
@@ -187,11 +195,13 @@ def _forget_folds() -> None:
 STATISTICS = {"median": statistics.median, "min": min}
 
 
-def render_speed(runs: int, statistic: str = "median") -> str:
+def render_speed(runs: int, statistic: str = "median", names: tuple[str, ...] = DEFAULT_SETS) -> str:
     lines = [f"Extraction + normalization per page, {statistic} of {runs} passes ({families.__file__}):", "",
              ("| pages | n | median KB | tintuc-feed ms | trafilatura ms | lxml parse ms | trafilatura / tintuc-feed "
              "(median of per-page ratios) | tintuc-feed / lxml parse |"), "|---|---:|---:|---:|---:|---:|---:|---:|"]
     for name, pages in page_sets().items():
+        if name not in names:
+            continue
         times = page_times(pages, runs, STATISTICS[statistic])
         own, traf, bare = times["tintuc-feed"], times["trafilatura"], times["lxml.html.fromstring"]
         size = statistics.median(len(p[4].encode("utf-8")) / 1024 for p in pages)
@@ -226,11 +236,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--speed-only", action="store_true", help="only the per-article timing beside trafilatura")
     parser.add_argument("--statistic", choices=sorted(STATISTICS), default="median",
                         help="per page, the median of the passes or the fastest (steadier on a loaded machine)")
+    parser.add_argument("--sets", default=",".join(DEFAULT_SETS),
+                        help="comma-separated page sets of the speed table (also: real-selectors)")
     args = parser.parse_args(argv)
     if not args.speed_only:
         print(render(accuracy(), args.runs))
         print()
-    print(render_speed(args.runs, args.statistic))
+    print(render_speed(args.runs, args.statistic, tuple(args.sets.split(","))))
     return 0
 
 

@@ -24,7 +24,7 @@ from types import ModuleType
 from ..model import ListPage, RawArticle
 from .base import NotAnArticle, check_page
 from .page import Page
-from .selectors import apply_selectors, has_article_selectors
+from .selectors import body_given, has_article_selectors, merge_selectors, read_selectors
 
 # family name (the sources file's `family` key) -> module name
 FAMILY_MODULES = {
@@ -90,17 +90,33 @@ def extract_article(
         check_page(text, content_type=content_type)
     page = Page(text) if not getattr(family, "RAW_PAGES", False) else text
     # One parse: each reader removes what it has read, so the source's own
-    # selectors get a copy of the tree, made before the family changes it.
-    own = page.copy() if has_article_selectors(source) and isinstance(page, Page) else text
-    raw = family.parse_article(url, page, source, hints)
+    # selectors read a copy of the tree, made before the family changes it.
+    # They read it first: a body they find replaces the family's, so the
+    # generic reader need not put its own body to trafilatura's vote.
+    readings = None
     if has_article_selectors(source):
-        raw = apply_selectors(raw, url, own, source)
+        readings = read_selectors(url, page.copy() if isinstance(page, Page) else text, source)
+    skip = SKIP_GIVEN_BODY and body_given(readings)
+    raw = _parse(family, url, page, source, hints, skip)
+    if readings is not None:
+        raw = merge_selectors(raw, readings)
     if source.family != "generic" and not (raw.title and raw.body_html):
-        raw = _fall_back(raw, get_family("generic").parse_article(url, text, source, hints))
+        raw = _fall_back(raw, _parse(get_family("generic"), url, text, source, hints, skip))
     if not raw.title or not raw.body_html:
         missing = "title" if not raw.title else "body"
         raise NotAnArticle("no-content", f"no {missing} found")
     return raw
+
+
+# A family that can leave out work on a body the source's selector replaces takes `body_given`
+# (generic: no trafilatura vote).  Off, every reader runs in full: tests compare both ways.
+SKIP_GIVEN_BODY = True
+
+
+def _parse(family: ModuleType, url: str, page, source, hints: dict, body_given: bool) -> RawArticle:
+    if body_given and getattr(family, "TAKES_BODY_GIVEN", False):
+        return family.parse_article(url, page, source, hints, body_given=True)
+    return family.parse_article(url, page, source, hints)
 
 
 def _fall_back(raw: RawArticle, generic: RawArticle) -> RawArticle:

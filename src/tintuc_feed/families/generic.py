@@ -96,7 +96,15 @@ def _article_links(page: Page, url: str, source) -> tuple[list[tuple[str, Tag]],
     return links, cards
 
 
-def parse_article(url: str, text, source, hints: Mapping[str, str]) -> RawArticle:
+TAKES_BODY_GIVEN = True  # extract_article may say the source's body selector replaces this body
+
+
+def parse_article(url: str, text, source, hints: Mapping[str, str], *, body_given: bool = False) -> RawArticle:
+    """The page read from its structure.  `body_given`: the source's own body selector found the body, which
+    replaces ours (families.extract_article); the container is still read (the byline and date line are read
+    around it), but its body is not put together nor voted on (the vote's trafilatura run is most of the time
+    on a weak page).  Without a container (trafilatura alone would add a `body` entry to `matched`) the body is
+    read as always, so `matched` keeps its order."""
     soup = parse_html(text)
     matched: dict[str, str] = {}
     obj = jsonld_article(soup)
@@ -125,8 +133,8 @@ def parse_article(url: str, text, source, hints: Mapping[str, str]) -> RawArticl
     byline = generic_authors.read_byline(soup, obj, container, title, keys, meta_author, matched)
     dates = _dates(soup, obj, container, url, hints, matched, published_meta, title, marked)
     image = meta_image or _image(soup, None, container, url)
-    body = generic_body.body(container, soup, title, soup.text, url, matched, byline,
-                             tuple(d.raw for d in dates if d.origin == "text"))
+    body = None if body_given and container is not None else generic_body.body(
+        container, soup, title, soup.text, url, matched, byline, tuple(d.raw for d in dates if d.origin == "text"))
     return RawArticle(url=url, title=title, dates=dates, byline=byline, body_html=body, image=image, matched=matched,
                       **head)
 

@@ -22,25 +22,48 @@ def apply_selectors(raw: RawArticle, url: str, text: str | Page, source) -> RawA
     A selector that matches nothing leaves the family's value in place, and
     the field's `matched` entry says so, for `sources check`.
     """
+    return merge_selectors(raw, read_selectors(url, text, source))
+
+
+def read_selectors(url: str, text: str | Page, source) -> dict[str, tuple[str, dict | None]]:
+    """What each of the source's article selectors finds on the page: key -> (css, value or None).
+
+    Reads the page (a tree of its own: it removes `remove` and the authors/date nodes) without the
+    family's reading, so extract_article can learn before the family runs whether the body selector
+    matches (then the generic reader's body vote is not needed: its body would be replaced).
+    """
     soup = parse_html(text)
     if source.selectors.get("remove"):
         for node in select_all(soup, source.selectors["remove"]):
             tree.remove(node)
-    found: dict = {}
-    matched = dict(raw.matched)
+    readings: dict[str, tuple[str, dict | None]] = {}
     for key in ARTICLE_KEYS:
         css = source.selectors.get(key)
         if not css:
             continue
         value = _read(soup, css, key, url)
+        readings[key] = (css, value)
+        if value is not None and key in ("authors", "date"):
+            _leave_body(select_one(soup, css))
+    return readings
+
+
+def body_given(readings: dict[str, tuple[str, dict | None]] | None) -> bool:
+    """Whether the source's body selector found a body (the family's own body will be replaced)."""
+    return bool(readings) and readings.get("body", ("", None))[1] is not None
+
+
+def merge_selectors(raw: RawArticle, readings: dict[str, tuple[str, dict | None]]) -> RawArticle:
+    """The family's reading with the selectors' values in place of its own (read_selectors)."""
+    found: dict = {}
+    matched = dict(raw.matched)
+    for key, (css, value) in readings.items():
         if value is None:
             matched[key] = f"selector:{css} (no match; {matched.get(key, 'nothing')})"
             continue
         matched[key] = f"selector:{css}"
         if key == "body":
             matched.pop("body_vote", None)  # the generic reader's vote was about its own body
-        if key in ("authors", "date"):
-            _leave_body(select_one(soup, css))
         if key == "date":
             value = {"dates": value["dates"] + raw.dates}
         found.update(value)
