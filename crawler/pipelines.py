@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -79,11 +78,11 @@ class StorePipeline:
             return
         try:
             results = self.store.upsert_many([(prepared, now) for prepared, now, _ in batch])
-        except (sqlite3.Error, OSError, ValueError) as exc:  # disk full, read-only, corrupt: the whole batch
+        except (*self.store.errors, OSError) as exc:  # disk full, read-only, corrupt, server gone: the whole batch
             results = [exc] * len(batch)
         for (_, _, url), result in zip(batch, results, strict=True):
-            if isinstance(result, Exception):
-                self._refused(url, f"{type(result).__name__}: {result}")
+            if isinstance(result, BaseException):
+                self._refused(url, describe(result))
             else:
                 self.counts[{"new": "new", "updated": "updated"}.get(result.status, "duplicates")] += 1
 
@@ -107,12 +106,25 @@ class StorePipeline:
                 notes=_notes(stats.get_stats()),
                 **self.counts,
             )
-        except (sqlite3.Error, OSError) as exc:
-            self.outcome_lost = f"{spider.source.id}: the outcome could not be stored: {exc}"
+        except (*self.store.errors, OSError) as exc:
+            self.outcome_lost = f"{spider.source.id}: the outcome could not be stored: {describe(exc)}"
             spider.logger.error(self.outcome_lost)
             OUTCOMES_LOST.append(self.outcome_lost)
         finally:
             self.store.close()
+
+
+REASON_CHARS = 300
+
+
+def describe(error: BaseException) -> str:
+    """One line naming a store error and what the database said ("DataError: PostgreSQL text fields cannot…").
+
+    Only the first line (psycopg adds DETAIL/HINT lines), at most REASON_CHARS characters.
+    """
+    lines = str(error).strip().splitlines()
+    text = f"{type(error).__name__}: {lines[0] if lines else ''}".rstrip(": ")
+    return text if len(text) <= REASON_CHARS else text[: REASON_CHARS - 1] + "…"
 
 
 def _verdict(spider, store_errors: list[str]) -> tuple[bool, str | None]:

@@ -73,10 +73,18 @@ class Postgres:
 
     def start(self) -> Postgres:
         self._run("initdb", "-D", str(self.data), "-A", "trust", "-U", "tintuc", "-E", "UTF8", "--no-sync")
+        return self.resume()
+
+    def resume(self) -> Postgres:
+        """Start the server on its existing data (after halt())."""
         options = (f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1 -c fsync=off"
                    " -c synchronous_commit=off -c full_page_writes=off -c max_connections=60")
         self._run("pg_ctl", "-D", str(self.data), "-o", options, "-l", str(self.dir / "log"), "-w", "start")
         return self
+
+    def halt(self) -> None:
+        """Stop the server at once, as a crash would (its data kept: resume() starts it again)."""
+        self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")
 
     def url(self, database: str = "postgres") -> str:
         return f"postgresql://tintuc@127.0.0.1:{self.port}/{database}"

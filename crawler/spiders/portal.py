@@ -24,6 +24,7 @@ from tintuc_feed.sources import load_sources, select_sources
 from tintuc_feed.store import Store
 
 from ..pages import read_list, read_page
+from ..pipelines import describe
 from ..policy import RefusedRequest
 from ..workers import shared_readers
 
@@ -187,11 +188,15 @@ class PortalSpider(scrapy.Spider):
         store = getattr(self, "store", None)
         if store is None:
             return
-        if reason == "finished":
-            self._save_validators()
-        else:
-            self._note_stopped(reason)
-        store.close()
+        try:
+            if reason == "finished":
+                self._save_validators()
+            else:
+                self._note_stopped(reason)
+        except (*store.errors, OSError) as exc:  # the store failed (and the pipeline said so): no validators kept
+            self.logger.error("%s: the store refused the crawl's last writes: %s", self.source.id, describe(exc))
+        finally:
+            store.close()
 
     def _note_stopped(self, reason: str) -> None:
         """Say in the source's outcome that the crawl stopped early (SIGTERM, a time limit).

@@ -8,7 +8,6 @@ committed is asked for again by the next crawl (its URL is not in the store).
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
 from datetime import datetime
 
@@ -16,15 +15,16 @@ from ..store_prepare import PreparedArticle
 
 
 class BatchWrites:
-    """Mixed into core.Store (it provides _transaction, _db, _write and the story index)."""
+    """Mixed into core.Store (it provides _transaction, _db, _write, errors and the story index)."""
 
     def upsert_many(self, batch: Sequence[tuple[PreparedArticle, datetime]]) -> list:
         """Each (prepared article, time) written as Store.upsert would, all in one transaction.
 
         Returns one UpsertResult or exception per article, in order.  Each article is written under a
-        savepoint: one the store refuses (an unencodable value, a constraint) gets its exception in the
-        list and the others are kept.  A failure of the transaction itself (disk full at COMMIT, the
-        database locked past busy_timeout) raises, and none of the batch is stored.
+        savepoint: one the store refuses (one of Store.errors, on either backend: an unencodable value, a
+        constraint, a value PostgreSQL refuses such as a NUL byte or an index entry too large) gets its
+        exception in the list and the others are kept.  A failure of the transaction itself (disk full at
+        COMMIT, the database locked past busy_timeout, the server gone) raises, and none of the batch is stored.
         """
         results: list = []
         try:
@@ -33,7 +33,7 @@ class BatchWrites:
                     self._db.execute("SAVEPOINT article")
                     try:
                         results.append(self._write(prepared, now))
-                    except (sqlite3.Error, ValueError) as exc:
+                    except self.errors as exc:
                         self._db.execute("ROLLBACK TO SAVEPOINT article")
                         self._index = None  # it may hold the refused article: rebuilt from the store
                         results.append(exc)

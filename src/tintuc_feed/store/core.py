@@ -86,6 +86,9 @@ class Store(BatchWrites):
         self.path = getattr(self._backend, "path", None)  # the SQLite file; None for a database server
         self.location = location  # as given: reopen the same store with Store(store.location)
         self._db = self._backend.connect()
+        # What a refused write raises on this backend: its driver's errors (sqlite3.Error, psycopg.Error), and
+        # ValueError for a value no driver can encode (a lone surrogate) or the codec refuses (a naive datetime).
+        self.errors: tuple[type[BaseException], ...] = (*self._backend.errors, ValueError)
         self._index: dedupe.StoryIndex | None = None
         self._index_seen = 0  # the newest article id whose signature the index holds
 

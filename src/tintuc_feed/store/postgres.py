@@ -115,6 +115,9 @@ class PostgresBackend:
     """How the store talks to PostgreSQL."""
 
     name = "postgresql"
+    # The driver's errors: the server refused a statement (a value too large for an index, a constraint), or
+    # psycopg refused a value before sending it (a NUL byte in text), or the connection is gone.
+    errors: tuple[type[BaseException], ...] = (psycopg.Error,)
 
     def __init__(self, url: str) -> None:
         self.url = url

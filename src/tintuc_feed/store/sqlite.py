@@ -16,6 +16,7 @@ class SQLiteBackend:
     """How the store talks to an SQLite file (see core.Store for what it stores)."""
 
     name = "sqlite"
+    errors: tuple[type[BaseException], ...] = (sqlite3.Error,)  # the driver's: the database refused a statement
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
