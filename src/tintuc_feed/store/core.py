@@ -33,15 +33,14 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Literal, Self
 
-from .. import dedupe, store_health
-from ..model import Article, SourceHealth, StoredArticle
+from .. import dedupe
+from ..model import Article, StoredArticle
 from ..store_codec import (
     ARTICLE_FIELDS,
-    TZ,
     article_columns,
     article_from_row,
     content_hash,
@@ -56,6 +55,7 @@ from ..store_schema import SCHEMA_VERSION, SchemaVersionError, StoreError
 from ..urls import url_key
 from .batch import BatchWrites
 from .location import backend_for
+from .runs import RunRecords
 
 __all__ = ["SCHEMA_VERSION", "SchemaVersionError", "Store", "StoreError", "UpsertResult", "guid_for"]
 
@@ -73,7 +73,7 @@ def guid_for(key: str) -> str:
     return GUID_PREFIX + key
 
 
-class Store(BatchWrites):
+class Store(BatchWrites, RunRecords):
     """The store.  Use as a context manager, or call close().
 
     `location` is an SQLite path (or sqlite:///path) or a postgresql:// URL
@@ -334,81 +334,6 @@ class Store(BatchWrites):
         if table not in {"articles", "aliases", "revisions", "runs", "run_sources", "signatures", "http_cache"}:
             raise ValueError(table)
         return self._db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
-
-    # --- runs, health, HTTP cache (store_health) -------------------------------
-
-    def start_run(self, source_ids: Sequence[str], *, now: datetime | None = None, worker: str | None = None) -> int:
-        """A new run of these sources; `worker` names the tintuc-feed worker (host:pid) that runs it, if any."""
-        with self._transaction():
-            return store_health.start_run(self._db, source_ids, now or _now(), worker)
-
-    def finish_source(
-        self,
-        run_id: int,
-        source_id: str,
-        *,
-        ok: bool,
-        error: str | None = None,
-        found: int = 0,
-        new: int = 0,
-        updated: int = 0,
-        duplicates: int = 0,
-        skipped: int = 0,
-        degraded: int = 0,
-        refused: int = 0,
-        notes: dict[str, int] | None = None,
-        now: datetime | None = None,
-    ) -> None:
-        """Record how one source's crawl ended; notes counts refused requests and skipped pages by kind."""
-        counts = {
-            "refused": refused,
-            "notes": json.dumps(notes, sort_keys=True) if notes else None,
-            "found": found,
-            "new": new,
-            "updated": updated,
-            "duplicates": duplicates,
-            "skipped": skipped,
-            "degraded": degraded,
-        }
-        with self._transaction():
-            store_health.finish_source(self._db, run_id, source_id, ok, error, counts, now or _now())
-
-    def close_unfinished(self, source_id: str, *, error: str, now: datetime | None = None) -> int:
-        """Record as failed the source's runs that never finished (their crawl died); how many there were."""
-        with self._transaction():
-            return store_health.close_unfinished(self._db, source_id, error, now or _now())
-
-    def unfinished_runs(self) -> list[tuple[int, datetime]]:
-        """(run id, started) of the runs with a source not finished (running, or killed)."""
-        return store_health.unfinished_runs(self._db)
-
-    def close_interrupted(self, run_id: int, error: str, *, now: datetime | None = None) -> None:
-        """Close a run whose processes are gone: its unfinished sources failed, their stored articles counted."""
-        with self._transaction():
-            store_health.close_interrupted(self._db, run_id, error, now or _now())
-
-    def stored_during_run(self, run_id: int, source_id: str) -> tuple[int, int]:
-        """(new, updated): the source's articles first stored, or revised, since the run started."""
-        return store_health.stored_during_run(self._db, run_id, source_id)
-
-    def run_outcomes(self, run_id: int) -> dict[str, dict]:
-        """Each source of one run: its row in run_sources (ok, error, counts; finished None if it never ended)."""
-        rows = self._db.execute("SELECT * FROM run_sources WHERE run_id = ?", (run_id,)).fetchall()
-        return {row["source_id"]: dict(row) for row in rows}
-
-    def health(self, *, now: datetime, fail_threshold: int = 3, stale_days: int = 7) -> dict[str, SourceHealth]:
-        return store_health.health(self._db, now, fail_threshold, timedelta(days=stale_days))
-
-    def get_http_cache(self, url: str) -> tuple[str | None, str | None] | None:
-        return store_health.get_http_cache(self._db, url)
-
-    def set_http_cache(self, url: str, etag: str | None, last_modified: str | None) -> None:
-        with self._transaction():
-            store_health.set_http_cache(self._db, url, etag, last_modified)
-
-
-def _now() -> datetime:
-    return datetime.now(TZ)
 
 
 def _same_stored(new: Article, old: Article) -> bool:
