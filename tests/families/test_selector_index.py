@@ -63,6 +63,18 @@ def test_a_copy_is_indexed_on_its_own():
     assert id(copy.root) in tree._INDEXES and tree.select(copy.root, ".a", document=True) == []
 
 
+def test_a_remembered_answer_is_the_computed_one():
+    """Each document remembers its skip answer per selector: the same as computing it again, every call."""
+    page = Page("<html><body><div class='a'><p id='x'>t</p></div></body></html>")
+    for css in (".a", ".zz", "#x", "#y, .a p", ".zz, #yy", "p", "::nonsense(("):
+        first = tree.select(page.root, css, document=True)
+        assert tree.select(page.root, css, document=True) == first
+        remembered = tree._INDEXES[id(page.root)][2]
+        if tree.xpath_for(css, False) is not None:
+            assert remembered[css] == tree._skipped(tree.requirements(css), tree._INDEXES[id(page.root)][1])
+            assert remembered[css] == (css in (".zz", ".zz, #yy"))
+
+
 CLASSES = st.sampled_from(["a", "b", "c-d", "lg:x", "A"])
 TAGS = st.sampled_from(["div", "p", "span", "article", "time"])
 

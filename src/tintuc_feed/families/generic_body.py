@@ -26,7 +26,7 @@ from html import unescape
 from lxml import etree
 from lxml.etree import _Element as Tag
 
-from . import layout, tree
+from . import layout, tree, tree_html
 from .page import Page
 
 # class/id words of blocks inside an article's column that are not the article.  Each row is one
@@ -239,7 +239,7 @@ def _cut_headline_tail(voted: str, ours: str) -> str:
         return voted
     for node in blocks[at + 1:]:
         tree.remove(node)
-    return tree.inner_html(root).strip() or voted
+    return tree_html.inner_html(root).strip() or voted
 
 
 def _fragment(html: str) -> Tag:
@@ -290,7 +290,7 @@ def _voted_body(text: str, url: str, byline: str | None, read_lines: tuple[str, 
     remove_lines(body_el, read_lines)
     cut_at_end_heading(body_el)
     prune(body_el)
-    return tree.inner_html(body_el).strip() or None
+    return tree_html.inner_html(body_el).strip() or None
 
 
 def remove_lines(root: Tag, lines: tuple[str, ...]) -> None:

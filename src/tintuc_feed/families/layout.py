@@ -18,7 +18,7 @@ from lxml.etree import _Element as Tag
 
 from ..normalize.authors import looks_like_byline
 from ..normalize.dates import find_date_line
-from . import tree
+from . import tree, tree_html
 from .base import absolute, first_of_each, select_all
 from .page import Page
 
@@ -212,7 +212,7 @@ def body_html(container: Tag, page: Page, title: str | None = None) -> str | Non
     for node in tree.descendants(container, "p", "div", "span", "strong", "em"):
         if not tree.has_text(node) and tree.find(node, "img", "video", "iframe", "table", "br") is None:
             tree.remove(node)
-    html = tree.inner_html(container).strip()
+    html = tree_html.inner_html(container).strip()
     return html or None
 
 

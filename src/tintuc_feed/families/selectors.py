@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..model import RawArticle, RawDate
-from . import tree
+from . import tree, tree_html
 from .base import absolute, parse_html, select_all, select_one, text_of
 from .page import Page
 
@@ -82,7 +82,7 @@ def _read(soup, css: str, key: str, url: str) -> dict | None:
     if node is None:
         return None
     if key == "body":
-        html = tree.inner_html(node).strip()
+        html = tree_html.inner_html(node).strip()
         return {"body_html": html} if tree.has_text(node) else None
     if key == "image":
         src = node.get("content") or node.get("data-src") or node.get("src")

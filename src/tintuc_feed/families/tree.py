@@ -11,7 +11,7 @@ output depends on, on an lxml tree, in C where lxml can:
 - removal that leaves the text on each side as two strings (bs4's decompose):
   the element is replaced by an empty GAP element that carries its tail;
 - serialization of an element's contents as bs4 wrote it (minimal entities,
-  attributes sorted, `<br/>`, whitespace-only strings collapsed).
+  attributes sorted, `<br/>`, whitespace-only strings collapsed): families/tree_html.py.
 
 CSS selectors go through cssselect to XPath, compiled once per selector.  A parsed page's
 class tokens and ids are indexed once (`index_document`): a selector whose every alternative
@@ -78,14 +78,14 @@ def select(node: etree._Element, css: str, *, document: bool = False) -> list[et
 VERIFY_INDEX = False  # tests: run the XPath anyway and fail if a skipped selector would have matched
 _CLASS_VALUES = etree.XPath("descendant-or-self::*/@class", smart_strings=False)
 _ID_VALUES = etree.XPath("descendant-or-self::*/@id", smart_strings=False)
-_INDEXES: dict[int, tuple[etree._Element, frozenset[tuple[str, str]]]] = {}
+_INDEXES: dict[int, tuple[etree._Element, frozenset[tuple[str, str]], dict[str, bool]]] = {}
 
 
 def index_document(root: etree._Element) -> None:
     """Index a freshly parsed (or copied) document's class tokens and ids (forget_document undoes it)."""
     tokens = {("class", t) for t in " ".join(_CLASS_VALUES(root)).split()}
     tokens.update(("id", v) for v in _ID_VALUES(root))
-    _INDEXES[id(root)] = (root, frozenset(tokens))
+    _INDEXES[id(root)] = (root, frozenset(tokens), {})
 
 
 def forget_document(root_id: int) -> None:
@@ -93,20 +93,22 @@ def forget_document(root_id: int) -> None:
 
 
 def _cannot_match(node: etree._Element, css: str) -> bool:
-    needs = requirements(css)
-    if not needs:
-        return False
     top = node.getroottree().getroot()
     entry = _INDEXES.get(id(top))
     if entry is None or entry[0] is not top:
         return False
-    present = entry[1]
-    if any(alternative <= present for alternative in needs):
-        return False
-    if VERIFY_INDEX:
+    skip = entry[2].get(css)  # the document's answer per selector, remembered (the index never changes)
+    if skip is None:
+        skip = entry[2][css] = _skipped(requirements(css), entry[1])
+    if skip and VERIFY_INDEX:
         found = [n for n in xpath_for(css, True)(node) if n.tag != GAP]
         assert not found, f"selector index skipped {css!r}, which matches {found}"
-    return True
+    return skip
+
+
+def _skipped(needs: tuple[frozenset[tuple[str, str]], ...], present: frozenset[tuple[str, str]]) -> bool:
+    """True when every alternative of the selector needs a class or id the document never had."""
+    return bool(needs) and not any(alternative <= present for alternative in needs)
 
 
 @cache
@@ -339,71 +341,3 @@ def set_string(ref, value: str) -> None:
         owner.text = value
     else:
         remove(owner)
-
-
-# ---- serialization -------------------------------------------------------------------------
-
-VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "menuitem", "meta",
-                  "param", "source", "track", "wbr", "basefont", "bgsound", "command", "frame", "image", "isindex",
-                  "nextid", "spacer"})
-LIST_ATTRS = {"class", "accesskey", "dropzone"}
-TAG_LIST_ATTRS = {"a": {"rel", "rev"}, "link": {"rel", "rev"}, "td": {"headers"}, "th": {"headers"},
-                  "form": {"accept-charset"}, "object": {"archive"}, "area": {"rel"}, "icon": {"sizes"},
-                  "iframe": {"sandbox"}, "output": {"for"}}
-_ESCAPE = re.compile(r"[<>&]")
-_ENTITY = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
-
-
-def _escape(text: str) -> str:
-    """&, < and > as entities (the same as _ESCAPE.sub with _ENTITY: "&" goes first)."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _attribute(tag: str, key: str, value: str) -> str:
-    if key in LIST_ATTRS or key in TAG_LIST_ATTRS.get(tag, ()):
-        value = " ".join(value.split())
-    value = _escape(value)
-    if '"' in value:
-        if "'" in value:
-            return f'{key}="{value.replace(chr(34), "&quot;")}"'
-        return f"{key}='{value}'"
-    return f'{key}="{value}"'
-
-
-def _string(text: str, parent: etree._Element, out: list[str], in_pre: bool) -> None:
-    if not in_pre:
-        text = collapse(text, None)
-    out.append(text if parent.tag in ("script", "style") else _escape(text))
-
-
-def _write(node: etree._Element, out: list[str], in_pre: bool) -> None:
-    tag = node.tag
-    if tag is etree.Comment:
-        out.append(f"<!--{node.text or ''}-->")
-    elif tag is etree.PI:
-        out.append(f"<?{node.target} {node.text or ''}>" if node.text else f"<?{node.target}>")
-    elif tag != GAP and isinstance(tag, str):
-        attrs = "".join(" " + _attribute(tag, k, v) for k, v in sorted(node.attrib.items()))
-        if tag in VOID and not node.text and len(node) == 0:
-            out.append(f"<{tag}{attrs}/>")
-        else:
-            out.append(f"<{tag}{attrs}>")
-            write_contents(node, out, in_pre or tag in ("pre", "textarea"))
-            out.append(f"</{tag}>")
-
-
-def write_contents(node: etree._Element, out: list[str], in_pre: bool = False) -> None:
-    if node.text:
-        _string(node.text, node, out, in_pre)
-    for child in node:
-        _write(child, out, in_pre)
-        if child.tail:
-            _string(child.tail, node, out, in_pre)
-
-
-def inner_html(node: etree._Element) -> str:
-    """The node's contents as bs4's decode_contents() wrote them."""
-    in_pre = node.tag in ("pre", "textarea") or any(a.tag in ("pre", "textarea") for a in node.iterancestors())
-    out: list[str] = []
-    write_contents(node, out, in_pre)
-    return "".join(out)
