@@ -1,6 +1,6 @@
 """Extraction accuracy per family and field, family vs generic-only, and speed.
 
-    python benchmarks/bench_extract.py [--runs 5] [--speed-only]
+    python benchmarks/bench_extract.py [--runs 5] [--speed-only] [--statistic min] [--sets families,...,real-selectors]
 
 Reads every recorded fixture page in tests/fixtures/families/ (the same pages
 and expected fields as tests/families/test_fixtures.py) and reads each twice:
