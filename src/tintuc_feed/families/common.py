@@ -18,7 +18,7 @@ from lxml.etree import _Element as Tag
 
 from ..model import ArticleLink, RawArticle, RawDate
 from ..normalize.dates import find_date_line
-from . import layout, tree
+from . import byline_lines, layout, tree
 from .base import absolute, first_of_each, jsonld_article, meta_content, select_all, select_one, text_of
 from .page import Page
 
@@ -74,7 +74,7 @@ def take_byline(page: Page, selectors: Iterable[str], container: Tag | None, mat
         matched["authors"] = f"css:{found[1]}"
         return found[0]
     if container is not None:
-        line = layout.take_byline_line(container)
+        line = byline_lines.take_byline_line(container)
         if line:
             matched["authors"] = "layout:byline-line"
             return line

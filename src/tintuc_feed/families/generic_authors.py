@@ -24,11 +24,12 @@ import re
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
+from lxml import etree
 from lxml.etree import _Element as Tag
 
-from ..normalize.authors import is_site_name, looks_like_byline, parse_byline, site_keys
+from ..normalize.authors import is_outlet, is_site_name, looks_like_byline, parse_byline, reprint_writer, site_keys
 from ..normalize.text import fold_key
-from . import layout, tree
+from . import byline_lines, layout, tree
 from .base import jsonld_people, meta_content, select_all
 from .page import Page
 
@@ -40,6 +41,7 @@ AUTHOR_SELECTORS = (
     ".author", ".tac-gia", ".tacgia", ".byline", "[rel~=author]", ".detail-author", ".aliaspost", ".detail-auth",
     ".post-author", "[itemprop~=author] [itemprop=name]", "[itemprop~=author]",
     "[class*=author]", "[class*=Author]", "[class*=byline]", "[class*=autor]",
+    ".post-meta",  # the line under the title on VCCorp's mobile pages ("Long Trần - Theo Trí Thức Trẻ")
 )
 # A byline element inside one of these (class/id words) is a commenter's or a form's.
 NOT_ARTICLE = re.compile(r"(?:^|[-_])(?:comment\w*|respond|reply|form|avatar|related|widget|sidebar|share\w*)(?:$|[-_])",
@@ -47,6 +49,10 @@ NOT_ARTICLE = re.compile(r"(?:^|[-_])(?:comment\w*|respond|reply|form|avatar|rel
 SKIP_TAGS = ("form", "input", "textarea", "label", "img", "meta", "link", "script", "style", "button", "select")
 MAX_BYLINE_ELEMENT_CHARS = 200  # longer: an author's biography box, not a byline
 SIGNATURE_MAX_CHARS = 60
+OUTLET_MAX_CHARS = 40
+SIGNATURE_AFTER_CHARS = 300  # a signature after the body container comes before this much other text
+PAGE_FORM_SHARE = 0.5  # a <form> holding more of the page's text than this is the page (ASP.NET)
+_TEXT_LENGTH = etree.XPath("string-length(normalize-space(.))")
 # A company or an institution named in <meta name=author> (folded words): not a person who signs.
 ORGANIZATION_WORDS = frozenset({
     "gmbh", "ag", "ev", "e v", "ltd", "inc", "llc", "corp", "sa", "srl", "bv", "kg", "verlag", "media",
@@ -112,10 +118,11 @@ def _in_article(node: Tag) -> bool:
     if node.tag in SKIP_TAGS:
         return False
     for candidate in (node, *node.iterancestors()):
-        if candidate.tag in ("article", "main", "body", "html"):
-            break  # the page's and the article's own classes ("has-sidebar", "comments-open") say nothing
+        if candidate.tag in ("article", "main", "body", "html") or candidate.getparent() is None:
+            break  # the page's (or page form's) and the article's own classes ("comments-open") say nothing
         words = [*tree.classes(candidate), candidate.get("id") or ""]
-        if candidate.tag in ("form", "aside", "nav") or any(NOT_ARTICLE.search(w) for w in words if w):
+        if candidate.tag in ("form", "aside", "nav") or any(
+                NOT_ARTICLE.search(w) and not layout.BYLINE_CLASS.search(w) for w in words if w):
             return False
     return True
 
@@ -125,7 +132,7 @@ def names_in(text: str, keys: frozenset[str]) -> bool:
     return any(not is_site_name(a.name, keys) for a in parse_byline(text).authors)
 
 
-def author_element(page: Page, keys: frozenset[str]) -> tuple[str, str] | None:
+def author_element(page: Page | Tag, keys: frozenset[str]) -> tuple[str, str] | None:
     """(text, selector) of the first byline element that names someone; the element leaves the page."""
     seen: set[Tag] = set()
     for css, node in _candidates(page):
@@ -133,13 +140,13 @@ def author_element(page: Page, keys: frozenset[str]) -> tuple[str, str] | None:
             continue
         seen.add(node)
         text = "\n".join(s for s in (x.strip() for x in tree.get_text(node, "\n").split("\n")) if s)
-        if text and len(text) <= MAX_BYLINE_ELEMENT_CHARS and _in_article(node) and names_in(text, keys):
+        if text and len(text) <= MAX_BYLINE_ELEMENT_CHARS and _in_article(node) and names_in(declared(text), keys):
             tree.remove(node)
             return text, css
     return None
 
 
-def _candidates(page: Page):
+def _candidates(page: Page | Tag):
     for css in AUTHOR_SELECTORS:
         for node in select_all(page, css):
             yield css, node
@@ -150,58 +157,148 @@ def signature(page: Page, title: str | None, keys: frozenset[str]) -> str | None
     anchor = layout.title_element(page, title) if title else None
     nodes = tree.elements_from(anchor) if anchor is not None else page.root.iter()
     for node in nodes:
-        if not isinstance(node.tag, str) or not _right_aligned(node):
-            continue
-        text = tree.flat_text(node)
-        if text and len(text) <= SIGNATURE_MAX_CHARS and looks_like_byline(text) and names_in(text, keys):
-            tree.remove(node)
-            return text
+        if isinstance(node.tag, str) and _right_aligned(node):
+            text = _signature_text(node, keys)
+            if text:
+                tree.remove(node)
+                return text
     return None
 
 
+def _signature_text(node: Tag, keys: frozenset[str]) -> str | None:
+    """The right-aligned node's text if it signs: a short byline naming someone, not a link ("X", "Đóng")."""
+    if node.tag == "a" or tree.find(node, "a") is not None or tree.find_parent(node, "a") is not None:
+        return None
+    text = tree.flat_text(node)
+    return text if 1 < len(text) <= SIGNATURE_MAX_CHARS and looks_like_byline(text) and names_in(text, keys) else None
+
+
 def _right_aligned(node: Tag) -> bool:
-    return bool(layout.RIGHT_ALIGNED.search(node.get("style") or "")) or (node.get("align") or "").lower() == "right"
+    return byline_lines.is_right_aligned(node)
+
+
+def signature_after(container: Tag, keys: frozenset[str]) -> str | None:
+    """A right-aligned name line just after the body container (the signature in a sibling block)."""
+    seen = 0
+    for node in _following(container):
+        if not isinstance(node.tag, str) or node.tag == tree.GAP:
+            continue
+        if _right_aligned(node) and (text := _signature_text(node, keys)):
+            tree.remove(node)
+            return text
+        seen += sum(len(s.strip()) for s in tree.direct_strings(node))
+        if seen > SIGNATURE_AFTER_CHARS:
+            return None
+    return None
+
+
+def _outlet_after(container: Tag) -> str | None:
+    """The outlet's line right after the body ("Theo <b>Vân Anh</b>" ends the body, "Lao Động" follows)."""
+    for node in _following(container):
+        if isinstance(node.tag, str) and any(s.strip() for s in tree.direct_strings(node)):
+            text = tree.flat_text(node)
+            if len(text) <= OUTLET_MAX_CHARS and is_outlet(text):
+                tree.remove(node)
+                return text
+            return None
+    return None
+
+
+def _following(node: Tag):
+    """The elements after the node (not inside it), in document order."""
+    for current in (node, *node.iterancestors()):
+        for sibling in current.itersiblings():
+            yield from sibling.iter()
+
+
+def page_forms(page: Page) -> list[Tag]:
+    """The <form>s that hold most of the page's text (ASP.NET's one form around everything).
+
+    Call before strip_noise: it removes every form, and the byline with it; read_byline reads them alone.
+    """
+    forms = tree.descendants(page.root, "form")
+    if not forms:
+        return []
+    total = _TEXT_LENGTH(page.root)
+    return [form for form in forms if _TEXT_LENGTH(form) > PAGE_FORM_SHARE * total]
 
 
 def read_byline(page: Page, obj: dict | None, container: Tag | None, title: str | None, keys: frozenset[str],
-                meta: tuple[str, str] | None, matched: dict[str, str]) -> str | None:
-    """The raw byline by BYLINE_RULES' order (module doc); `keys` (page_keys) and `meta` (meta_author) are
-    read before strip_noise removes the <meta> elements."""
+                meta: tuple[str, str] | None, matched: dict[str, str], forms: list[Tag] = ()) -> str | None:
+    """The raw byline by BYLINE_RULES' order (module doc); `keys` (page_keys), `meta` (meta_author) and
+    `forms` (page_forms) are read before strip_noise removes the <meta> and <form> elements."""
     found = people(jsonld_persons((obj or {}).get("author")), keys)
     if found:
         matched["authors"] = "jsonld.author"
         if container is not None:
-            layout.take_byline_line(container)  # the same names signing the body are not body text
-        return " - ".join(found)
+            byline_lines.take_byline_line(container)  # the same names signing the body are not body text
+        return " - ".join(declared(name) for name in found)
     element = author_element(page, keys)
     if element:
         matched["authors"] = f"css:{element[1]}"
         if container is not None and is_vietnamese(tree.flat_text(container)):
-            layout.take_byline_line(container)  # "Theo Infonet" and what follows end the body
-        return element[0]
-    line = _signed_line(page, container, title, keys, matched)
+            byline_lines.take_byline_line(container)  # "Theo Infonet" and what follows end the body
+        return declared(element[0])
+    line = _signed_line(page, container, title, keys, matched) or _in_page_forms(page, forms, title, keys, matched)
     if line:
         return line
     if meta and shown_on_page(meta[0], page):
         matched["authors"] = f"meta:{meta[1]}"
-        return meta[0]
+        return declared(meta[0])
     return None
+
+
+def declared(text: str) -> str:
+    """A name the markup declares an author's: "Theo Hồ Hương" there names the writer, not a source.
+
+    ("Theo CAND", an outlet, stays a source.)
+    """
+    first, _, rest = text.partition("\n")
+    writer = reprint_writer(first)
+    return f"{writer}\n{rest}".strip() if writer and not rest.strip() else text
 
 
 def _signed_line(page: Page, container: Tag | None, title: str | None, keys: frozenset[str],
                  matched: dict[str, str]) -> str | None:
-    """The Vietnamese portals' signature: the body's last name line, or a right-aligned one after the title.
+    """The Vietnamese portals' signature: the body's last name line, a right-aligned name line after the
+    body or after the title, or a reprint credit ("Theo <b>Vũ Vũ</b>" and the outlet).
 
     Only on Vietnamese text: elsewhere a short last line with a name is a caption or a quote.
     """
     if not is_vietnamese(tree.flat_text(container if container is not None else page.root)):
         return None
     if container is not None:
-        line = layout.take_byline_line(container)
+        line = byline_lines.take_byline_line(container)
         if line:
             matched["authors"] = "layout:byline-line"
-        return line
-    line = signature(page, title, keys)
-    if line:
-        matched["authors"] = "layout:signature"
-    return line
+            outlet = _outlet_after(container) if reprint_writer(line) else None
+            return f"{line}\n{outlet}" if outlet else line
+    for rule, read in (("layout:signature-after", lambda: signature_after(container, keys) if container is not None
+                        else None),
+                       ("layout:signature", lambda: signature(page, title, keys)),
+                       ("layout:reprint-credit", lambda: byline_lines.reprint_credit(page.root))):
+        line = read()
+        if line:
+            matched["authors"] = rule
+            return line
+    return None
+
+
+def _in_page_forms(page: Page, forms: list[Tag], title: str | None, keys: frozenset[str],
+                   matched: dict[str, str]) -> str | None:
+    """The byline rules on each page-wide <form> strip_noise took out, read as a page of its own."""
+    for form in forms:
+        if not tree.is_removed(form, page.root):
+            continue
+        alone = Page(page.text, form)
+        layout.strip_noise(alone)
+        element = author_element(form, keys)
+        if element:
+            matched["authors"] = f"page-form:css:{element[1]}"
+            return declared(element[0])
+        container = layout.densest_block(alone)
+        line = _signed_line(alone, container, title, keys, matched)
+        if line:
+            matched["authors"] = f"page-form:{matched['authors']}"
+            return line
+    return None

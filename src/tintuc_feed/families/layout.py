@@ -16,7 +16,6 @@ from urllib.parse import urlsplit
 from lxml import etree
 from lxml.etree import _Element as Tag
 
-from ..normalize.authors import looks_like_byline
 from ..normalize.dates import find_date_line
 from . import tree, tree_html
 from .base import absolute, first_of_each, select_all
@@ -32,11 +31,10 @@ NOISE_CLASS = re.compile(
     r"sidebar|widget|menu|print|tool|tags?|pager|pagination|footer|header-top)([\s_-]|$)",
     re.IGNORECASE,
 )
+BYLINE_CLASS = re.compile(r"author|byline", re.IGNORECASE)  # "author-share-top": the byline, not a share bar
 NOISE_MAX_PARAGRAPH_CHARS = 300  # a widget with more paragraph text than this is content
 BLOCK_TAGS = ("p", "div", "h2", "h3", "h4", "h5", "h6", "figcaption", "li", "td", "blockquote", "section",
               "table", "figure", "ul", "ol", "pre", "article")
-BYLINE_SCAN = 8  # how many trailing blocks may hold the byline
-BYLINE_MAX_TRAILER = 150  # a block longer than this is body text: the byline is not after it
 MIN_DENSE_CHARS = 100  # a block with less paragraph text is not a body
 NEXT_WORDS = {"tiếp", "trang sau", "sau", "›", "»", "next", ">", "tiếp theo", "xem tiếp", ">>"}
 
@@ -61,7 +59,7 @@ def _is_noise_widget(node: Tag) -> bool:
     if not isinstance(node.tag, str) or node.tag in ("html", "body", "main", "article", "h1", tree.GAP):
         return False
     names = " ".join(tree.classes(node)) + " " + (node.get("id") or "")
-    if not NOISE_CLASS.search(names) or tree.find(node, "h1") is not None:
+    if not NOISE_CLASS.search(names) or tree.find(node, "h1") is not None or BYLINE_CLASS.search(names):
         return False
     return sum(len(tree.get_text(p, strip=True)) for p in node.iterdescendants("p")) < NOISE_MAX_PARAGRAPH_CHARS
 
@@ -102,42 +100,6 @@ def leaf_blocks(container: Tag) -> list[Tag]:
             if parent in blocks:
                 outer.add(parent)
     return [node for node in with_text if node not in outer]
-
-
-def take_byline_line(container: Tag) -> str | None:
-    """Find the byline line that ends the body; remove it and what follows."""
-    blocks = leaf_blocks(container)
-    for index in range(len(blocks) - 1, max(len(blocks) - 1 - BYLINE_SCAN, -1), -1):
-        text = _lines(blocks[index])
-        if (looks_like_byline(" ".join(text.split())) or all(looks_like_byline(x) for x in text.split("\n") if x)
-                or _is_signature_block(blocks[index], text)):
-            for node in blocks[index:]:
-                tree.remove(node)
-            return text
-        if len(text) > BYLINE_MAX_TRAILER:
-            return None
-    return None
-
-
-RIGHT_ALIGNED = re.compile(r"text-align\s*:\s*right", re.IGNORECASE)
-SIGNATURE_MAX_CHARS = 60  # a right-aligned line longer than this is a quote or a caption
-
-
-def _is_signature_block(node: Tag, text: str) -> bool:
-    """A short right-aligned line that is not a sentence: how portals sign ("Phòng PC04").
-
-    The seed's byline is `<p style="text-align: right;"><strong>…</strong></p>`;
-    unit signatures ("Phòng PC04", "Đội Tham mưu PC06") have no personal name
-    for looks_like_byline to recognise, so the alignment is the evidence.
-    """
-    if len(text) > SIGNATURE_MAX_CHARS or "\n" in text or text.rstrip().endswith((".", ":", "?", "!", ";")):
-        return False
-    for candidate in (node, *node.iterancestors()):
-        if candidate.tag in ("body", "html") or len(_lines(candidate)) > len(text):
-            break
-        if RIGHT_ALIGNED.search(candidate.get("style") or "") or (candidate.get("align") or "").lower() == "right":
-            return True
-    return False
 
 
 def _lines(node: Tag) -> str:

@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from urllib.parse import urlsplit
 
 from ..model import ListPage, RawArticle, RawDate
-from . import common, feeds, layout
+from . import byline_lines, common, feeds, layout
 from .base import (
     absolute,
     jsonld_article,
@@ -110,7 +110,7 @@ def parse_article(url: str, text, source, hints: Mapping[str, str]) -> RawArticl
 def _byline(soup, container, matched: dict[str, str]) -> str | None:
     """The journalist's name line that ends the body, else the WordPress author (not "admin")."""
     if container is not None:
-        line = layout.take_byline_line(container)
+        line = byline_lines.take_byline_line(container)
         if line:
             matched["authors"] = "layout:byline-line"
             return line

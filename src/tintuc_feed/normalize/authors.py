@@ -20,80 +20,34 @@ from dataclasses import dataclass
 from functools import cache
 
 from tintuc_feed.model import Author
+from tintuc_feed.normalize.byline_tables import (
+    BYLINE_LEADS,
+    CONNECTORS,
+    CREDIT_MARKERS,
+    DATE_SEGMENT,
+    GROUP_NAMES,
+    HARD_SEPARATORS,
+    HONORIFICS,
+    KEEP_UPPER,
+    LABELS,
+    MAX_BYLINE_CHARS,
+    MAX_NAME_WORDS,
+    MAX_SYLLABLE_LETTERS,
+    MENU_LABELS,
+    NAME_JOINERS,
+    NAME_SEPARATORS,
+    NON_AUTHORS,
+    OUTLET_LEADS,
+    OUTLET_NAMES,
+    OUTLET_PREFIX,
+    OUTLET_WORDS,
+    RANKS,
+    SOURCE_MARKERS,
+)
 from tintuc_feed.normalize.text import fold_key, normalize_block, normalize_text
 
-# Police and army ranks written before a name: removed ("Thượng úy Nguyễn Văn
-# Hùng" -> "Nguyễn Văn Hùng").  Matched folded, so "Đại uý" matches "Đại úy".
-RANKS = (
-    "Đại tướng", "Thượng tướng", "Trung tướng", "Thiếu tướng",
-    "Đại tá", "Thượng tá", "Trung tá", "Thiếu tá",
-    "Đại úy", "Thượng úy", "Trung úy", "Thiếu úy",
-    "Thượng sĩ", "Trung sĩ", "Hạ sĩ", "Binh nhất", "Binh nhì",
-)  # fmt: skip
-
-# Forms of address before a name, removed only when a name follows.
-HONORIFICS = ("Đồng chí", "Đ/c", "Nhà báo", "Phóng viên", "PV", "CTV", "Cộng tác viên")
-
-# Folded labels ending in ":" -> what follows them.
-LABELS = (
-    (r"(?:bai|tin)(?: (?:va )?(?:anh|clip|video|thuc hien))*", "author"),  # "Bài và ảnh:", "Bài, ảnh:", "Tin:"
-    (r"(?:tac gia|thuc hien|nhom thuc hien|nguoi viet|bai viet|but danh)", "author"),  # "Tác giả:", "Thực hiện:"
-    (r"(?:anh|video|clip|do hoa|infographic|thiet ke)(?: (?:va )?(?:anh|video|clip|do hoa))*", "credit"),
-    (r"anh minh hoa|anh tu lieu|nguon anh", "credit"),  # "Ảnh minh họa:", "Nguồn ảnh:"
-    (r"nguon|theo", "source"),  # "Nguồn: Báo Công an nhân dân"
-    (r"pv|phong vien|loi toa soan|loi bbt|bbt", "interview"),  # Q&A and editor's-note labels
-    (r"(?:by|von|par|por|autor|autorin|author|auteur|verfasser|written by|geschrieben von)", "author"),  # "Von: X"
-)
-
-# A segment starting with one of these (folded, no colon) names a source.
-SOURCE_MARKERS = (r"theo", r"nguon")  # "Theo CAND", "Theo VTC News,", "Nguồn CAND"
-
-# Credit phrases that carry no colon: the whole segment is a credit.
-CREDIT_MARKERS = (
-    r"anh minh hoa",  # "Ảnh minh họa"
-    r"anh cat tu clip",  # "Ảnh cắt từ clip."
-    r"anh chup man hinh|chup man hinh",  # screenshots
-)
-
-# Outlet dateline prefix: "(VGP) - ", "(ANTV) - ", "(CAO) ".
-OUTLET_PREFIX = r"^\((?P<outlet>[A-Z0-9][\w.]{1,20})\)\s*[-–—:]?\s*"
-
-# Said instead of a name: not authors.
-NON_AUTHORS = ("admin", "administrator", "quan tri", "quan tri vien", "webmaster", "unknown", "anonymous", "null",
-               "publisher", "super user", "anonimo")
-
-# Words that lead a byline in the languages of the web, before the name ("By X", "Von X",
-# "Publié par X"): removed, folded compare; alone on a line they are no name.
-BYLINE_LEADS = (
-    "by", "von", "par", "por", "door", "av", "written by", "posted by", "published by", "geschrieben von",
-    "veroffentlicht von", "eingestellt von", "erstellt von", "publie par", "escrito por", "author", "autor",
-    "autorin", "verfasser", "auteur", "view all posts by", "zeige alle beitrage von", "alle beitrage von",
-    "artikel von", "beitrag von", "boi", "dang boi", "viet boi",  # "Bởi", "Đăng bởi", "Viết bởi"
-)  # fmt: skip
-# Words that join names or trail a byline, alone in a segment: no name ("Lars Fischer\nund\nAlina Schadwinkel").
-CONNECTORS = ("und", "and", "y", "et", "e", "in", "am", "on", "le", "/", "&", "+", "·", "»", "→", "|")
+LABEL_MAX_WORDS = 3  # a label after a name on the same line has at most this many words ("Ảnh và video")
 _LEAD_KEYS = tuple(sorted({tuple(lead.split()) for lead in BYLINE_LEADS}, key=len, reverse=True))
-
-# A segment that is a date or a time, not a name: "Feb 21", "2020", "04.02.2022", "15:33 Uhr", "(08/23/2011)".
-DATE_SEGMENT = re.compile(r"\d[./:-]\d|\b(?:1[89]|20)\d\d\b|^\D*\s\d{1,2}\.?$|^\d{1,2}\.?\s\D*$")
-
-# Groups kept as one author ("Nhóm PV" stays a name).
-GROUP_NAMES = (r"nhom (?:pv|phong vien|ctv|cong tac vien|tac gia|bien tap)", r"pv|ctv|btv")
-
-# Title-case menu labels that look like names but are not.
-MENU_LABELS = (
-    "Trang chủ", "Tin tức", "Sự kiện", "Liên hệ", "Giới thiệu", "Tìm kiếm", "Hình ảnh",
-    "Văn bản", "Đăng nhập", "Hỏi đáp", "Chia sẻ", "Bình luận", "Xem thêm", "Tin liên quan",
-)  # fmt: skip
-
-# Abbreviations kept upper-case when an ALL-CAPS name is re-cased.
-KEEP_UPPER = ("PV", "CTV", "BTV", "TTXVN", "CAND", "BCA", "VKSND", "TAND", "CA", "PC", "TP")
-
-NAME_SEPARATORS = r"\s+[-–—]\s+|\s*[,;&\n]\s*|\s+và\s+|\s*\|\s*"
-HARD_SEPARATORS = r"\s[-–—]\s|[;|(\n]"
-MAX_NAME_WORDS = 6  # longer is a sentence, not a name
-MAX_SYLLABLE_LETTERS = 7  # "nghiêng", the longest Vietnamese syllable
-MAX_BYLINE_CHARS = 100
 
 
 @dataclass(frozen=True)
@@ -104,7 +58,7 @@ class Byline:
     raw: str | None = None
 
 
-# The tables above, compiled and folded once per process (they are read for every candidate line).
+# The tables (byline_tables), compiled and folded once per process (they are read for every candidate line).
 @cache
 def _label_res() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple((re.compile(pattern), kind) for pattern, kind in LABELS)
@@ -140,10 +94,15 @@ def _label_kind(label: str) -> str | None:
 
 
 def _split_label(before: str) -> tuple[str, str, str] | None:
-    """(text before the label, label, kind) if `before` ends with a known label."""
+    """(text before the label, label, kind) if `before` ends with a known label.
+
+    The label starts the line, or follows a separator, or is a capitalised word after a name
+    ("H.V. Ảnh: Misso": the signature and the photo credit on one line).
+    """
     hard = [m.end() for m in re.finditer(HARD_SEPARATORS, before)]
     soft = [m.end() for m in re.finditer(r",", before)]
-    for start in (hard[-1] if hard else 0, soft[-1] if soft else None):
+    words = [m.start() for m in re.finditer(r"(?<=\s)[^\W\d_]", before) if before[m.start()].isupper()]
+    for start in (hard[-1] if hard else 0, soft[-1] if soft else None, *words[-LABEL_MAX_WORDS:]):
         if start is None:
             continue
         kind = _label_kind(before[start:])
@@ -182,8 +141,16 @@ def _restore(part: str, groups: list[str]) -> str:
 def split_names(body: str) -> list[str]:
     """Split on the byline separators, never inside parentheses."""
     protected, groups = _protect_parens(body)
-    parts = re.split(NAME_SEPARATORS, protected)
+    parts = [n for p in re.split(NAME_SEPARATORS, protected) for n in _split_joined(p)]
     return [_restore(p, groups).strip() for p in parts if p.strip()]
+
+
+def _split_joined(part: str) -> list[str]:
+    """"Lars Fischer und Alina Schadwinkel" -> two names; "Herz und Blut" stays one (NAME_JOINERS)."""
+    pieces = re.split(NAME_JOINERS, part)
+    if len(pieces) > 1 and all(len(p.split()) >= 2 and all(w[:1].isupper() for w in p.split()) for p in pieces):
+        return pieces
+    return [part]
 
 
 def _strip_prefixes(name: str) -> str:
@@ -247,7 +214,9 @@ def clean_name(segment: str) -> Author | None:
     raw = segment.strip(" \t-–—,;:*").removesuffix(".") if not _keeps_dot(segment) else segment.strip(" \t-–—,;:*")
     name, affiliation = raw, None
     m = re.fullmatch(r"(?P<name>.*?)\s*\((?P<unit>[^()]*)\)", raw)
-    if m and m["name"]:
+    if m and not m["name"].strip(" -–—,;:"):
+        return None  # a note in parentheses alone ("(tổng hợp)") is about the names before it
+    if m:
         name, affiliation = m["name"], normalize_text(m["unit"]) or None
     name = _strip_leads(name.strip(" -–—,;:*~·»|"))
     name = natural_case(_strip_prefixes(name if _keeps_dot(name) else name.strip(" .")))
@@ -324,12 +293,60 @@ def _take_names(acc: _Acc, body: str) -> None:
                 acc.authors.append(author)
 
 
+def is_outlet(text: str) -> bool:
+    """A news outlet's name ("Lao Động", "Báo Tin", "VTC News", "CAND", "Vcamp.vn"), not a person's."""
+    lower, key = text.lower(), fold_key(text)
+    if not key or (text.isupper() and len(key) > 1) or re.search(r"\w\.\w|/", text):
+        return True
+    return (key in OUTLET_NAMES or any(lower.startswith(f"{lead} ") for lead in OUTLET_LEADS)
+            or any(word in OUTLET_WORDS for word in key.split()))
+
+
+def reprint_writer(text: str) -> str | None:
+    """"Theo Vân Anh" -> "Vân Anh": "Theo" before a person's name, not an outlet's ("Theo CAND" names a source)."""
+    words = text.split()
+    if len(words) < 2 or fold_key(words[0]) != "theo":
+        return None
+    name = " ".join(words[1:]).strip(" ,.:;-–—")
+    return name if is_name_like(name) and not is_outlet(name) else None
+
+
+def _reprint(acc: _Acc, line: str, following: str) -> int:
+    """A reprint credit: "Theo ‹writer› (‹outlet›)", or "Theo ‹writer›" over an "‹outlet›" line.
+
+    The writer is an author and the outlet the origin; returns the lines used (0: not a reprint).
+    Under "Theo ‹source›" an outlet's line ("Theo Minh Nguyễn/Vcamp.vn" over "Forbes") is the
+    source's own source, not a writer.
+    """
+    m = re.fullmatch(r"(?P<head>[^()]*?)\s*\((?P<outlet>[^():]+)\)", line)
+    if m and "/" in m["outlet"]:
+        return 0  # "Theo Sầm Hoa (Vietnamnet/Reuters)": a relayed story's chain of sources, the origin
+    writer = reprint_writer(m["head"] if m else line)
+    outlet = m["outlet"] if m else following.strip(" ,.;-–—")
+    if not outlet or ":" in outlet or is_date_segment(outlet) or len(outlet.split()) > 8:
+        return 0
+    if writer is None:
+        source = _source_of(line) if not m and fold_key(line).startswith("theo ") else None
+        if source and (len(outlet.split()) == 1 or is_outlet(outlet)):
+            acc.origin = acc.origin or source
+            return 2
+        return 0
+    _take_names(acc, writer)
+    acc.origin = acc.origin or outlet
+    return 1 if m else 2
+
+
 def parse_byline(raw: str | None) -> Byline:
     """A raw byline -> authors, credits and origin, with the raw kept."""
     if not isinstance(raw, str):
         return Byline()
     acc = _Acc([], [])
-    for line in normalize_block(raw).split("\n"):
+    lines = normalize_block(raw).split("\n")
+    skip = 0
+    for index, line in enumerate(lines):
+        if skip or (skip := _reprint(acc, line, lines[index + 1] if index + 1 < len(lines) else "")):
+            skip -= 1
+            continue
         line, items = _paren_items(line)
         for kind, label, body in items:
             _take_chunk(acc, kind, label, body)

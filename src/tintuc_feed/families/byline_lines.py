@@ -1,0 +1,105 @@
+"""The byline line that signs a body: found by its place (the body's end) and its look.
+
+A portal signs an article with a short line after the last paragraph: names
+("Minh Quỳnh - Bá Hiển - Quang Khải"), a right-aligned unit ("Phòng PC04"), or
+a reprint credit over two lines ("Theo <b>Vân Anh</b>" then the outlet "Lao
+Động").  take_byline_line finds it, removes it and what follows from the body,
+and returns its text for normalize.authors.parse_byline.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml.etree import _Element as Tag
+
+from ..normalize.authors import is_outlet, looks_like_byline, reprint_writer
+from ..normalize.text import fold_key
+from . import tree
+from .layout import leaf_blocks
+
+BYLINE_SCAN = 8  # how many trailing blocks may hold the byline
+BYLINE_MAX_TRAILER = 150  # a block longer than this is body text: the byline is not after it
+RIGHT_ALIGNED = re.compile(r"text-align\s*:\s*right", re.IGNORECASE)
+SIGNATURE_MAX_CHARS = 60  # a right-aligned line longer than this is a quote or a caption
+
+
+def take_byline_line(container: Tag) -> str | None:
+    """Find the byline line that ends the body; remove it and what follows."""
+    blocks = leaf_blocks(container)
+    for index in range(len(blocks) - 1, max(len(blocks) - 1 - BYLINE_SCAN, -1), -1):
+        text = lines_of(blocks[index])
+        byline = byline_text(blocks[index], text)
+        if byline:
+            byline, index = _with_reprint_credit(blocks, index, byline)
+            for node in blocks[index:]:
+                tree.remove(node)
+            return byline
+        if len(text) > BYLINE_MAX_TRAILER:
+            return None
+    return None
+
+
+def byline_text(node: Tag, text: str) -> str | None:
+    """The block's byline: its lines when each is one, else its text as one line ("T.K. <em>Ảnh</em>:
+    Hoàng Long", "Theo <b>Vân Anh</b>") if that is one or a right-aligned signature; None if no byline."""
+    if text and all(looks_like_byline(x) for x in text.split("\n") if x):
+        return text
+    line = " ".join(text.split())
+    return line if looks_like_byline(line) or _is_signature_block(node, text) else None
+
+
+def _with_reprint_credit(blocks: list[Tag], index: int, text: str) -> tuple[str, int]:
+    """A reprint credit is two blocks: "Theo ‹writer›" (or "Theo ‹source›") and the outlet's line under it;
+    both are the byline (parse_byline tells the writer from the source)."""
+    before = " ".join(lines_of(blocks[index - 1]).split()) if index else ""
+    if fold_key(before).startswith("theo ") and looks_like_byline(before) and len(text) <= SIGNATURE_MAX_CHARS:
+        return f"{before}\n{text}", index - 1
+    after = lines_of(blocks[index + 1]) if index + 1 < len(blocks) else ""
+    if after and "\n" not in after and is_outlet(after) and reprint_writer(line := " ".join(text.split())):
+        return f"{line}\n{after}", index
+    return text, index
+
+
+def _is_signature_block(node: Tag, text: str) -> bool:
+    """A short right-aligned line that is not a sentence: how portals sign ("Phòng PC04").
+
+    The seed's byline is `<p style="text-align: right;"><strong>…</strong></p>`;
+    unit signatures ("Phòng PC04", "Đội Tham mưu PC06") have no personal name
+    for looks_like_byline to recognise, so the alignment is the evidence.
+    """
+    if len(text) > SIGNATURE_MAX_CHARS or "\n" in text or text.rstrip().endswith((".", ":", "?", "!", ";")):
+        return False
+    for candidate in (node, *node.iterancestors()):
+        if candidate.tag in ("body", "html") or len(lines_of(candidate)) > len(text):
+            break
+        if is_right_aligned(candidate):
+            return True
+    return False
+
+
+def is_right_aligned(node: Tag) -> bool:
+    return bool(RIGHT_ALIGNED.search(node.get("style") or "")) or (node.get("align") or "").lower() == "right"
+
+
+def lines_of(node: Tag) -> str:
+    """The node's text lines, stripped, empty ones left out."""
+    return "\n".join(s for s in (x.strip() for x in tree.get_text(node, "\n").split("\n")) if s)
+
+
+OUTLET_MAX_CHARS = 40
+
+
+def reprint_credit(root: Tag) -> str | None:
+    """A reprint credit in three strings: "Theo", the writer's name (bold), the outlet (right, italic).
+
+    VCCorp's pages (cafef, cafebiz, soha, genk…) credit a reprint so: "Theo <b>Vũ Vũ</b>" then
+    `<span style="float:right">Zing</span>`; apart, the outlet's line looks like a byline and "Theo"
+    like nothing.  The last such credit on the page; the strings stay (the body reads around them).
+    """
+    strings = [s for s in (" ".join(ref[0].split()) for ref in tree.all_strings(root) if ref[2] != tree.COMMENT) if s]
+    for first, name, outlet in reversed(list(zip(strings, strings[1:], strings[2:]))):
+        if fold_key(first) == "theo" and len(outlet) <= OUTLET_MAX_CHARS and is_outlet(outlet) \
+                and reprint_writer(f"Theo {name}"):
+            return f"Theo {name}\n{outlet}"
+    return None
