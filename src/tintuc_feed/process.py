@@ -12,10 +12,11 @@ from datetime import datetime
 from urllib.parse import urlsplit
 
 from .model import Article, RawArticle
-from .normalize.authors import parse_byline, site_keys, without_site_names
+from .normalize.authors import parse_byline
 from .normalize.dates import pick_published
 from .normalize.mentions import find_province
 from .normalize.provinces import ProvinceMatch, resolve_province
+from .normalize.site_names import site_keys, without_site_names
 from .normalize.text import normalize_block, normalize_text
 from .normalize.titles import clean_title, host_name
 from .sanitize import html_to_text, sanitize_html

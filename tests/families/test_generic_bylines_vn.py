@@ -6,7 +6,7 @@ the authors a feed would carry, the origin, and the rule that found them.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -92,6 +92,6 @@ CASES = [
 @pytest.mark.parametrize(("html", "authors", "origin", "rule"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_vietnamese_byline_rule(html, authors, origin, rule):
     raw = generic.parse_article(URL, html, SOURCE, {})
-    article = normalize_article(raw, SOURCE, fetched_at=datetime(2026, 1, 1, tzinfo=timezone.utc))
+    article = normalize_article(raw, SOURCE, fetched_at=datetime(2026, 1, 1, tzinfo=UTC))
     assert ([a.name for a in article.authors], raw.matched.get("authors")) == (authors, rule)
     assert article.origin == origin

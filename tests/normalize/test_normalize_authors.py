@@ -16,9 +16,8 @@ from tintuc_feed.normalize.authors import (
     looks_like_byline,
     natural_case,
     parse_byline,
-    site_keys,
-    without_site_names,
 )
+from tintuc_feed.normalize.site_names import site_keys, without_site_names
 
 
 def names(raw):

@@ -27,7 +27,8 @@ from urllib.parse import urlsplit
 from lxml import etree
 from lxml.etree import _Element as Tag
 
-from ..normalize.authors import is_outlet, is_site_name, looks_like_byline, parse_byline, reprint_writer, site_keys
+from ..normalize.authors import is_outlet, looks_like_byline, parse_byline, reprint_writer
+from ..normalize.site_names import is_site_name, site_keys
 from ..normalize.text import fold_key
 from . import byline_lines, layout, tree
 from .base import jsonld_people, meta_content, select_all

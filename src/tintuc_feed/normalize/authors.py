@@ -2,7 +2,7 @@
 
 "Minh Quỳnh - Bá Hiển - Quang Khải" gives three authors; "Theo CAND" gives no
 author and the origin "CAND"; "Ảnh: Khánh Hồng" is a photo credit.  The
-site's own name is never an author (without_site_names: "VnExpress" in
+site's own name is never an author (normalize.site_names: "VnExpress" in
 <meta name="author"> on vnexpress.net).  Labels,
 police ranks, units in parentheses and trailing punctuation are removed from
 names; ALL-CAPS names get their natural case, the raw kept beside.  When no
@@ -15,7 +15,6 @@ Labels are recognised on the folded text (fold_key), so "Bài và ảnh",
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -389,27 +388,3 @@ def looks_like_byline(line: str) -> bool:
     if not byline.authors:
         return byline.origin is not None and not byline.credits and len(text.split()) <= 8
     return all(is_name_like(a.name) for a in byline.authors)
-
-
-def _site_key(text: str) -> str:
-    """Letters and digits of the folded text: "Dân trí", "dantri" and "DanTri" compare equal."""
-    return re.sub(r"[^a-z0-9]", "", fold_key(text))
-
-
-def site_keys(names: Iterable[str | None], host: str | None = None) -> frozenset[str]:
-    """Keys of a site's own names: the given names, and its host with and without "www." and the TLD."""
-    keys = {_site_key(n) for n in names if isinstance(n, str)}
-    labels = (host or "").lower().removeprefix("www.").split(".")
-    if labels and labels[0]:
-        keys |= {_site_key(".".join(labels)), _site_key(labels[0])}
-    return frozenset(k for k in keys if k)
-
-
-def is_site_name(text: str, keys: frozenset[str]) -> bool:
-    """The text is one of the site's own names (site_keys)."""
-    return _site_key(text) in keys
-
-
-def without_site_names(authors: tuple[Author, ...], keys: frozenset[str]) -> tuple[Author, ...]:
-    """The authors, less any that is the site's own name ("VnExpress" on vnexpress.net is no author)."""
-    return tuple(a for a in authors if not is_site_name(a.name, keys))
