@@ -8,11 +8,17 @@ be the site's logo.  So, in order (TITLE_RULES):
 
     h1-agrees       an <h1> (not a logo) equal to one of the metadata titles,
                     or to its start or end ("Tin A" in "Tin A | Báo X")
+    h1-part-agrees  a run of the <h1>'s parts, cut at its child elements, that
+                    agrees: the headline beside a kicker or a deck the markup
+                    sets apart ("<small>Serie</small><br>Tin A", og:title "Tin A")
     heading-agrees  the same for <h2>/<h3> (pages whose <h1> is the logo)
     single-h1       the page's only non-logo <h1>
     jsonld.headline / og:title / twitter:title
     h1              the longest non-logo <h1>
 
+A heading's text leaves out the parts KICKER_CLASS names (kicker, roofline,
+deck, text for screen readers only: not the headline) and is joined as the
+browser shows it ("Frauen im <abbr>THW</abbr>: …" has no space before ":").
 Comparisons are on fold_key (case, marks and punctuation folded); the text
 returned is the heading's own, typography kept ("–", "…").  The site suffix
 of a metadata title is left to normalize.titles.clean_title.
@@ -20,6 +26,7 @@ of a metadata title is left to normalize.titles.clean_title.
 
 from __future__ import annotations
 
+import html
 import re
 from urllib.parse import urljoin, urlsplit
 
@@ -29,6 +36,7 @@ from ..normalize.text import fold_key
 from . import tree
 from .base import meta_content, text_of
 from .page import Page
+from .title_parts import heading_parts, heading_text
 
 # class/id words of a site logo or site title heading (on the heading or its two nearest ancestors).
 LOGO_CLASS = re.compile(
@@ -111,13 +119,28 @@ def is_logo(node: Tag, text: str, url: str, names: set[str]) -> bool:
     return False
 
 
-def _headings(page: Page, tags: tuple[str, ...], url: str, names: set[str]) -> list[str]:
+def _headings(page: Page, tags: tuple[str, ...], url: str, names: set[str]) -> list[tuple[str, Tag]]:
+    """(text, node) of the headings that are no link and no logo, in document order."""
     found = []
     for node in page.root.iter(*tags):
-        text = text_of(node)
+        text = heading_text(node)
         if text and tree.find_parent(node, "a") is None and not is_logo(node, text, url, names):
-            found.append(text)
+            found.append((text, node))
     return found
+
+
+def _h1_agreeing(headings: list[tuple[str, Tag]], titles: list[str]) -> tuple[str, str] | None:
+    """The h1 text the metadata names (module doc): equal before cut, the whole heading before its parts."""
+    keys = {_key(t) for t in titles}
+    wholes = [text for text, _ in headings]
+    wholes += [t for _, node in headings if (t := heading_text(node, keep_decks=True)) not in wholes]
+    parts = [part for _, node in headings for part in heading_parts(node)]
+    for found, rule, test in ((wholes, "h1-agrees", keys.__contains__), (parts, "h1-part-agrees", keys.__contains__),
+                              (wholes, "h1-agrees", None), (parts, "h1-part-agrees", None)):
+        agreeing = [t for t in found if (test(_key(t)) if test else agrees(t, titles))]
+        if agreeing:
+            return max(agreeing, key=len), rule
+    return None
 
 
 def metadata_titles(page: Page, obj: dict | None) -> list[tuple[str, str]]:
@@ -125,7 +148,7 @@ def metadata_titles(page: Page, obj: dict | None) -> list[tuple[str, str]]:
     found = []
     headline = (obj or {}).get("headline")
     if isinstance(headline, str) and headline.strip():
-        found.append((headline.strip(), "jsonld.headline"))
+        found.append((html.unescape(headline).strip(), "jsonld.headline"))
     for name in META_TITLES:
         meta = meta_content(page, name)
         if meta and meta[1] == name:
@@ -141,11 +164,12 @@ def pick_title(page: Page, obj: dict | None, url: str) -> tuple[str, str] | None
     names = site_names(page, url)
     meta = metadata_titles(page, obj)
     titles = [t for t, _ in meta]
-    h1s = _headings(page, ("h1",), url, names)
-    agreeing = [h for h in h1s if agrees(h, titles)]
-    if agreeing:
-        return max(agreeing, key=len), "h1-agrees"
-    lower = [h for h in _headings(page, ("h2", "h3"), url, names) if len(h) >= MIN_HEADING_CHARS]
+    h1_nodes = _headings(page, ("h1",), url, names)
+    h1s = [text for text, _ in h1_nodes]
+    found = _h1_agreeing(h1_nodes, titles)
+    if found:
+        return found
+    lower = [text for text, _ in _headings(page, ("h2", "h3"), url, names) if len(text) >= MIN_HEADING_CHARS]
     agreeing = [h for h in lower if agrees(h, titles, MIN_HEADING_CHARS)]
     if agreeing:
         return max(agreeing, key=len), "heading-agrees"
