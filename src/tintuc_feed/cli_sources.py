@@ -43,15 +43,17 @@ def cmd_list(args) -> int:
 
 def cmd_check(args) -> int:
     from . import families, voters
+    from .charset import decode_page
     from .extract import ExtractError, fetch
 
     source = select_sources(load_sources(args.sources), [args.id])[0]
     url = args.url or source.list_urls[0]
     try:
-        text = Path(args.html).read_text("utf-8", errors="replace") if args.html else fetch(url)
+        body, content_type = (Path(args.html).read_bytes(), None) if args.html else fetch(url)
     except (OSError, ExtractError) as exc:
         print(f"tintuc-feed: {exc}", file=sys.stderr)
         return 1
+    text = decode_page(body, content_type)[0]  # the charset the page declares, checked against its bytes
     if not source.article_re.search(url):  # the source's own pattern says what kind of page this is
         return _report_list(source, url, text, "the URL is not an article URL of this source")
     try:

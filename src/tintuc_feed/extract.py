@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from . import families, voters
+from .charset import decode_page
 from .notices import notice_json, read_notice
 from .process import normalize_article
 from .sources import Source, load_sources, select_sources
@@ -27,11 +28,12 @@ class ExtractError(Exception):
 def extract_to_json(url: str, *, sources_file: str | None, source_id: str | None, html_file: str | None) -> dict:
     source = pick_source(url, sources_file, source_id)
     try:
-        text = Path(html_file).read_text("utf-8", errors="replace") if html_file else fetch(url)
+        body, content_type = (Path(html_file).read_bytes(), None) if html_file else fetch(url)
     except OSError as exc:
         raise ExtractError(f"{html_file}: cannot read: {exc}") from exc
     now = datetime.now(VN)
     try:
+        text = decode_page(body, content_type)[0]  # the charset the page declares, checked against its bytes
         raw = voters.read_article(source, url, text, now=datetime.now(VN))
     except families.NotAnArticle as exc:
         raise ExtractError(f"{url}: not an article: {exc}") from exc
@@ -55,7 +57,7 @@ def pick_source(url: str, sources_file: str | None, source_id: str | None) -> So
     return Source(id="adhoc", name=host or "adhoc", list_urls=(url,), article_url_pattern=".")
 
 
-def fetch(url: str) -> str:
+def fetch(url: str) -> tuple[bytes, str | None]:
     """Fetch one page politely: robots.txt asked first, our user agent sent.
 
     The URL passes the rule a list URL of a sources file passes (config_rules.url): it parses, http(s),
@@ -70,7 +72,7 @@ def fetch(url: str) -> str:
     parts = urlsplit(url)
     robots = urllib.robotparser.RobotFileParser()
     try:
-        robots.parse(_get(f"{parts.scheme}://{parts.netloc}/robots.txt").splitlines())
+        robots.parse(_get(f"{parts.scheme}://{parts.netloc}/robots.txt")[0].decode("utf-8", "replace").splitlines())
     except OSError:  # no robots.txt (or none reachable): nothing is forbidden
         robots.parse([])
     if not robots.can_fetch(USER_AGENT, url):
@@ -81,12 +83,11 @@ def fetch(url: str) -> str:
         raise ExtractError(f"{url}: cannot fetch: {exc}") from exc
 
 
-def _get(url: str) -> str:
-    """GET with our user agent and a time limit (urllib's robots reader has neither)."""
+def _get(url: str) -> tuple[bytes, str | None]:
+    """GET with our user agent and a time limit (urllib's robots reader has neither): (body, Content-Type)."""
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
     with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT) as response:
-        charset = response.headers.get_content_charset() or "utf-8"
-        return response.read().decode(charset, errors="replace")
+        return response.read(), response.headers.get("Content-Type")
 
 
 def _jsonable(value):
