@@ -68,7 +68,11 @@ class PortalSpider(scrapy.Spider):
         headers = {}
         # A 304 ends the walk, so a source that wants every page walked is asked unconditionally.
         conditional = not self.refresh and self.source.stop_at_known
-        cached = self.store.get_http_cache(url) if conditional else None
+        try:
+            cached = self.store.get_http_cache(url) if conditional else None
+        except (*self.store.errors, OSError) as exc:  # the store is gone: asked unconditionally
+            self.logger.error("%s: the store could not be read for %s: %s", self.source.id, url, describe(exc))
+            cached = None
         if cached:
             etag, modified = cached
             if etag:
@@ -126,7 +130,11 @@ class PortalSpider(scrapy.Spider):
     def _is_new(self, link: ArticleLink) -> bool:
         if link.url in self._requested:
             return False
-        return self.refresh or not self.store.has_url(link.url)
+        try:
+            return self.refresh or not self.store.has_url(link.url)
+        except (*self.store.errors, OSError) as exc:  # the store is gone: asked for, the pipeline says why it fails
+            self.logger.error("%s: the store could not be read for %s: %s", self.source.id, link.url, describe(exc))
+            return True
 
     def _remember_validators(self, response: Response) -> None:
         """Keep the list page's validators under the URL we asked for (before redirects)."""
