@@ -21,9 +21,13 @@ plain Scrapy script:
     the crawl's own settings (robots.txt, CONCURRENT_REQUESTS_PER_DOMAIN = 1, DOWNLOAD_DELAY 0, AutoThrottle,
     the same middlewares), no pipeline.
 Pages/min = pages the server answered (list + article pages, robots.txt aside) / wall time of the crawl
-process; CPU ms/page = user + system CPU of the crawl process and its workers (RUSAGE_CHILDREN) / pages, and
-of the crawl process alone (its RUSAGE_SELF: the reactor thread and what runs beside it) / pages.
-Medians of --runs; the ratio is tintuc-feed's page rate over the bare spider's, per run then median.
+process.  CPU ms/page (user + system) / pages, per process: the crawl process alone (its RUSAGE_SELF: the
+reactor thread and what runs beside it), its page-reading workers (its RUSAGE_CHILDREN: they are reaped
+before it exits), all of them, and the site's server (this process's own CPU during the crawl: the
+server's threads run here, and they compete for the same two cores).  The runs are interleaved (run 1 of
+every crawl, then run 2 of every crawl, ...), so a change of the machine's load hits every crawl alike;
+the 1-minute load average is read before each run.  Medians of --runs; the ratio is tintuc-feed's page
+rate over the bare spider's of the same round, per round then median (with its range).
 Every tintuc-feed run must store every article (checked), so a faster run that read less is refused.
 """
 
@@ -168,6 +172,11 @@ def children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+def own_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 LAUNCHER = """
 import os, resource, runpy, sys
 
@@ -176,16 +185,16 @@ if __name__ == "__main__":  # a worker process (spawn) imports this file too: on
     try:
         runpy.run_module("crawler.main", run_name="__main__", alter_sys=True)
     finally:
-        usage = resource.getrusage(resource.RUSAGE_SELF)
+        usage, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
         with open(os.environ["BENCH_RUSAGE_FILE"], "w") as out:
-            out.write(str(usage.ru_utime + usage.ru_stime))
+            out.write(f"{usage.ru_utime + usage.ru_stime} {workers.ru_utime + workers.ru_stime}")
 """
 
 
-def crawl_tintuc(code: Path, sources: Path, workdir: Path, workers: str | None) -> tuple[float, float, float, int]:
+def crawl_tintuc(code: Path, sources: Path, workdir: Path, workers: str | None) -> dict:
     """One crawl by `code`'s crawler, run as its runner runs it (`python -P -m crawler.main`, PYTHONPATH
-    code/src:code, the workers inherit it); (seconds, cpu seconds in all, cpu seconds of the crawl process
-    alone, articles stored)."""
+    code/src:code, the workers inherit it): seconds, CPU seconds (all, crawl process, workers, server),
+    articles stored."""
     from tintuc_feed.store import Store
 
     db = workdir / f"run-{time.monotonic_ns()}.sqlite"
@@ -195,12 +204,14 @@ def crawl_tintuc(code: Path, sources: Path, workdir: Path, workers: str | None) 
     env |= {"PYTHONPATH": os.pathsep.join((str(code / "src"), str(code))), "BENCH_RUSAGE_FILE": str(usage)}
     if workers is not None:
         env["TINTUC_EXTRACT_WORKERS"] = workers
-    cpu, start = children_cpu(), time.perf_counter()
+    cpu, server, start = children_cpu(), own_cpu(), time.perf_counter()
     subprocess.run([sys.executable, "-P", str(launcher), "--db", str(db), "--sources", str(sources), "--delay", "0",
                     "--log-level", "ERROR"], env=env, check=True, cwd=workdir)
-    seconds, cpu = time.perf_counter() - start, children_cpu() - cpu
+    seconds, cpu, server = time.perf_counter() - start, children_cpu() - cpu, own_cpu() - server
+    crawl, workers_cpu = map(float, usage.read_text().split())
     with Store(db) as store:
-        return seconds, cpu, float(usage.read_text()), store.count()
+        return {"seconds": seconds, "all": cpu, "crawl": crawl, "workers": workers_cpu, "server": server,
+                "items": store.count()}
 
 
 BARE = '''
@@ -233,16 +244,17 @@ print(Bare.items)
 '''
 
 
-def crawl_bare(list_url: str, workdir: Path) -> tuple[float, float, float, int]:
+def crawl_bare(list_url: str, workdir: Path) -> dict:
     script = workdir / "bare_spider.py"  # a file, not -c: Scrapy reads its callbacks' source
     script.write_text(BARE, "utf-8")
     root = str(Path(__file__).resolve().parents[1])
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in (root, os.environ.get("PYTHONPATH")) if p))
-    cpu, start = children_cpu(), time.perf_counter()
+    cpu, server, start = children_cpu(), own_cpu(), time.perf_counter()
     done = subprocess.run([sys.executable, str(script), list_url], capture_output=True, text=True, env=env,
                           check=True)
-    seconds, cpu = time.perf_counter() - start, children_cpu() - cpu
-    return seconds, cpu, cpu, int(done.stdout.split()[-1])
+    seconds, cpu, server = time.perf_counter() - start, children_cpu() - cpu, own_cpu() - server
+    return {"seconds": seconds, "all": cpu, "crawl": cpu, "workers": 0.0, "server": server,
+            "items": int(done.stdout.split()[-1])}
 
 
 def measure(variant: str, args, workdir: Path) -> dict:
@@ -251,7 +263,7 @@ def measure(variant: str, args, workdir: Path) -> dict:
     root = workdir / variant
     expected_pages = build_site(root, args.articles, variant == "chrome")
     page_kib = (root / SECTION / f"{slug(0)}.html").stat().st_size / 1024
-    runs: dict[str, list[tuple[float, float, float, int]]] = {kind: [] for kind in args.kinds}
+    runs: dict[str, list[dict]] = {kind: [] for kind in args.kinds}
     if args.before:
         runs["before"] = []
     runs["bare"] = []
@@ -259,36 +271,42 @@ def measure(variant: str, args, workdir: Path) -> dict:
         sources = sources_file(workdir / f"{variant}.toml", site.url, args.articles)
         for _ in range(args.runs):
             for kind, results in runs.items():
-                before = len(site.requests)
+                before, load = len(site.requests), os.getloadavg()[0]
                 if kind == "bare":
-                    seconds, cpu, own, items = crawl_bare(f"{site.url}{SECTION}/", workdir)
+                    run = crawl_bare(f"{site.url}{SECTION}/", workdir)
                 else:
                     code = args.before if kind == "before" else ROOT
-                    seconds, cpu, own, items = crawl_tintuc(code, sources, workdir, "0" if kind == "inline" else None)
+                    run = crawl_tintuc(code, sources, workdir, "0" if kind == "inline" else None)
                 pages = sum(1 for _, path in site.requests[before:] if path != "/robots.txt")
-                assert items == args.articles and pages == expected_pages, (kind, items, pages)
-                results.append((seconds, cpu, own, pages))
+                assert run["items"] == args.articles and pages == expected_pages, (kind, run["items"], pages)
+                results.append(run | {"pages": pages, "load": load})
     return {"variant": variant, "page_kib": page_kib, "pages": expected_pages, "runs": runs}
 
 
 def report(result: dict) -> None:
     runs = result["runs"]
-    rate = {k: [60 * p / s for s, _, _, p in v] for k, v in runs.items()}
-    cpu = {k: [1000 * c / p for _, c, _, p in v] for k, v in runs.items()}
-    own = {k: [1000 * o / p for _, _, o, p in v] for k, v in runs.items()}
+    rate = {k: [60 * r["pages"] / r["seconds"] for r in v] for k, v in runs.items()}
+
+    def per_page(kind: str, what: str) -> float:
+        return statistics.median(1000 * r[what] / r["pages"] for r in runs[kind])
+
     print(f"\n## {result['variant']}: {result['pages']} pages, article page {result['page_kib']:.1f} KiB")
-    print("| crawl | pages/min | CPU ms/page, all processes | of which the crawl (reactor) process "
-          "| ratio to bare Scrapy |")
-    print("|---|---:|---:|---:|---:|")
+    print("| crawl | pages/min | CPU ms/page: all | crawl process | workers | server "
+          "| ratio to bare Scrapy (range) |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
     labels = {"pool": "tintuc-feed (worker pool, default)", "inline": "tintuc-feed, TINTUC_EXTRACT_WORKERS=0",
               "before": "--before checkout (default settings)", "bare": "bare Scrapy spider (url + title)"}
     for kind in runs:
-        ratio = statistics.median(a / b for a, b in zip(rate[kind], rate["bare"], strict=True))
-        print(f"| {labels[kind]} | {statistics.median(rate[kind]):,.0f} | {statistics.median(cpu[kind]):.1f} "
-              f"| {statistics.median(own[kind]):.1f} | {ratio:.2f} |")
-    print(f"(medians of {len(runs['bare'])} runs; load average after: {os.getloadavg()[0]:.2f})")
-    print("runs (s, cpu s, crawl process cpu s, pages):",
-          {k: [(round(s, 2), round(c, 2), round(o, 2), p) for s, c, o, p in v] for k, v in runs.items()})
+        ratios = [a / b for a, b in zip(rate[kind], rate["bare"], strict=True)]
+        print(f"| {labels[kind]} | {statistics.median(rate[kind]):,.0f} | {per_page(kind, 'all'):.1f} "
+              f"| {per_page(kind, 'crawl'):.1f} | {per_page(kind, 'workers'):.1f} | {per_page(kind, 'server'):.1f} "
+              f"| {statistics.median(ratios):.2f} ({min(ratios):.2f}-{max(ratios):.2f}) |")
+    loads = [r["load"] for v in runs.values() for r in v]
+    print(f"(medians of {len(runs['bare'])} interleaved rounds; 1-minute load average before the runs: median "
+          f"{statistics.median(loads):.1f}, {min(loads):.1f}-{max(loads):.1f}, on {os.cpu_count()} CPUs)")
+    print("runs (s, CPU s all/crawl/workers/server, load):",
+          {k: [(round(r["seconds"], 1), round(r["all"], 1), round(r["crawl"], 1), round(r["workers"], 1),
+                round(r["server"], 1), round(r["load"], 1)) for r in v] for k, v in runs.items()})
 
 
 def main(argv: list[str] | None = None) -> int:
