@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from tintuc_feed.families import generic
+from tintuc_feed.families import generic, generic_dates
 from tintuc_feed.families.base import PUBLISHED_META, parse_html
 from tintuc_feed.families.generic_dates import MARKED_PUBLISHED, marked_published
+from tintuc_feed.model import RawDate
 from tintuc_feed.sources import Source
 
 BODY = ("<div class='entry-content'><p>" + "Lực lượng Công an đã phối hợp với chính quyền địa phương triển khai "
@@ -68,3 +69,76 @@ def test_published_meta_row(name):
     source = Source(id="t", name="t", list_urls=("https://example.vn/",), article_url_pattern=".")
     raw = generic.parse_article("https://example.vn/a.html", html, source, {})
     assert (raw.dates[0].raw, raw.dates[0].origin, raw.matched["date"]) == ("2024-05-12T08:30:00+07:00", "meta", "meta")
+
+
+# The card rows of the module doc: a page whose related posts are <article>s with their own marked dates.
+def _cards_page(own_date: str = "", *, nested: bool = False) -> str:
+    card = ("<article class='post'><h3><a href='/old'>Tin cũ liên quan</a></h3>"
+            "<time class='published' datetime='2020-12-03T07:32:49+07:00'>03/12/2020</time></article>")
+    cards = f"<ul class='related'><li>{card}</li><li>{card}</li></ul>"
+    return (f"<html><body><article class='post'><h1>Hội nghị tổng kết công tác năm của Công an tỉnh</h1>{own_date}"
+            f"{BODY}{cards if nested else ''}</article>{'' if nested else cards}</body></html>")
+
+
+def test_the_title_articles_marked_date_is_read_first():
+    own = "<time class='entry-date' datetime='2024-05-12T08:30:00+07:00'>12/05/2024</time>"
+    page = parse_html(_cards_page(own))
+    assert marked_published(page, "Hội nghị tổng kết công tác năm của Công an tỉnh")[0].raw.startswith("2024-05-12")
+
+
+@pytest.mark.parametrize("nested", [False, True], ids=["cards after the article", "cards inside the article"])
+def test_a_cards_marked_date_is_never_read(nested):
+    page = parse_html(_cards_page(nested=nested))
+    assert marked_published(page, "Hội nghị tổng kết công tác năm của Công an tỉnh") is None
+    assert generic_dates.article_time(page, "Hội nghị tổng kết công tác năm của Công an tỉnh") == ()
+
+
+def test_a_time_outside_every_article_comes_after_the_title_articles():
+    own = "<time datetime='2024-05-12T08:30:00+07:00'>12/05/2024</time>"
+    html = _cards_page(own).replace("<body>", "<body><time datetime='2019-01-01T00:00:00+07:00'>1/1</time>")
+    page = parse_html(html)
+    assert generic_dates.article_time(page, "Hội nghị tổng kết công tác năm của Công an tỉnh")[0].raw.startswith(
+        "2024-05-12")
+    outside = parse_html(_cards_page().replace("<body>", "<body><time datetime='2019-01-01T00:00:00+07:00'>1/1</time>"))
+    assert generic_dates.article_time(outside, "Hội nghị tổng kết công tác năm của Công an tỉnh")[0].raw.startswith(
+        "2019-01-01")
+
+
+def test_the_generic_reader_gives_no_cards_date_to_the_page():
+    source = Source(id="t", name="t", list_urls=("https://example.vn/",), article_url_pattern=".")
+    raw = generic.parse_article("https://example.vn/a.html", _cards_page(), source, {})
+    assert all(not d.raw.startswith("2020-12-03") for d in raw.dates)
+
+
+# visible_over_machine: one test per row of its table (the module doc).
+SHOWN_ROWS = [
+    ("same day: the machine date stays", RawDate("2024-05-12T08:30:00+07:00", "meta"), "12/05/2024 10:00", None),
+    ("day and month swapped (US order): the machine date stays", RawDate("2024-05-12T08:30:00+07:00", "jsonld"),
+     "05/12/2024", None),
+    ("another day shown in a header line: the visible line", RawDate("2021-11-29T14:13:37+00:00", "jsonld"),
+     "12.01.2022", "12.01.2022"),
+    ("another day not among the header lines: the machine date stays", RawDate("2021-11-29T14:13:37+00:00", "jsonld"),
+     "(not shown) 12.01.2022", None),
+    ("a time within 14 h of the instant: the same instant, the machine date stays",
+     RawDate("2022-05-04T00:44:52.000Z", "jsonld"), "03/05/2022 21:44", None),
+]
+
+
+@pytest.mark.parametrize(("row", "machine", "line", "first"), SHOWN_ROWS, ids=[r[0] for r in SHOWN_ROWS])
+def test_visible_over_machine_row(row, machine, line, first):
+    text = line.replace("(not shown) ", "")
+    shown = [] if line.startswith("(not shown)") else ["Thời sự", text, "Chia sẻ"]
+    got = generic_dates.visible_over_machine([machine, RawDate(text, "text")], shown)
+    assert (got.raw if got else None) == first
+
+
+def test_the_generic_reader_puts_the_shown_day_first_and_says_so():
+    html = ("<html><head><meta property='article:published_time' content='2021-11-29T14:13:37+00:00'>"
+            "<title>Hội nghị an ninh trật tự tỉnh</title></head><body><article>"
+            f"<h1>Hội nghị an ninh trật tự tỉnh</h1><p class='meta'>12.01.2022</p>{BODY}</article></body></html>")
+    source = Source(id="t", name="t", list_urls=("https://example.vn/",), article_url_pattern=".")
+    raw = generic.parse_article("https://example.vn/a.html", html, source, {})
+    assert (raw.dates[0].raw, raw.dates[0].origin) == ("12.01.2022", "text")
+    assert raw.matched["date_shown"] == "layout:date-line over meta"
+    linked = html.replace("<p class='meta'>12.01.2022</p>", "<p>Xem <a href='/x'>12.01.2022</a></p>")
+    assert generic.parse_article("https://example.vn/a.html", linked, source, {}).dates[0].origin == "meta"

@@ -40,6 +40,10 @@ ROWS = [
     ("a line inside a link is not kept", page(header_after="<p><a href='/old'>Older story, 03.02.2019</a></p>"),
      None, "Older story, 03.02.2019"),
     ("the title's own text is not kept", page(), None, TITLE),
+    ("a line marked as the modification date is not kept",
+     page(header_after="<time itemprop='dateModified' class='hidden'>2018-08-29 14:15:57</time>"
+                       "<span class='updated'>30.08.2018</span><time class='published updated'>3. Mai 2018</time>"),
+     "3. Mai 2018", "2018-08-29"),
     ("lines far after the title are not kept",
      page(tail="".join(f"<p>line {i}</p>" for i in range(20)) + "<p>12.12.2012</p>"), None, "12.12.2012"),
 ]

@@ -378,13 +378,3 @@ MODIFIED_META = ("article:modified_time", "og:updated_time", "dateModified", "la
 def meta_dates(page: Page, names: Iterable[str]) -> tuple[RawDate, ...]:
     found = meta_content(page, *names)
     return (RawDate(found[0], "meta"),) if found else ()
-
-
-def time_dates(page: Page) -> tuple[RawDate, ...]:
-    """<time datetime> inside the article, or the first on the page."""
-    node = select_one(page, "article time[datetime]")
-    if node is None:
-        node = next((t for t in page.root.iter("time") if t.get("datetime") is not None), None)
-    if node is not None and node.get("datetime").strip():
-        return (RawDate(node.get("datetime").strip(), "time"),)
-    return ()

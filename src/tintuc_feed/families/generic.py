@@ -27,7 +27,7 @@ from urllib.parse import urljoin
 from lxml.etree import _Element as Tag
 
 from ..model import ArticleLink, ListPage, RawArticle, RawDate
-from . import generic_authors, generic_body, generic_dates, generic_list, generic_title, layout, tree
+from . import generic_authors, generic_body, generic_dates, generic_list, generic_title, header_dates, layout, tree
 from .base import (
     MODIFIED_META,
     PUBLISHED_META,
@@ -41,7 +41,6 @@ from .base import (
     parse_html,
     select_all,
     text_of,
-    time_dates,
 )
 from .page import Page
 
@@ -123,7 +122,7 @@ def parse_article(url: str, text, source, hints: Mapping[str, str], *, body_give
     forms = generic_authors.page_forms(soup)  # before strip_noise removes them, the byline inside too
     meta_image = _image(soup, obj, None, url)
     published_meta = meta_dates(soup, PUBLISHED_META)
-    marked = generic_dates.marked_published(soup)  # before strip_noise: a theme's entry header/footer
+    marked = generic_dates.marked_published(soup, title)  # before strip_noise: a theme's entry header/footer
     container = _container(soup, matched)
     if not title:
         found = layout.title_line(soup, container)
@@ -185,10 +184,16 @@ def _dates(soup, obj, container, url: str, hints: Mapping[str, str], matched: di
     found += [(d, "jsonld.datePublished") for d in jsonld_dates(obj, "datePublished")]
     found += [(d, "meta") for d in published_meta or meta_dates(soup, PUBLISHED_META)]
     found += [(marked[0], f"marked:{marked[1]}")] if marked else []
-    found += [(d, "time[datetime]") for d in time_dates(soup) if not marked or d.raw != marked[0].raw]
+    found += [(d, "time[datetime]") for d in generic_dates.article_time(soup, title)
+              if not marked or d.raw != marked[0].raw]
+    shown = header_dates.header_lines(soup, title) if found else []  # before date_line takes its line out
     line = layout.date_line(soup, container, DATE_SELECTORS, title)
     if line:
         found.append((RawDate(line[0], "text"), line[1]))
+        visible = generic_dates.visible_over_machine([d for d, _ in found], shown)
+        if visible is not None:
+            matched["date_shown"] = f"{line[1]} over {found[0][1]}"
+            found.insert(0, found.pop())
     if hints.get("date"):
         found.append((RawDate(hints["date"], "list"), "list-hint"))
     found.append((RawDate(url, "url"), "url"))

@@ -12,11 +12,43 @@ first; the first element inside the article (an element with
 itemtype …Article / <article>) wins over one elsewhere, so a related article's
 marked date does not.  One test per row in tests/test_generic_dates.py.
 Modified dates (itemprop=dateModified, class="updated") are never read here.
+
+Cards (issue 13): a WordPress theme writes every related post as an <article>
+with its own <time class="published">.  When the page holds several articles
+and the title's element (header_dates.title_anchor) sits in one of them, that
+one is the page's article:
+
+| the marked element / <time datetime> sits       | read                      |
+|--------------------------------------------------|---------------------------|
+| in the title's article (its innermost article)   | first                     |
+| outside every article                            | next                      |
+| in another article (a card, even nested in ours) | never                     |
+
+With one article or none, or a title in no article: the article first, then
+anywhere, as before.
+
+The shown date over the markup's (issue 13): a page republished or updated
+keeps its first JSON-LD/<meta> datePublished while the line under the title
+shows the day it is published as (VISIBLE_OVER_MACHINE, one test per row):
+
+| first date (machine) | visible date line                                  | first                 |
+|----------------------|----------------------------------------------------|-----------------------|
+| day X                | day X, or X with day and month swapped (US order)  | the machine date      |
+| day X                | another day, a header line (header_dates: not a link, not a modification date) | the visible line |
+| day X                | another day, not among the header lines            | the machine date      |
+| day X, a time        | a time too, within ZONE_SPAN of it (the same instant in the site's zone) | the machine date (voters.prefer_site_zone reads the zone) |
 """
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
+from lxml.etree import _Element as Tag
+
 from ..model import RawDate
+from ..normalize import machine_dates
+from ..normalize.dates import MACHINE_ORIGINS, parse_date
+from . import header_dates
 from .base import select_all
 from .page import Page
 
@@ -32,17 +64,100 @@ MARKED_PUBLISHED = (
 )
 
 
-def marked_published(page: Page) -> tuple[RawDate, str] | None:
-    """(the marked publication date, its css) -- inside the article first, else anywhere; None if none."""
-    for inside in (True, False):
-        for css, attr in MARKED_PUBLISHED:
-            for node in select_all(page, css):
-                value = (node.get(attr) or "").strip()
-                if value and (not inside or _in_article(node)):
-                    return RawDate(value, "time"), css
+def marked_published(page: Page, title: str | None = None) -> tuple[RawDate, str] | None:
+    """(the marked publication date, its css) -- by the table of the module doc; None if none."""
+    rank = _ranker(page, title)
+    best = None
+    for css, attr in MARKED_PUBLISHED:
+        for node in select_all(page, css):
+            value = (node.get(attr) or "").strip()
+            order = rank(node) if value else None
+            if order is not None and (best is None or order < best[0]):
+                best = (order, RawDate(value, "time"), css)
+        if best is not None and best[0] == 0:
+            break
+    return best[1:] if best else None
+
+
+def article_time(page: Page, title: str | None = None) -> tuple[RawDate, ...]:
+    """<time datetime> by the table of the module doc (the first of the best rank), or ()."""
+    rank = _ranker(page, title)
+    best = None
+    for node in page.root.iter("time"):
+        value = (node.get("datetime") or "").strip()
+        order = rank(node) if value else None
+        if order is not None and (best is None or order < best[0]):
+            best = (order, value)
+            if order == 0:
+                break
+    return (RawDate(best[1], "time"),) if best else ()
+
+
+def _is_article(node: Tag) -> bool:
+    return node.tag == "article" or any(s in (node.get("itemtype") or "") for s in ("Article", "BlogPosting"))
+
+
+def _article_of(node: Tag) -> Tag | None:
+    return next((a for a in node.iterancestors() if _is_article(a)), None)
+
+
+def _ranker(page: Page, title: str | None):
+    """node -> 0 (in the page's article), 1 (elsewhere), None (in a card's article)."""
+    articles = [a for a in page.root.iter("article")] or [a for a in page.root.iter() if
+                                                            isinstance(a.tag, str) and _is_article(a)]
+    own = None
+    if len(articles) > 1:
+        anchor = header_dates.title_anchor(page, title)
+        own = (anchor if anchor is not None and _is_article(anchor) else
+               _article_of(anchor) if anchor is not None else None)
+    if own is None:
+        return lambda node: 0 if _article_of(node) is not None else 1
+
+    def rank(node: Tag) -> int | None:
+        article = node if _is_article(node) else _article_of(node)
+        return 0 if article is own else 1 if article is None else None
+
+    return rank
+
+
+ZONE_SPAN = timedelta(hours=14)  # the widest offset from UTC in use
+
+
+# Comparing two dates of one page needs no clock (the pick checks plausibility later): a fixed "now"
+# only decides two-digit years, as in normalize.dates.is_date_line.
+_COMPARE_NOW = datetime(2100, 1, 1)
+
+
+def visible_over_machine(dates: list[RawDate], shown: list[str], *, now: datetime = _COMPARE_NOW) -> RawDate | None:
+    """The visible date line to put before the first (machine) date, by the table of the module doc; else None."""
+    if not dates or dates[0].origin not in MACHINE_ORIGINS:
+        return None
+    visible = next((d for d in dates if d.origin == "text"), None)
+    if visible is None or not any(" ".join(visible.raw.split()) in line for line in shown):
+        return None
+    machine = parse_date(dates[0].raw, dates[0].origin, now=now)
+    line = parse_date(visible.raw, "text", now=now)
+    if machine is None or line is None:
+        return None
+    written = _written(dates[0].raw)
+    day = (written or machine.value).date()
+    shown_day = line.value.date()
+    if shown_day == day or (shown_day.day <= 12 and shown_day.replace(month=shown_day.day, day=shown_day.month) == day):
+        return None
+    if line.precision == "datetime" and machine.precision == "datetime" and written is not None:
+        wall = written.replace(tzinfo=None) - (written.utcoffset() or timedelta(0))
+        if abs(line.value.replace(tzinfo=None) - wall) <= ZONE_SPAN:
+            return None
+    return visible
+
+
+def _written(raw: str) -> datetime | None:
+    """The machine date as written, with its offset (None when it has none)."""
+    for text in (raw.strip(), machine_dates.to_iso(raw) or ""):
+        try:
+            moment = datetime.fromisoformat(text)
+        except ValueError:
+            continue
+        if moment.tzinfo is not None:
+            return moment
     return None
-
-
-def _in_article(node) -> bool:
-    return any(a.tag == "article" or any(s in (a.get("itemtype") or "") for s in ("Article", "BlogPosting"))
-               for a in node.iterancestors())

@@ -14,6 +14,7 @@ related article's or a comment's date, and dates pages that have none
 | within HEADER_BEFORE lines before it (a kicker, a dateline above the title) | yes |
 | longer than HEADER_LINE_MAX characters (body prose: "Ngày 1/6/2023, Công an …") | no |
 | inside a link (a related article, a section, a tag)      | no   |
+| inside an element marked as the modification date only (itemprop=dateModified, class "updated"/"modified", not also "published") | no |
 | the title's own text                                     | no   |
 
 htmldate reads "© 2012" or "Joined March 2007" as the first of the month or
@@ -70,9 +71,24 @@ def _lines(strings, anchor: Tag, own: str, count: int) -> list[str]:
         seen += 1
         if seen > count:
             break
-        if len(text) <= HEADER_LINE_MAX and node.tag != "a" and tree.find_parent(node, "a") is None:
+        if len(text) <= HEADER_LINE_MAX and node.tag != "a" and tree.find_parent(node, "a") is None \
+                and not _modified(node):
             out.append(text)
     return out
+
+
+MODIFIED_MARK = re.compile(r"\b(?:updated|modified)\b|datemodified", re.IGNORECASE)
+
+
+def _modified(node: Tag) -> bool:
+    """True inside an element that says it holds the modification date."""
+    for element in (node, *node.iterancestors()):
+        if element.tag in ("body", "article"):
+            return False
+        marks = f"{element.get('itemprop') or ''} {element.get('class') or ''}"
+        if MODIFIED_MARK.search(marks) and "published" not in marks.lower():
+            return True
+    return False
 
 
 def _inside(node: Tag, anchor: Tag) -> bool:
