@@ -142,3 +142,65 @@ def test_the_generic_reader_puts_the_shown_day_first_and_says_so():
     assert raw.matched["date_shown"] == "layout:date-line over meta"
     linked = html.replace("<p class='meta'>12.01.2022</p>", "<p>Xem <a href='/x'>12.01.2022</a></p>")
     assert generic.parse_article("https://example.vn/a.html", linked, source, {}).dates[0].origin == "meta"
+
+
+def test_a_time_inside_a_blockquote_is_an_embedded_posts():
+    html = ("<html><body><article><h1>Hội nghị tổng kết công tác năm của Công an tỉnh</h1>"
+            "<blockquote class='instagram-media'><p><time datetime='2018-03-27T07:08:52+00:00'>Mar 27</time></p>"
+            "</blockquote><time itemprop='datePublished' datetime='2024-05-12T08:30:00+07:00'>12/05/2024</time>"
+            f"{BODY}</article></body></html>")
+    page = parse_html(html)
+    assert generic_dates.article_time(page, None)[0].raw.startswith("2024-05-12")
+    quoted_only = parse_html(html.replace("<time itemprop='datePublished' datetime='2024-05-12T08:30:00+07:00'>"
+                                          "12/05/2024</time>", ""))
+    assert generic_dates.article_time(quoted_only, None) == ()
+
+
+# shown_machine: one test per row of the SHOWN_MACHINE table (module doc).
+JSONLD_OLD = RawDate("2023-11-03T10:25:56+00:00", "jsonld")
+META_NEW = RawDate("2023-11-06T14:25:00+00:00", "meta")
+MACHINE_ROWS = [
+    ("one day: the first stays", [JSONLD_OLD, RawDate("2023-11-03", "meta")], ["6. November 2023"], None),
+    ("the first's day shown: it stays", [JSONLD_OLD, META_NEW], ["03/11/2023 10:25", "06/11/2023"], None),
+    ("another machine date's day shown: it goes first", [JSONLD_OLD, META_NEW], ["Thứ Hai, 6/11/2023"], 1),
+    ("no machine date's day shown: the first stays", [JSONLD_OLD, META_NEW], ["Thời sự"], None),
+]
+
+
+@pytest.mark.parametrize(("row", "dates", "shown", "index"), MACHINE_ROWS, ids=[r[0] for r in MACHINE_ROWS])
+def test_shown_machine_row(row, dates, shown, index):
+    assert generic_dates.shown_machine(dates, shown) == index
+
+
+# site_zone: the UTC instant and a header line showing it as a wall clock.
+ZONE_ROWS = [
+    ("English date and time split over strings", RawDate("2020-02-25T02:25:54Z", "jsonld"),
+     ["Tin nóng", "February 24, 2020", "|", "9:25pm"], "2020-02-24T21:25:54-05:00"),
+    ("Vietnamese date line", RawDate("2023-06-02T01:30:00+00:00", "meta"),
+     ["Thứ Sáu, 02/06/2023 08:30"], "2023-06-02T08:30:00+07:00"),
+    ("no line shows the minute: unchanged", RawDate("2023-06-02T01:30:00+00:00", "meta"),
+     ["Thứ Sáu, 02/06/2023 09:47"], None),
+    ("an instant with an offset already: unchanged", RawDate("2023-06-02T08:30:00+07:00", "meta"),
+     ["02/06/2023 08:30"], None),
+    ("a day without a time (midnight UTC): unchanged", RawDate("2023-06-02T00:00:00Z", "meta"),
+     ["02/06/2023 07:00"], None),
+]
+
+
+@pytest.mark.parametrize(("row", "first", "shown", "raw"), ZONE_ROWS, ids=[r[0] for r in ZONE_ROWS])
+def test_site_zone_row(row, first, shown, raw):
+    found = generic_dates.site_zone(first, shown)
+    assert (found[0].raw if found else None) == raw
+    if found:
+        assert found[0].origin == first.origin and found[1].startswith(raw[-6:])
+
+
+def test_the_generic_reader_writes_the_utc_instant_in_the_zone_its_header_shows():
+    html = ("<html><head><meta property='article:published_time' content='2020-02-25T02:25:54+00:00'>"
+            "<title>Hội nghị an ninh trật tự tỉnh</title></head><body><article>"
+            "<h1>Hội nghị an ninh trật tự tỉnh</h1><p class='byline'><span>February 24, 2020</span> | "
+            f"<span>9:25pm</span></p>{BODY}</article></body></html>")
+    source = Source(id="t", name="t", list_urls=("https://example.vn/",), article_url_pattern=".")
+    raw = generic.parse_article("https://example.vn/a.html", html, source, {})
+    assert raw.dates[0].raw == "2020-02-24T21:25:54-05:00" and raw.dates[0].origin == "meta"
+    assert raw.matched["date_zone"].startswith("-05:00 from the header line")

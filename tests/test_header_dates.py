@@ -40,6 +40,9 @@ ROWS = [
     ("a line inside a link is not kept", page(header_after="<p><a href='/old'>Older story, 03.02.2019</a></p>"),
      None, "Older story, 03.02.2019"),
     ("the title's own text is not kept", page(), None, TITLE),
+    ("a line inside a blockquote (an embedded post) is not kept",
+     page(header_after="<blockquote class='instagram-media'><p>Mär 27, 2018 um 12:08 PDT</p></blockquote>"),
+     None, "Mär 27, 2018"),
     ("a line marked as the modification date is not kept",
      page(header_after="<time itemprop='dateModified' class='hidden'>2018-08-29 14:15:57</time>"
                        "<span class='updated'>30.08.2018</span><time class='published updated'>3. Mai 2018</time>"),

@@ -194,12 +194,27 @@ def _dates(soup, obj, container, url: str, hints: Mapping[str, str], matched: di
         if visible is not None:
             matched["date_shown"] = f"{line[1]} over {found[0][1]}"
             found.insert(0, found.pop())
+    _shown_machine(found, shown, matched)
     if hints.get("date"):
         found.append((RawDate(hints["date"], "list"), "list-hint"))
     found.append((RawDate(url, "url"), "url"))
     if found and found[0][1] != "url":
         matched["date"] = found[0][1]
     return tuple(d for d, _ in found)
+
+
+def _shown_machine(found: list[tuple[RawDate, str]], shown: list[str], matched: dict[str, str]) -> None:
+    """Machine dates of several days: the one the header lines show goes first (generic_dates)."""
+    dates = [d for d, _ in found]
+    index = generic_dates.shown_machine(dates, shown)
+    if index is not None:
+        matched["date_shown"] = f"{found[index][1]} over {found[0][1]}"
+        found.insert(0, found.pop(index))
+        return
+    zoned = generic_dates.site_zone(dates[0], shown) if dates else None
+    if zoned is not None:
+        matched["date_zone"] = zoned[1]
+        found[0] = (zoned[0], found[0][1])
 
 
 def _summary(soup: Page, obj: dict | None) -> str | None:

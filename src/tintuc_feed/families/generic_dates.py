@@ -23,6 +23,7 @@ one is the page's article:
 | in the title's article (its innermost article)   | first                     |
 | outside every article                            | next                      |
 | in another article (a card, even nested in ours) | never                     |
+| in a <blockquote> (an embedded post: Instagram, X, a quote) | never           |
 
 With one article or none, or a title in no article: the article first, then
 anywhere, as before.
@@ -37,11 +38,22 @@ shows the day it is published as (VISIBLE_OVER_MACHINE, one test per row):
 | day X                | another day, a header line (header_dates: not a link, not a modification date) | the visible line |
 | day X                | another day, not among the header lines            | the machine date      |
 | day X, a time        | a time too, within ZONE_SPAN of it (the same instant in the site's zone) | the machine date (voters.prefer_site_zone reads the zone) |
+
+Then, among the machine dates themselves (SHOWN_MACHINE, one test per row): a
+JSON-LD datePublished, a <meta> and a <time> may name different days (a
+republished page, a feed's import date).  The header lines decide
+(header_dates.shows_day: the year and the day of the month on one line):
+
+| machine dates                         | header lines show                | first                        |
+|---------------------------------------|----------------------------------|------------------------------|
+| one day, or the first's day shown     | (anything)                       | the first, unchanged         |
+| several days, the first's not shown   | another machine date's day       | that machine date            |
 """
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+import re
+from datetime import datetime, timedelta, timezone
 
 from lxml.etree import _Element as Tag
 
@@ -111,16 +123,23 @@ def _ranker(page: Page, title: str | None):
         own = (anchor if anchor is not None and _is_article(anchor) else
                _article_of(anchor) if anchor is not None else None)
     if own is None:
-        return lambda node: 0 if _article_of(node) is not None else 1
+        return lambda node: None if _quoted(node) else 0 if _article_of(node) is not None else 1
 
     def rank(node: Tag) -> int | None:
+        if _quoted(node):
+            return None
         article = node if _is_article(node) else _article_of(node)
         return 0 if article is own else 1 if article is None else None
 
     return rank
 
 
-ZONE_SPAN = timedelta(hours=14)  # the widest offset from UTC in use
+def _quoted(node: Tag) -> bool:
+    return any(a.tag == "blockquote" for a in node.iterancestors())
+
+
+ZONE_SPAN = timedelta(hours=14)
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")  # the widest offset from UTC in use
 
 
 # Comparing two dates of one page needs no clock (the pick checks plausibility later): a fixed "now"
@@ -161,3 +180,74 @@ def _written(raw: str) -> datetime | None:
         if moment.tzinfo is not None:
             return moment
     return None
+
+
+def own_day(date: RawDate, *, now: datetime = _COMPARE_NOW) -> str | None:
+    """The day the date names in its own offset ("YYYY-MM-DD"), or None when it does not parse."""
+    written = _written(date.raw) if date.origin in MACHINE_ORIGINS else None
+    if written is not None:
+        return written.date().isoformat()
+    parsed = parse_date(date.raw, date.origin, now=now)
+    return parsed.value.date().isoformat() if parsed else None
+
+
+def shown_machine(dates: list[RawDate], shown: list[str]) -> int | None:
+    """The index of the machine date to put first (second row of the SHOWN_MACHINE table), else None."""
+    if not dates or dates[0].origin not in MACHINE_ORIGINS or not shown:
+        return None
+    first = own_day(dates[0])
+    if first is None or header_dates.shows_day(first, shown):
+        return None
+    for index, date in enumerate(dates[1:], start=1):
+        day = own_day(date) if date.origin in MACHINE_ORIGINS else None
+        if day and day != first and header_dates.shows_day(day, shown):
+            return index
+    return None
+
+
+ZONE_STEP = 15  # minutes: every offset in use is a whole quarter hour
+ZONE_MINUTES = (-12 * 60, 14 * 60)
+
+
+def site_zone(first: RawDate, shown: list[str]) -> tuple[RawDate, str] | None:
+    """A machine instant written in UTC, and a header line showing the same minute as a wall clock in some
+    zone ("February 24, 2020 | 9:25pm", "13/04/2020 16:38"): the instant written in that zone's offset,
+    and how it was found (matched["date_zone"]).  The instant is unchanged; None when no line shows it."""
+    written = _written(first.raw) if first.origin in MACHINE_ORIGINS else None
+    if written is None or written.utcoffset() or (written.hour, written.minute, written.second) == (0, 0, 0):
+        return None
+    utc = written.replace(tzinfo=None, second=0, microsecond=0)
+    for line in _joined(shown):
+        wall = _wall_clock(line)
+        if wall is None:
+            continue
+        minutes = (wall - utc).total_seconds() / 60
+        if minutes and not minutes % ZONE_STEP and ZONE_MINUTES[0] <= minutes <= ZONE_MINUTES[1]:
+            local = written.astimezone(timezone(timedelta(minutes=minutes)))
+            return RawDate(local.isoformat(), first.origin), f"{local.isoformat()[-6:]} from the header line {line!r}"
+    return None
+
+
+JOIN = 3  # a date and its time are often separate strings ("February 24, 2020", "|", "9:25pm")
+
+
+def _joined(lines: list[str]):
+    """Each header line, then it joined with the next one and two."""
+    for start in range(len(lines)):
+        for end in range(start + 1, min(start + JOIN, len(lines)) + 1):
+            yield " ".join(lines[start:end])
+
+
+def _wall_clock(line: str) -> datetime | None:
+    """The date and time a header line shows, to the minute, without a zone; None if it shows none."""
+    if not re.search(r"\d:\d\d|\d[hH]\d\d", line):
+        return None
+    parsed = parse_date(line, "text", now=_COMPARE_NOW)
+    if parsed is not None and parsed.precision == "datetime" and not re.search(r"GMT|UTC", line):
+        return parsed.value.replace(tzinfo=None, second=0)
+    iso = machine_dates.to_iso(line.replace("|", " "))
+    try:
+        moment = datetime.fromisoformat(iso) if iso and "T" in iso else None
+    except ValueError:
+        return None
+    return moment.replace(second=0) if moment is not None and moment.tzinfo is None else None

@@ -14,6 +14,7 @@ related article's or a comment's date, and dates pages that have none
 | within HEADER_BEFORE lines before it (a kicker, a dateline above the title) | yes |
 | longer than HEADER_LINE_MAX characters (body prose: "Ngày 1/6/2023, Công an …") | no |
 | inside a link (a related article, a section, a tag)      | no   |
+| inside a <blockquote> (an embedded post: Instagram, X; a quote) | no |
 | inside an element marked as the modification date only (itemprop=dateModified, class "updated"/"modified", not also "published") | no |
 | the title's own text                                     | no   |
 
@@ -81,8 +82,10 @@ MODIFIED_MARK = re.compile(r"\b(?:updated|modified)\b|datemodified", re.IGNORECA
 
 
 def _modified(node: Tag) -> bool:
-    """True inside an element that says it holds the modification date."""
+    """True inside an element that says it holds the modification date, or inside a quote."""
     for element in (node, *node.iterancestors()):
+        if element.tag == "blockquote":
+            return True
         if element.tag in ("body", "article"):
             return False
         marks = f"{element.get('itemprop') or ''} {element.get('class') or ''}"
