@@ -30,6 +30,14 @@ def jsonld(author: str) -> str:
     return f'<script type="application/ld+json">{{"@type": "NewsArticle", "author": {author}}}</script>'
 
 
+def graph(name: str) -> str:
+    """A schema graph (Yoast): the article's author is a reference to a Person node elsewhere."""
+    person = "https://tin-tinh.vn/#/schema/person/1"
+    return ('<script type="application/ld+json">{"@context": "https://schema.org", "@graph": ['
+            f'{{"@type": "Article", "author": {{"@id": "{person}"}}}}, {{"@type": "Person", "@id": "{person}", '
+            f'"name": "{name}"}}]}}</script>')
+
+
 # (name, html, authors, rule)
 CASES = [
     ("JSON-LD Person", page(jsonld('{"@type": "Person", "name": "Minh Quỳnh"}')), ["Minh Quỳnh"], "jsonld.author"),
@@ -61,6 +69,13 @@ CASES = [
     ("meta author that is a URL", page("<meta property='article:author' content='https://facebook.com/x'>", DE), [], None),
     ("meta author that is a company", page("<meta name='author' content='wegewerk GmbH'>", DE + "<p>wegewerk GmbH</p>"),
      [], None),
+    ("JSON-LD graph: the author reference resolved to its Person, whose name the page shows",
+     page(graph("Anna Berg"), DE, "<footer><span>Anna Berg</span></footer>"), ["Anna Berg"], "jsonld.author"),
+    ("JSON-LD graph: a Person the page never shows is not taken", page(graph("Anna Berg"), DE), [], None),
+    ("JSON-LD graph: a lower-case login name is the CMS account", page(graph("vpohl"), DE, "<span>vpohl</span>"),
+     [], None),
+    (".post-meta read only when all of it is a byline (not 'Posted on … by …')",
+     page(article=DE, after="<p class='post-meta'>Posted on March 3, 2020 by Anna Berg in News</p>"), [], None),
 ]
 
 

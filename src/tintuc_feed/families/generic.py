@@ -120,6 +120,7 @@ def parse_article(url: str, text, source, hints: Mapping[str, str], *, body_give
     keys = generic_authors.page_keys(soup, url)
     meta_author = generic_authors.meta_author(soup, keys)
     forms = generic_authors.page_forms(soup)  # before strip_noise removes them, the byline inside too
+    author_obj = generic_authors.with_author_refs(soup, obj)  # the graph's Person nodes, before the strip
     meta_image = _image(soup, obj, None, url)
     published_meta = meta_dates(soup, PUBLISHED_META)
     marked = generic_dates.marked_published(soup, title)  # before strip_noise: a theme's entry header/footer
@@ -130,7 +131,7 @@ def parse_article(url: str, text, source, hints: Mapping[str, str], *, body_give
         if found:
             matched["title"] = found[1]
     title = title or _page_title(soup, matched)
-    byline = generic_authors.read_byline(soup, obj, container, title, keys, meta_author, matched, forms)
+    byline = generic_authors.read_byline(soup, author_obj, container, title, keys, meta_author, matched, forms)
     dates = _dates(soup, obj, container, url, hints, matched, published_meta, title, marked)
     image = meta_image or _image(soup, None, container, url)
     body = None if body_given and container is not None else generic_body.body(

@@ -31,7 +31,7 @@ from ..normalize.authors import is_outlet, looks_like_byline, parse_byline, repr
 from ..normalize.site_names import is_site_name, site_keys
 from ..normalize.text import fold_key
 from . import byline_lines, layout, tree
-from .base import jsonld_people, meta_content, select_all
+from .base import jsonld_objects, jsonld_people, meta_content, select_all
 from .page import Page
 
 AUTHOR_META = ("author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl")
@@ -44,6 +44,9 @@ AUTHOR_SELECTORS = (
     "[class*=author]", "[class*=Author]", "[class*=byline]", "[class*=autor]",
     ".post-meta",  # the line under the title on VCCorp's mobile pages ("Long Trần - Theo Trí Thức Trẻ")
 )
+# Meta lines that hold a byline only sometimes (else a date, categories, "Posted on … by admin"): read
+# only when all their text is a byline.
+META_LINE_SELECTORS = frozenset({".post-meta"})
 # A byline element inside one of these (class/id words) is a commenter's or a form's.
 NOT_ARTICLE = re.compile(r"(?:^|[-_])(?:comment\w*|respond|reply|form|avatar|related|widget|sidebar|share\w*)(?:$|[-_])",
                          re.IGNORECASE)
@@ -111,6 +114,36 @@ def jsonld_persons(value) -> list[str]:
     return jsonld_people(value)
 
 
+def with_author_refs(page: Page, obj: dict | None) -> dict | None:
+    """The article object with its author references resolved: a schema graph (Yoast and kin) gives
+    `"author": {"@id": "…#/schema/person/…"}` and the Person, with its name, elsewhere in the graph.
+
+    The graph names the CMS account that posted ("vpohl", the site's secretary): a Person is taken only
+    when its name is a name (not a lower-case login) and the page shows it, as for <meta name=author>.
+    Call before strip_noise (it removes the JSON-LD scripts).
+    """
+    author = (obj or {}).get("author")
+    items = author if isinstance(author, list) else [author]
+    if not any(isinstance(a, dict) and _is_ref(a) for a in items):
+        return obj
+    nodes = {o["@id"]: o for o in jsonld_objects(page) if isinstance(o.get("@id"), str) and not _is_ref(o)}
+    resolved = [_resolve(a, nodes, page) if isinstance(a, dict) and _is_ref(a) else a for a in items]
+    return {**obj, "author": resolved}
+
+
+def _resolve(ref: dict, nodes: dict[str, dict], page: Page) -> dict:
+    node = nodes.get(ref["@id"])
+    names = jsonld_people(node) if node else []
+    if names and all(name != name.lower() and shown_on_page(name, page) for name in names):
+        return node
+    return ref
+
+
+def _is_ref(value: dict) -> bool:
+    """A JSON-LD node reference: an @id and nothing that describes the node."""
+    return isinstance(value.get("@id"), str) and not ({"name", "@type"} & value.keys())
+
+
 def people(names: Iterable[str], keys: frozenset[str]) -> list[str]:
     return [n for n in names if not is_site_name(n, keys)]
 
@@ -141,7 +174,8 @@ def author_element(page: Page | Tag, keys: frozenset[str]) -> tuple[str, str] | 
             continue
         seen.add(node)
         text = "\n".join(s for s in (x.strip() for x in tree.get_text(node, "\n").split("\n")) if s)
-        if text and len(text) <= MAX_BYLINE_ELEMENT_CHARS and _in_article(node) and names_in(declared(text), keys):
+        if text and len(text) <= MAX_BYLINE_ELEMENT_CHARS and _in_article(node) and names_in(declared(text), keys) \
+                and (css not in META_LINE_SELECTORS or looks_like_byline(" ".join(text.split()))):
             tree.remove(node)
             return text, css
     return None
