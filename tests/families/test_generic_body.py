@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tintuc_feed.families import generic, generic_body, tree
+from tintuc_feed.families import body_prune, generic, generic_body, tree
 from tintuc_feed.families.base import parse_html
 from tintuc_feed.sources import Source
 
@@ -24,7 +24,14 @@ ROW_NAMES = {
     "tag list": ["tags-links", "box-tu-khoa", "tagcloud"],
     "newsletter / ads": ["newsletter-signup", "quangcao", "adsbygoogle"],
     "navigation": ["post-navigation", "breadcrumbs"],
+    "author box": ["saboxplugin-wrap", "about-the-author", "author-bio"],
+    "rating": ["post-ratings", "star-rating", "box-danh-gia"],
+    "table of contents": ["toc_container", "ez-toc-container", "table-of-contents"],
+    "disclosure": ["aawp-disclaimer", "affiliate-disclosure"],
+    "sidebar": ["sidebar-widget", "widget-area"],
 }
+# Compound names whose words only look like a row's ("ad" in "header", "toc" in "stock").
+NOT_ROW_NAMES = ["header", "lead-text", "address", "stock-chart", "article-tocontent", "readers-letter"]
 
 
 def test_every_row_has_a_case():
@@ -42,6 +49,34 @@ def test_prune_row_removes_the_block(row, name):
     generic_body.prune(node)
     text = tree.get_text(node, " ")
     assert "Bài khác số 1" not in text and "Đoạn 5" in text
+
+
+@pytest.mark.parametrize("name", NOT_ROW_NAMES)
+def test_a_name_only_containing_a_rows_letters_stays(name):
+    _page, node = _container(f"{ARTICLE}<div class='{name}'><p>Khối nội dung ngắn của bài viết.</p></div>")
+    generic_body.prune(node)
+    assert "Khối nội dung" in tree.get_text(node, " ")
+
+
+@pytest.mark.parametrize("label", body_prune.READ_ALSO_LABELS)
+def test_a_read_also_line_leaves(label):
+    line = f"<p>{label.capitalize()}: Bắt giữ đối tượng lừa đảo chiếm đoạt tài sản qua mạng</p>"
+    linked = f"<p><strong>{label.upper()}</strong> <a href='/tin/khac.html'>Bắt giữ đối tượng trộm cắp</a></p>"
+    _page, node = _container(ARTICLE + line + linked)
+    generic_body.prune(node)
+    text = tree.get_text(node, " ")
+    assert "Bắt giữ" not in text and "Đoạn 5" in text
+
+
+@pytest.mark.parametrize("html", [
+    "<p>Xem thêm về quy định này, người dân có thể liên hệ trực tiếp cơ quan Công an xã nơi cư trú.</p>",  # no colon
+    "<p>Read more: " + "the unit said the patrols would continue through the holiday and beyond. " * 4 + "</p>",  # long
+    "<p>Mira cómo la policía detuvo al sospechoso en el centro de la ciudad.</p>",  # a sentence, no link
+])
+def test_a_sentence_opening_with_a_label_stays(html):
+    _page, node = _container(ARTICLE + html)
+    generic_body.prune(node)
+    assert len(tree.get_text(node, " ")) > len(tree.get_text(_container(ARTICLE)[1], " "))
 
 
 @pytest.mark.parametrize("name", ["related", "comments", "share"])
@@ -106,9 +141,54 @@ def _page(body: str) -> str:
             "số 1 đường Lê Duẩn. Điện thoại đường dây nóng của cơ quan thường trực.</p></div></body></html>")
 
 
+LONG_ARTICLE = ARTICLE + ARTICLE.replace("Đoạn", "Phần")  # over SHORT_NAMED_CHARS of text
+
+
 def test_a_named_container_is_never_put_to_the_vote():
-    raw = _read(_page(f"<div class='entry-content'>{ARTICLE}</div>"))
+    raw = _read(_page(f"<div class='entry-content'>{LONG_ARTICLE}</div>"))
     assert raw.matched["body"] == "css:.entry-content" and "body_vote" not in raw.matched
+
+
+LEAD = ("<p>Sáng nay, Công an tỉnh tổ chức hội nghị tổng kết công tác bảo đảm an ninh trật tự năm qua và "
+        "triển khai nhiệm vụ trọng tâm của năm tới trên địa bàn toàn tỉnh.</p>")
+
+
+def test_a_short_named_container_trafilatura_holds_with_more_gives_way():
+    # The named container holds only the lead; the article's paragraphs follow it in a plain block.
+    raw = _read(_page(f"<article><div class='entry-content'>{LEAD}</div><div class='x'>{LONG_ARTICLE}</div></article>"))
+    assert raw.matched["body"] == "trafilatura", raw.matched
+    assert raw.matched["body_vote"].startswith("trafilatura:holds css:.entry-content"), raw.matched
+    assert "Sáng nay" in raw.body_html and "Phần 5" in raw.body_html
+
+
+def test_a_short_named_container_trafilatura_agrees_with_is_kept():
+    raw = _read(_page(f"<div class='entry-content'>{ARTICLE}</div>"))
+    assert raw.matched["body"] == "css:.entry-content"
+    assert raw.matched["body_vote"].startswith("structure:named kept"), raw.matched
+    assert "Đoạn 1" in raw.body_html and "Đoạn 5" in raw.body_html
+
+
+OTHER = "".join(f"<p>Mục {i}: Hội nông dân xã hướng dẫn bà con gieo sạ lúa vụ đông xuân, chăm sóc vườn cây "
+                f"ăn trái và phòng trừ sâu bệnh cho cây trồng theo lịch thời vụ của huyện, đợt {i}.</p>" for i in range(1, 13))
+CHROME = ("<p>Thứ Hai, 08/03/2021 13:28 Đăng nhập</p><p>CÔNG AN TỈNH</p><ul>"
+          + "".join(f"<li>Khen thưởng thanh niên lực lượng huyện số {i} 05/01/2023 14:25</li>" for i in range(30))
+          + "</ul>" + "".join(f"<p>Giao thông pháp luật thanh niên năm toàn dân năm biên giới căn cước phòng cháy pháp luật "
+                              f"tội phạm lừa đảo an ninh pháp luật công an tỉnh huyện xã lực lượng {i}</p>" for i in range(30)))
+HOLDS_CASES = (
+    ("a portal's chrome around the container: date lines, headline lists, unfinished teasers", ARTICLE,
+     CHROME + ARTICLE + CHROME, False),
+    ("trafilatura's body is the container and more", ARTICLE, ARTICLE + OTHER, True),
+    ("the same text", ARTICLE, ARTICLE, False),
+    ("another text, longer", ARTICLE, OTHER, False),
+    ("a bit more than the container", ARTICLE, ARTICLE + OTHER[:300] + "</p>", False),
+    ("the container is a lead, half of it in a body many times longer", LEAD + "<p>Ảnh: Công an tỉnh cung cấp.</p>",
+     LEAD + ARTICLE + OTHER, True),
+)
+
+
+@pytest.mark.parametrize("case, ours, voted, take", HOLDS_CASES, ids=[c[0] for c in HOLDS_CASES])
+def test_trafilatura_replaces_a_short_named_container_only_when_it_holds_it_and_more(case, ours, voted, take):
+    assert generic_body.holds_more(ours, voted)[0] is take
 
 
 OUTSIDE = "<div class='y'><p>Ghi chú: Tòa soạn giữ bản quyền nội dung đăng tải trên trang này.</p></div>"
@@ -136,6 +216,14 @@ def test_the_byline_the_structure_cut_leaves_trafilaturas_body():
     _page, node = _container(html)
     assert generic_body.cut_at_line(node, "Hoàng Anh")
     assert "Đêm 21/2" not in tree.get_text(node, " ") and "Đoạn 5" in tree.get_text(node, " ")
+
+
+def test_nearer_title_finds_a_body_opening_with_a_label_the_page_splits():
+    # trafilatura joins a box label to the first line ("TIN TIÊU ĐIỂM Sáng nay ..."): the body is still
+    # found in the page text by a later run of its words.
+    page = _page(f"<div>{ARTICLE}</div>") + "<div><p>Chia sẻ ảnh của bạn theo chủ đề</p></div>"
+    theirs = "<p>TIN TIÊU ĐIỂM</p>" + ARTICLE  # the label is not in the page's text before the article
+    assert generic_body._nearer_title(page, TITLE, theirs, "<p>Chia sẻ ảnh của bạn theo chủ đề</p>")
 
 
 def test_nearer_title_prefers_the_text_under_the_title():

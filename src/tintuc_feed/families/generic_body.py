@@ -2,16 +2,17 @@
 
 The structure picks a container (generic._container); this module
 
-- prunes what sits inside an article's column but is not the article (PRUNE_CLASS: related-news
-  boxes, "Xem thêm" / "Tin liên quan" blocks, comment widgets, share bars, tag lists, by their
-  class/id words in Vietnamese and English; PRUNE_HEADINGS: the same blocks known by their heading;
-  link lists: blocks whose text is mostly links);
+- prunes what sits inside an article's column but is not the article (body_prune: class/id words,
+  opening headings and "read also" lines in several languages, link lists);
 - asks trafilatura where the structure gives no strong answer (WEAK_RULES: the container is the
   densest block of paragraphs or a bare <article>; or the structure found no container).  Its body is
   taken when it holds real text; the decision and its source go to matched["body"] /
-  matched["body_vote"] (the `_extraction` record).  A named content container (itemprop=articleBody,
-  .entry-content, a family's selector) is never replaced, and a densest block that is clear (every
-  paragraph of the page inside it, no link text, CLEAR_*) is not put to the vote: "structure:clear".
+  matched["body_vote"] (the `_extraction` record).  A densest block that is clear (every paragraph of
+  the page inside it, no link text, CLEAR_*) is not put to the vote: "structure:clear".
+- A named content container (itemprop=articleBody, .entry-content, a family's selector) is not replaced
+  blindly: only a short one (SHORT_NAMED_CHARS) is put to the vote, and trafilatura's body takes its
+  place only when it holds the container's words and several times as much prose ("trafilatura:holds";
+  else "structure:named kept"): the container was the article's lead or one of its parts.
 
 Everything here is a pure function of the parsed page and its text.
 """
@@ -27,107 +28,11 @@ from lxml import etree
 from lxml.etree import _Element as Tag
 
 from . import layout, tree, tree_html
+from .body_prune import PRUNE_HEADINGS, PRUNE_ROWS, is_link_list, prune  # noqa: F401 - the body's pruning rows
 from .page import Page
-
-# class/id words of blocks inside an article's column that are not the article.  Each row is one
-# kind of block; the words match inside compound names ("jp-relatedposts", "tinlienquan").
-PRUNE_ROWS = (
-    ("related news", r"related|relatedposts|yarpp|lien-?quan|tinlienquan|tin-?khac|cung-?chuyen-?muc"),
-    ("read more", r"xem-?them|xemthem|read-?more|more-?news|doc-?them|see-?also"),
-    ("comments", r"comments?|binh-?luan|binhluan|disqus|fb-comments|respond|reply"),
-    ("share bar", r"share|sharing|sharedaddy|addtoany|a2a|social|addthis|likebox|fb-like|zalo-share"),
-    ("tag list", r"tags?|tagcloud|tu-?khoa|tukhoa|keywords?"),
-    ("newsletter / ads", r"newsletter|subscribe|advert|adsbygoogle|quangcao|quang-?cao|banner|sponsor"),
-    ("navigation", r"breadcrumbs?|pagination|post-?nav|nav-?links|navigation|pager"),
-)
-PRUNE_CLASS = re.compile(
-    r"(^|[\s_-])(" + "|".join(f"(?:{words})" for _, words in PRUNE_ROWS) + r")",
-    re.IGNORECASE,
-)
-# Headings that open such a block (folded to lower case, NFC).
-PRUNE_HEADINGS = (
-    "tin liên quan", "bài viết liên quan", "tin cùng chuyên mục", "tin khác", "các tin khác", "xem thêm",
-    "đọc thêm", "tin mới", "tin mới nhất", "tin đọc nhiều", "bình luận", "ý kiến bạn đọc", "gửi bình luận",
-    "từ khóa", "từ khoá", "tin cùng mục", "cùng chuyên mục", "tags", "tag", "chia sẻ", "related", "related posts",
-    "related articles", "related stories", "read more", "see also", "more stories", "you may also like",
-    "comments", "leave a reply", "leave a comment", "share this", "share",
-)
-PRUNE_MAX_PARAGRAPH_CHARS = 300  # a block with more paragraph text than this is the article
-LINK_DENSITY = 0.6  # a block whose text is at least this share of links is a link list
-LINK_LIST_MIN_LINKS = 3
-BLOCKS = ("div", "section", "ul", "ol", "table", "aside", "dl", "p")
 
 WEAK_RULES = ("layout:densest-block", "css:article")
 MIN_VOTE_CHARS = 200  # trafilatura's body shorter than this is not taken
-
-
-def prune(container: Tag) -> list[str]:
-    """Remove the non-article blocks inside the container; the rows that matched, in order."""
-    removed: list[str] = []
-    for node in list(container.iterdescendants(*BLOCKS, "h2", "h3", "h4", "h5", "h6", "strong", "b")):
-        if not _inside(node, container):
-            continue
-        why = _prune_reason(node)
-        if why:
-            removed.append(why)
-            _remove_block(node, why)
-    return removed
-
-
-def _inside(node: Tag, container: Tag) -> bool:
-    """False once the node or an ancestor was removed (it no longer hangs under the container)."""
-    return any(parent is container for parent in node.iterancestors())
-
-
-def _prune_reason(node: Tag) -> str | None:
-    if node.tag in BLOCKS:
-        names = f"{node.get('class') or ''} {node.get('id') or ''}"
-        if names.strip() and PRUNE_CLASS.search(names) and _paragraph_chars(node) < PRUNE_MAX_PARAGRAPH_CHARS:
-            return "class"
-        if node.tag != "p" and _is_link_list(node):
-            return "links"
-    if _heading_text(node) in PRUNE_HEADINGS:
-        return "heading"
-    return None
-
-
-def _remove_block(node: Tag, why: str) -> None:
-    """Remove the node; a heading takes the link list after it along (and the box holding only both)."""
-    if why != "heading":
-        tree.remove(node)
-        return
-    box = node.getparent()
-    following = node.getnext()
-    while following is not None and following.tag == tree.GAP:
-        following = following.getnext()
-    tree.remove(node)
-    if following is not None and _is_link_list(following, min_links=1):
-        tree.remove(following)
-    if box is not None and box.tag in BLOCKS and _is_link_list(box, min_links=1):
-        tree.remove(box)
-
-
-def _heading_text(node: Tag) -> str | None:
-    if node.tag not in ("h2", "h3", "h4", "h5", "h6", "strong", "b", "p", "div"):
-        return None
-    text = tree.flat_text(node)
-    if not text or len(text) > 40:
-        return None
-    return " ".join(text.lower().rstrip(" :»›>").split())
-
-
-def _paragraph_chars(node: Tag) -> int:
-    return sum(len(tree.flat_text(p)) for p in node.iterdescendants("p"))
-
-
-def _is_link_list(node: Tag, min_links: int = LINK_LIST_MIN_LINKS) -> bool:
-    """Mostly links, no long paragraph of its own: a list of other articles."""
-    links = [a for a in node.iter("a") if a.get("href")]
-    if len(links) < min_links:
-        return False
-    text = len(tree.flat_text(node))
-    linked = sum(len(tree.flat_text(a)) for a in links)
-    return text > 0 and linked / text >= LINK_DENSITY and _paragraph_chars(node) - linked < PRUNE_MAX_PARAGRAPH_CHARS
 
 
 def is_weak(matched: dict[str, str]) -> bool:
@@ -167,7 +72,9 @@ def body(container: Tag | None, page: Page, title: str | None, text: str, url: s
     """
     ours = layout.body_html(container, page, title) if container is not None else None
     if ours is not None and not is_weak(matched):
-        return ours
+        if not is_short(ours):
+            return ours
+        return _named_vote(ours, text, url, matched, byline, (title or "", *read_lines))
     if ours is not None and is_clear(container, page, matched):
         matched["body_vote"] = "structure:clear"
         return ours
@@ -198,6 +105,58 @@ def body(container: Tag | None, page: Page, title: str | None, text: str, url: s
 
 DISAGREE = 0.5  # below this share both ways the two bodies are different texts
 
+# A named container this short may be a part of the article (its lead, one column): it is put to the
+# vote, and trafilatura's body replaces it only when it holds the container's text and much more.
+SHORT_NAMED_CHARS = 1000
+GROWN_NAMED_SHARE = 0.9  # this share of the container's words is in trafilatura's body
+GROWN_NAMED_RATIO = 1.5  # and trafilatura's body's prose has this many times the container's words
+# or: half the container's words are in trafilatura's body, which is many times longer (the container
+# was the article's lead or teaser, trafilatura found the article under it)
+LEAD_NAMED_SHARE = 0.5
+LEAD_NAMED_RATIO = 5.0
+
+
+def is_short(html: str) -> bool:
+    return len(_text_of_html(html)) < SHORT_NAMED_CHARS
+
+
+# A block of trafilatura's body shorter than this, or not ending a sentence, is a label, a date, a
+# headline or a widget's word salad: it does not count as the article's text.
+PROSE_MIN_CHARS = 120
+
+
+def _prose_words(html: str) -> int:
+    """How many words the body's prose blocks hold (a portal's date lines and headline lists count nothing)."""
+    blocks = [" ".join(tree.flat_text(b).split()) for b in layout.leaf_blocks(_fragment(html))]
+    return sum(len(t.split()) for t in blocks if len(t) >= PROSE_MIN_CHARS and t.endswith(SENTENCE_END))
+
+
+def holds_more(ours: str, voted: str) -> tuple[bool, float, float]:
+    """Whether trafilatura's body holds the named container's text and much more; the share and the ratio."""
+    _, covers, _ = agrees(ours, voted)
+    grown = _prose_words(voted) / max(len(_words(ours)), 1)
+    take = (covers >= GROWN_NAMED_SHARE and grown >= GROWN_NAMED_RATIO) or (
+        covers >= LEAD_NAMED_SHARE and grown >= LEAD_NAMED_RATIO)
+    return take, covers, grown
+
+
+def _named_vote(ours: str, text: str, url: str, matched: dict[str, str], byline: str | None,
+                read_lines: tuple[str, ...]) -> str:
+    """A short named container against trafilatura's body: kept unless trafilatura's holds it and more."""
+    voted = _voted_body(text, url, byline if matched.get("authors") == "layout:byline-line" else None,
+                        read_lines, fallback=False)
+    if voted is None:
+        matched["body_vote"] = "trafilatura:none"
+        return ours
+    voted = _cut_headline_tail(voted, ours)
+    take, covers, grown = holds_more(ours, voted)
+    if take:
+        matched["body_vote"] = f"trafilatura:holds {matched.get('body')} {covers:.2f} x{grown:.1f}"
+        matched["body"] = "trafilatura"
+        return voted
+    matched["body_vote"] = f"structure:named kept {covers:.2f} x{grown:.1f}"
+    return ours
+
 
 def _nearer_title(html: str, title: str, ours: str, voted: str) -> bool:
     """Whether our body starts closer after the title in the page's text than trafilatura's."""
@@ -210,11 +169,19 @@ def _nearer_title(html: str, title: str, ours: str, voted: str) -> bool:
     return mine is not None and (theirs is None or mine < theirs)
 
 
+START_WORDS = 6  # a body is found in the page text by a run of this many of its words
+START_SCAN_WORDS = 60  # tried at the start of the body and at every START_STEP words up to this far in
+START_STEP = 3  # (an extractor's label or a heading joined to the first line is not in the page text)
+
+
 def _start_in(text: str, html: str, after: int) -> int | None:
     """How far after `after` the body's first words show in the page text (None: not found after it)."""
-    words = unicodedata.normalize("NFC", unescape(_text_of_html(html))).split()[:6]
-    at = text.find(" ".join(words), after) if words else -1
-    return at - after if at >= 0 else None
+    words = unicodedata.normalize("NFC", unescape(_text_of_html(html))).split()[:START_SCAN_WORDS]
+    for first in range(0, max(len(words) - START_WORDS, 0) + 1, START_STEP):
+        at = text.find(" ".join(words[first:first + START_WORDS]), after) if words else -1
+        if at >= 0:
+            return at - after
+    return None
 
 
 HEADLINE_MAX_CHARS = 160  # a line this short without a sentence's end is a link's headline
@@ -258,7 +225,7 @@ def agrees(ours: str, voted: str) -> tuple[bool, float, float]:
     Our photos' captions do not count against ours (an extractor often leaves them out).
     """
     theirs = Counter(_words(voted))
-    bare = Counter(_words(_without_figures(ours)))
+    bare = Counter(_words(_without_figures(ours))) or Counter(_words(ours))  # a body that is all figure keeps its text
     covers = sum((bare & theirs).values()) / max(sum(bare.values()), 1)
     covered = sum((Counter(_words(ours)) & theirs).values()) / max(sum(theirs.values()), 1)
     return covers >= AGREE_OURS_IN_VOTED and covered >= AGREE_VOTED_IN_OURS, covers, covered
