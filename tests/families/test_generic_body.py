@@ -272,3 +272,24 @@ def test_a_clear_densest_block_is_not_put_to_the_vote(case, html, voted):
     else:
         assert raw.matched["body"] == "layout:densest-block" and vote == "structure:clear", raw.matched
         assert "Đoạn 1" in raw.body_html and "Đoạn 5" in raw.body_html
+
+
+def test_the_fallback_reads_trafilaturas_balanced_body_when_precision_finds_almost_nothing(monkeypatch):
+    import trafilatura
+
+    real = trafilatura.extract
+    calls = []
+
+    def precision_finds_little(text, **options):  # trafilatura's precision mode, as on a blog page it misreads
+        calls.append(options.get("favor_precision", False))
+        return "<p>Trang chủ</p>" if options.get("favor_precision") else real(text, **options)
+
+    monkeypatch.setattr(trafilatura, "extract", precision_finds_little)
+    html = _page(f"<div class='x'>{ARTICLE}</div>")
+    body = generic_body.trafilatura_html(html, "https://example.org/a", fallback=True)
+    assert calls == [True, False] and "Đoạn 5" in body
+
+
+def test_the_fallback_keeps_trafilaturas_precise_body_when_it_holds_text():
+    html = _page(f"<div class='x'>{LONG_ARTICLE}</div>")
+    assert "Phần 5" in generic_body.trafilatura_html(html, "https://example.org/a", fallback=True)

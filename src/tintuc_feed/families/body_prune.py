@@ -66,6 +66,10 @@ PRUNE_HEADINGS = (
     "comentários", "leggi anche", "articoli correlati",
     # Polish
     "czytaj więcej", "czytaj też", "czytaj także", "zobacz też", "zobacz także", "komentarze",
+    # utility lines: back and print links, ad labels
+    "quay lại", "trở về", "về đầu trang", "lên đầu trang", "in bài viết", "back", "back to top", "print",
+    "zurück", "nach oben", "drucken", "retour", "imprimer", "volver", "imprimir", "advertisement", "anzeige",
+    "werbung", "publicité", "publicidad", "quảng cáo",
 )
 # A short line made of one of these labels and another article's headline ("Xem thêm: …", "Read more: …").
 READ_ALSO_LABELS = (

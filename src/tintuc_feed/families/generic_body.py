@@ -311,11 +311,16 @@ def trafilatura_html(text: str, url: str, fallback: bool = False) -> str | None:
 
     As a voter: its own evaluation's settings (balanced, tables, no images: image credits and captions
     around a body are what it then takes wrongly).  As the only reader (no container at all): precision
-    first, with images, as the fallback always read.
+    first, with images, as the fallback always read; its balanced reading when that finds almost nothing.
     """
     import trafilatura
 
     if fallback:
-        return trafilatura.extract(text, url=url, output_format="html", include_images=True, favor_precision=True) or None
+        precise = trafilatura.extract(text, url=url, output_format="html", include_images=True, favor_precision=True)
+        if precise and len(_text_of_html(precise)) >= MIN_VOTE_CHARS:
+            return precise
+        # precision first found (almost) nothing: its balanced reading, as its own evaluation runs it
+        return trafilatura.extract(text, url=url, output_format="html", include_images=True, include_tables=True,
+                                   include_comments=False) or precise or None
     return trafilatura.extract(text, url=url, output_format="html", include_images=True, include_tables=True,
                                include_comments=False) or None
