@@ -15,7 +15,8 @@ here) and some declare a charset their bytes contradict.  The rules, in order:
 Two kinds of page are refused after that (NotAnArticle, counted as skipped):
 a binary body (BINARY_MAGIC, or NUL bytes) whatever its content type says, and
 text that still reads as mojibake (MOJIBAKE: UTF-8 bytes once read as
-cp1252/latin-1 and stored that way by the site).
+cp1252/latin-1 and stored that way by the site: at least MOJIBAKE_MIN pairs,
+holding at least MOJIBAKE_SHARE of the page's accented letters).
 """
 
 from __future__ import annotations
@@ -42,13 +43,21 @@ BINARY_MAGIC: dict[bytes, str] = {
 # Charsets tried when the declared one does not fit the bytes (charset-normalizer picks among them).
 FALLBACK_CHARSETS = ["utf_8", "cp1258", "cp1252", "latin_1"]
 # UTF-8 lead bytes of Vietnamese letters read as cp1252/latin-1, followed by a continuation byte read the same
-# way: "Ã´" (ô), "áº¡" (ạ), "á»‡" (ệ), "Ä‘" (đ), "Æ°" (ư).  Real Vietnamese text never has these pairs.
+# way: "Ã´" (ô), "áº¡" (ạ), "á»‡" (ệ), "Ä‘" (đ), "Æ°" (ư), "â€œ" (“).  Two kinds of lead:
+# - upper-case leads (Â Ã Ä Å Æ) pair with any continuation, the cp1252 punctuation included ("CÃ”NG" is CÔNG);
+# - lower-case leads (á â ã) are also real Vietnamese letters, and real text puts a closing quote, a dash or an
+#   ellipsis right after them ("quá”", "đã…", "Đắk Lắk–"): they pair only with a continuation no real text
+#   writes after a letter -- the Latin-1 range but NBSP ("áº", "á»"), and "€", "„", "†", "‡" ("â€œ").
 MOJIBAKE = re.compile(
-    "[\u00c2-\u00c6\u00e1-\u00e3]"
+    "[\u00c2-\u00c6]"
     "[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014"
     "\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+    "|[\u00e1-\u00e3][\u0080-\u009f\u00a1-\u00bf\u20ac\u201e\u2020\u2021]"
 )
-MOJIBAKE_MIN = 3  # pairs in a page before it counts as garbled (one "Â©" in a footer is not enough)
+MOJIBAKE_MIN = 3  # pairs in a page before it counts as garbled (one "Â©" in a footer is not enough) ...
+# ... and the share of the page's non-ASCII letters inside them: a page the site stored garbled has nearly all its
+# accented letters in pairs (0.6-0.9), a good page with a few garbled product links or one quoted title 0.1 or less.
+MOJIBAKE_SHARE = 0.2
 
 
 def binary_kind(body: bytes) -> str | None:
@@ -107,6 +116,12 @@ def mojibake_pairs(text: str) -> int:
     return len(MOJIBAKE.findall(text))
 
 
+def garbled_share(text: str, pairs: int) -> float:
+    """The pairs' share of the text's non-ASCII letters (each pair's lead is one of them)."""
+    letters = sum(1 for ch in text if ch >= "\x80" and ch.isalpha())
+    return pairs / letters if letters else 1.0
+
+
 def article_text(body: bytes, content_type: str | None) -> str:
     """An article page's text; NotAnArticle for a binary body ("not-html") or a garbled one ("mojibake")."""
     kind = binary_kind(body)
@@ -114,6 +129,9 @@ def article_text(body: bytes, content_type: str | None) -> str:
         raise NotAnArticle("not-html", f"the body is {kind} (served as {content_type or 'no content type'})")
     text, encoding = decode_page(body, content_type)
     pairs = mojibake_pairs(text)
-    if pairs >= MOJIBAKE_MIN:
-        raise NotAnArticle("mojibake", f"read as {encoding}, the text is still garbled ({pairs} pairs like 'Ã´')")
+    if pairs >= MOJIBAKE_MIN and (share := garbled_share(text, pairs)) >= MOJIBAKE_SHARE:
+        raise NotAnArticle(
+            "mojibake",
+            f"read as {encoding}, the text is still garbled ({pairs} pairs like 'Ã´', {share:.0%} of its letters)",
+        )
     return text

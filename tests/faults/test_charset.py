@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from pathlib import Path
+
 import pytest
 
 from faults.hostile import (
@@ -25,7 +27,7 @@ from faults.hostile import (
     summary_row,
     write_sources,
 )
-from tintuc_feed.charset import article_text, binary_kind, choose_encoding, mojibake_pairs
+from tintuc_feed.charset import article_text, binary_kind, choose_encoding, decode_page, mojibake_pairs
 from tintuc_feed.families import NotAnArticle
 
 TONES = "\u0300\u0301\u0303\u0309\u0323"
@@ -146,6 +148,13 @@ def test_binary_kind(body, kind):
 @pytest.mark.parametrize(("text", "pairs"), [
     ("Công an tỉnh Đắk Nông", 0), ("ÂM THANH Ã Ă Ấn Ẫn Ảnh", 0), ("CÃ´ng an tá»‰nh Äáº¯k NÃ´ng", 4),
     ("© 2024", 0), ("Â© 2024", 1),
+    # real Vietnamese: a lower-case lead letter then punctuation is text, not mojibake
+    ("rinh quà “quá đã”!", 0), ("đã…", 0), ("Lắk – Đắk Nông", 0),
+    ("quá\u00a0nhiều", 0), ("là ‘cá’", 0),
+    # the same letters as mojibake leads: "ầ" (áº§), "ệ" (á»‡), "“" (â€œ), "→" (â†’)
+    ("Ä‘áº§u", 2), ("há»‡", 1), ("â€œCÃ´ng anâ€\u009d", 3), ("â†’", 1),
+    # upper-case leads pair with cp1252 punctuation too: "CÔNG" read as cp1252
+    ("CÃ”NG AN", 1),
 ])
 def test_mojibake_pairs(text, pairs):
     assert mojibake_pairs(text) == pairs
@@ -154,6 +163,36 @@ def test_mojibake_pairs(text, pairs):
 def test_windows_1258_tone_marks_come_out_composed():
     text = article_text(cp1258("<html><title>Đắk Nông</title></html>"), "text/html; charset=windows-1258")
     assert "Đắk Nông" in text and "\u0301" not in text
+
+
+def test_vietnamese_quotes_after_a_tone_mark_are_not_garbling():
+    """A real page (genk.vn, tests/fixtures/real) puts “quá đã” in four places: the page is an article."""
+    text = "<html><title>Rinh quà “quá đã”!</title><p>“quá đã” “quá đã” “quá đã”</p></html>"
+    assert article_text(text.encode(), "text/html; charset=utf-8") == text
+
+
+@pytest.mark.parametrize(("good", "garbled", "refused"), [
+    (0, 5, True),  # the whole text stored garbled
+    (200, 5, False),  # a few garbled product links on a good page: the article reads fine
+    (10, 5, True),  # most of the accented letters garbled
+])
+def test_a_page_is_refused_when_most_of_its_accented_letters_are_garbled(good, garbled, refused):
+    text = "<p>" + "Công an tỉnh " * (good // 3) + "</p>" + '<a href="?q=CÃ´ng">x</a>' * garbled
+    body = text.encode()
+    if refused:
+        with pytest.raises(NotAnArticle, match="mojibake"):
+            article_text(body, "text/html; charset=utf-8")
+    else:
+        assert article_text(body, "text/html; charset=utf-8") == text
+
+
+def test_every_real_saved_page_is_read_as_text_by_the_crawler():
+    """The crawler's reading (article_text) refuses none of tests/fixtures/real: genk.vn's page was refused."""
+    pages = sorted((Path(__file__).parents[1] / "fixtures" / "real").glob("*/input.html"))
+    assert len(pages) >= 40
+    for path in pages:
+        body = path.read_bytes()
+        assert article_text(body, None) == decode_page(body, None)[0], path.parent.name
 
 
 def test_a_garbled_page_is_not_an_article():
