@@ -45,14 +45,15 @@ def build_settings(args: argparse.Namespace):
 PARENT_CHECK_SECONDS = 2.0
 
 
-def _stop_with_parent() -> None:
-    """Close the crawl (as on SIGTERM) if the tintuc-feed process that started it dies.
+def _stop_with_parent(parent: int | None = None) -> None:
+    """Close the crawl (as on SIGTERM) if the tintuc-feed process `parent` that started it dies.
 
     The crawl runs in its own session, so a signal to its parent's group does not
     reach it; without this, a parent killed with SIGKILL would leave it running
-    with no time limit.
+    with no time limit.  The runner passes its pid (--parent-pid): read here with
+    getppid() it would be init's if the runner was killed before this line ran.
     """
-    parent = os.getppid()
+    parent = os.getppid() if parent is None else parent
 
     def watch() -> None:
         while os.getppid() == parent:
@@ -73,6 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-pages", type=int, default=None)
     parser.add_argument("--log-level", default=None)
     parser.add_argument("--user-agent", default=None)
+    parser.add_argument("--parent-pid", type=int, default=None, help="stop when this process is gone")
     args = parser.parse_args(argv)
     try:
         sources = select_sources(load_sources(args.sources or None), args.source)
@@ -83,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from .spiders.portal import PortalSpider
 
-    _stop_with_parent()
+    _stop_with_parent(args.parent_pid)
     process = CrawlerProcess(build_settings(args))
     for source in sources:
         process.crawl(PortalSpider, source=source.id, sources=args.sources, db=args.db, run_id=str(args.run_id),

@@ -38,9 +38,12 @@ WARMUP_PAGES = 16
 log = logging.getLogger(__name__)
 
 
-def _watch_parent() -> None:
-    """In a worker: exit when the crawl process that started it is gone (even killed with SIGKILL)."""
-    parent = os.getppid()
+def _watch_parent(parent: int) -> None:
+    """In a worker: exit when the crawl process `parent` that started it is gone (even killed with SIGKILL).
+
+    The crawl passes its own pid: a worker that starts just as the crawl is killed would otherwise take
+    its new parent (init) for the crawl and never exit.
+    """
 
     def watch() -> None:
         while os.getppid() == parent:
@@ -68,7 +71,7 @@ class Readers:
         if self._pool is None:
             # spawn: the reactor process has threads; a forked copy of it could inherit a held lock.
             self._pool = ProcessPoolExecutor(self.workers, mp_context=get_context("spawn"),
-                                             initializer=_watch_parent)
+                                             initializer=_watch_parent, initargs=(os.getpid(),))
             log.info("reading pages in %d worker processes", self.workers)
         return self._pool
 

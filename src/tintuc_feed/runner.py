@@ -151,7 +151,7 @@ def _finish_missing(db: Path, run_id: int, sources: Sequence[Source], error: str
 def _command(sources: Sequence[Source], options: CrawlOptions, run_id: int) -> list[str]:
     # -P: never import a `crawler` package from the current directory instead of ours.
     command = [sys.executable, "-P", "-m", "crawler.main", "--db", str(options.db), "--run-id", str(run_id),
-               "--log-level", options.log_level]
+               "--log-level", options.log_level, "--parent-pid", str(os.getpid())]
     if options.sources_file:
         command += ["--sources", str(options.sources_file)]
     for source in sources:
