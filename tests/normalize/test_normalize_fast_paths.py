@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tintuc_feed.normalize import authors, dates
+from tintuc_feed.normalize import authors, date_lines
 from tintuc_feed.normalize.text import (
     _BASIC_MARKS_RE,
     _BEYOND_BASIC_RE,
@@ -97,16 +97,17 @@ DATE_LINES = st.lists(st.one_of(DATE_PIECES, st.text(max_size=2)), max_size=10).
 @settings(max_examples=500)
 @given(DATE_LINES)
 def test_is_date_line_equals_the_full_reading(line):
-    now = dates._aware(dates._CLASSIFY_NOW)
+    now = date_lines._aware(date_lines._CLASSIFY_NOW)
     text = normalize_text(line)
-    assert dates.is_date_line(line) == (dates._date_part(text, now) is not None or dates._relative(text, now) is not None)
+    full = date_lines._date_part(text, now) is not None or date_lines._relative(text, now) is not None
+    assert date_lines.is_date_line(line) == full
 
 
 @settings(max_examples=500)
 @given(DATE_LINES)
 def test_no_date_pattern_matches_without_a_digit(line):
     bare = "".join(ch for ch in line if not ch.isdecimal())
-    assert dates._find_date(bare, dates._aware(dates._CLASSIFY_NOW)) is None
+    assert date_lines._find_date(bare, date_lines._aware(date_lines._CLASSIFY_NOW)) is None
 
 
 # ---- bylines: the tables compiled and folded once give the same readings ------------------------------
