@@ -6,16 +6,24 @@ binaries are Debian's (/usr/lib/postgresql/<version>/bin) or on PATH.
 Redis runs with no persistence.  Where a server is missing, `require` skips
 the test on a developer's machine and fails it under CI (CI=true), like the
 Chromium test: `.ci/run` installs both (`apt-get install postgresql redis-server`).
+
+A server outlives a test run that is killed (SIGKILL, a CI timeout, a closed terminal): the fixture's
+teardown never runs, and pg_ctl's server is a daemon of its own.  So every server has a Reaper, a small
+process in a session of its own holding the read end of a pipe whose write end only the test process
+holds: when the test process ends, however it ends, the pipe closes and the reaper stops the server and
+removes its folder.  A server stopped by its owner releases its reaper first (nothing left to do).
 """
 
 from __future__ import annotations
 
 import glob
+import json
 import os
 import pwd
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 import uuid
@@ -55,6 +63,35 @@ def _as_postgres_user(command: list[str]) -> list[str]:
     return ["runuser", "-u", "postgres", "--", *command]
 
 
+_REAPER = """
+import json, shutil, subprocess, sys
+if sys.stdin.buffer.read() == b"released":
+    sys.exit(0)
+for command in json.loads(sys.argv[1]):
+    try:
+        subprocess.run(command, capture_output=True, timeout=120)
+    except (OSError, subprocess.SubprocessError):
+        pass
+shutil.rmtree(sys.argv[2], ignore_errors=True)
+"""
+
+
+class Reaper:
+    """Runs `commands` and removes `folder` once this process ends, unless release() was called first."""
+
+    def __init__(self, commands: list[list[str]], folder: Path) -> None:
+        self.process = subprocess.Popen([sys.executable, "-c", _REAPER, json.dumps(commands), str(folder)],
+                                        stdin=subprocess.PIPE, start_new_session=True)
+
+    def release(self) -> None:
+        try:
+            self.process.stdin.write(b"released")
+            self.process.stdin.close()
+        except OSError:
+            pass
+        self.process.wait(timeout=30)
+
+
 class Postgres:
     """A PostgreSQL cluster of its own: start(), url(database), new_database(), stop()."""
 
@@ -72,6 +109,8 @@ class Postgres:
                        capture_output=True, timeout=120)
 
     def start(self) -> Postgres:
+        self.reaper = Reaper([_as_postgres_user([str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m",
+                                                  "immediate", "-w", "stop"])], self.dir)
         self._run("initdb", "-D", str(self.data), "-A", "trust", "-U", "tintuc", "-E", "UTF8", "--no-sync")
         return self.resume()
 
@@ -103,6 +142,7 @@ class Postgres:
             self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")
         finally:
             shutil.rmtree(self.dir, ignore_errors=True)
+            self.reaper.release()
 
 
 class Redis:
@@ -114,6 +154,7 @@ class Redis:
         self.process = subprocess.Popen(
             [binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
              "--dir", str(self.dir)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.reaper = Reaper([["kill", str(self.process.pid)]], self.dir)
         self._wait()
 
     @property
@@ -141,3 +182,4 @@ class Redis:
             self.process.kill()
             self.process.wait()
         shutil.rmtree(self.dir, ignore_errors=True)
+        self.reaper.release()
