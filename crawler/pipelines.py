@@ -6,7 +6,7 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from tintuc_feed.store import Store, is_database_url
+from tintuc_feed.store import Store, describe_error, is_database_url
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 # Sources whose outcome the store refused to record (disk full, read-only store): crawler.main
@@ -82,7 +82,7 @@ class StorePipeline:
             results = [exc] * len(batch)
         for (_, _, url), result in zip(batch, results, strict=True):
             if isinstance(result, BaseException):
-                self._refused(url, describe(result))
+                self._refused(url, describe_error(result))
             else:
                 self.counts[{"new": "new", "updated": "updated"}.get(result.status, "duplicates")] += 1
 
@@ -107,24 +107,11 @@ class StorePipeline:
                 **self.counts,
             )
         except (*self.store.errors, OSError) as exc:
-            self.outcome_lost = f"{spider.source.id}: the outcome could not be stored: {describe(exc)}"
+            self.outcome_lost = f"{spider.source.id}: the outcome could not be stored: {describe_error(exc)}"
             spider.logger.error(self.outcome_lost)
             OUTCOMES_LOST.append(self.outcome_lost)
         finally:
             self.store.close()
-
-
-REASON_CHARS = 300
-
-
-def describe(error: BaseException) -> str:
-    """One line naming a store error and what the database said ("DataError: PostgreSQL text fields cannot…").
-
-    Only the first line (psycopg adds DETAIL/HINT lines), at most REASON_CHARS characters.
-    """
-    lines = str(error).strip().splitlines()
-    text = f"{type(error).__name__}: {lines[0] if lines else ''}".rstrip(": ")
-    return text if len(text) <= REASON_CHARS else text[: REASON_CHARS - 1] + "…"
 
 
 def _verdict(spider, store_errors: list[str]) -> tuple[bool, str | None]:

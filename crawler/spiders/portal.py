@@ -21,10 +21,9 @@ from scrapy.utils.defer import maybe_deferred_to_future
 from tintuc_feed import families
 from tintuc_feed.model import ArticleLink
 from tintuc_feed.sources import load_sources, select_sources
-from tintuc_feed.store import Store
+from tintuc_feed.store import Store, describe_error
 
 from ..pages import read_list, read_page
-from ..pipelines import describe
 from ..policy import RefusedRequest
 from ..workers import shared_readers
 
@@ -71,7 +70,7 @@ class PortalSpider(scrapy.Spider):
         try:
             cached = self.store.get_http_cache(url) if conditional else None
         except (*self.store.errors, OSError) as exc:  # the store is gone: asked unconditionally
-            self.logger.error("%s: the store could not be read for %s: %s", self.source.id, url, describe(exc))
+            self.logger.error("%s: the store could not be read for %s: %s", self.source.id, url, describe_error(exc))
             cached = None
         if cached:
             etag, modified = cached
@@ -133,7 +132,7 @@ class PortalSpider(scrapy.Spider):
         try:
             return self.refresh or not self.store.has_url(link.url)
         except (*self.store.errors, OSError) as exc:  # the store is gone: asked for, the pipeline says why it fails
-            self.logger.error("%s: the store could not be read for %s: %s", self.source.id, link.url, describe(exc))
+            self.logger.error("%s: the store could not be read for %s: %s", self.source.id, link.url, describe_error(exc))
             return True
 
     def _remember_validators(self, response: Response) -> None:
@@ -202,7 +201,7 @@ class PortalSpider(scrapy.Spider):
             else:
                 self._note_stopped(reason)
         except (*store.errors, OSError) as exc:  # the store failed (and the pipeline said so): no validators kept
-            self.logger.error("%s: the store refused the crawl's last writes: %s", self.source.id, describe(exc))
+            self.logger.error("%s: the store refused the crawl's last writes: %s", self.source.id, describe_error(exc))
         finally:
             store.close()
 
