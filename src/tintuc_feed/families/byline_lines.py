@@ -43,10 +43,12 @@ def take_byline_line(container: Tag) -> str | None:
 def byline_text(node: Tag, text: str) -> str | None:
     """The block's byline: its lines when each is one, else its text as one line ("T.K. <em>Ảnh</em>:
     Hoàng Long", "Theo <b>Vân Anh</b>") if that is one or a right-aligned signature; None if no byline."""
-    if text and all(looks_like_byline(x) for x in text.split("\n") if x):
+    lines = [x for x in text.split("\n") if x]
+    if text and all(looks_like_byline(x) for x in lines):
         return text
     line = " ".join(text.split())
-    return line if looks_like_byline(line) or _is_signature_block(node, text) else None
+    tried = lines == [line]  # the block's one line, already found no byline just above
+    return line if (not tried and looks_like_byline(line)) or _is_signature_block(node, text) else None
 
 
 def _with_reprint_credit(blocks: list[Tag], index: int, text: str) -> tuple[str, int]:

@@ -98,8 +98,13 @@ def shown_on_page(name: str, page: Page) -> bool:
 
 
 def is_vietnamese(text: str) -> bool:
-    letters = [c for c in text.lower() if c.isalpha()]
-    return bool(letters) and sum(c in VIETNAMESE_LETTERS for c in letters) >= VIETNAMESE_MIN_SHARE * len(letters)
+    """At least VIETNAMESE_MIN_SHARE of the text's letters are Vietnamese ones (every one of which is a letter)."""
+    lower = text.lower()
+    letters = sum(map(str.isalpha, lower))
+    return bool(letters) and len(_VIETNAMESE_LETTER.findall(lower)) >= VIETNAMESE_MIN_SHARE * letters
+
+
+_VIETNAMESE_LETTER = re.compile(f"[{''.join(sorted(VIETNAMESE_LETTERS))}]")
 
 
 def jsonld_persons(value) -> list[str]:

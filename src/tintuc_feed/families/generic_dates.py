@@ -55,6 +55,7 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta, timezone
 
+from lxml import etree
 from lxml.etree import _Element as Tag
 
 from ..model import RawDate
@@ -109,16 +110,19 @@ def _is_article(node: Tag) -> bool:
     return node.tag == "article" or any(s in (node.get("itemtype") or "") for s in ("Article", "BlogPosting"))
 
 
+# The page's <article> elements, or else its elements typed …Article / …BlogPosting (_is_article's test, in C).
+_ARTICLES = etree.XPath("descendant-or-self::article")
+_TYPED_ARTICLES = etree.XPath("descendant-or-self::*[contains(@itemtype, 'Article') or contains(@itemtype, 'BlogPosting')]")
+
+
 def _article_of(node: Tag) -> Tag | None:
     return next((a for a in node.iterancestors() if _is_article(a)), None)
 
 
 def _ranker(page: Page, title: str | None):
     """node -> 0 (in the page's article), 1 (elsewhere), None (in a card's article)."""
-    articles = [a for a in page.root.iter("article")] or [a for a in page.root.iter() if
-                                                            isinstance(a.tag, str) and _is_article(a)]
     own = None
-    if len(articles) > 1:
+    if len(_ARTICLES(page.root) or _TYPED_ARTICLES(page.root)) > 1:
         anchor = header_dates.title_anchor(page, title)
         own = (anchor if anchor is not None and _is_article(anchor) else
                _article_of(anchor) if anchor is not None else None)

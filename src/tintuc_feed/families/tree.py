@@ -219,7 +219,7 @@ def get_text(node: etree._Element, sep: str = "", strip: bool = False) -> str:
 
 def flat_text(node: etree._Element) -> str:
     """The node's text, whitespace collapsed to single spaces ("" if none)."""
-    return " ".join(" ".join(s.strip() for s in text_parts(node) if s.strip()).split())
+    return " ".join(" ".join(text_parts(node)).split())  # the parts' words (str.strip and str.split: one whitespace)
 
 
 def has_text(node: etree._Element) -> bool:

@@ -1,0 +1,189 @@
+"""The families' reading, made faster (issue 10): each fast path against the computation it replaced,
+and the vote skip (a short named container holding every paragraph of the page) on pages built for it.
+
+The golden test (test_golden.py) shows every recorded reading unchanged; these show each piece on its own:
+the slow formula kept here as the reference, run beside the fast one on every element of the recorded
+pages or on generated text.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tintuc_feed.families import byline_lines, generic, generic_authors, generic_body, generic_dates, layout, tree
+from tintuc_feed.normalize.authors import looks_like_byline
+from tintuc_feed.families.page import Page
+from tintuc_feed.sources import Source
+
+from .golden import FIXTURES
+
+
+def _recorded_pages() -> list[str]:
+    files = sorted(FIXTURES.glob("families/*/input.html")) + sorted(FIXTURES.glob("blind/*/input.html")) \
+        + sorted(FIXTURES.glob("real/*/input.html"))
+    assert len(files) > 40
+    return [f.read_text("utf-8") for f in files]
+
+
+# ---- tree.flat_text: the parts' words joined once ------------------------------------------------
+
+def _flat_text_before(node) -> str:
+    return " ".join(" ".join(s.strip() for s in tree.text_parts(node) if s.strip()).split())
+
+
+def test_flat_text_equals_the_per_part_strip_on_every_recorded_element():
+    for html in _recorded_pages():
+        page = Page(html)
+        for node in page.root.iter():
+            if isinstance(node.tag, str):
+                assert tree.flat_text(node) == _flat_text_before(node)
+
+
+@settings(max_examples=400)
+@given(st.lists(st.text(alphabet=st.sampled_from(" \t\n\xa0\u2003\u3000ab ạ\u200b"), max_size=12), max_size=6))
+def test_flat_text_joins_parts_as_the_per_part_strip_did(parts):
+    before = " ".join(" ".join(s.strip() for s in parts if s.strip()).split())
+    assert " ".join(" ".join(parts).split()) == before
+
+
+# ---- generic_authors.is_vietnamese: counted in C ------------------------------------------------
+
+def _is_vietnamese_before(text: str) -> bool:
+    letters = [c for c in text.lower() if c.isalpha()]
+    return bool(letters) and sum(c in generic_authors.VIETNAMESE_LETTERS for c in letters) >= \
+        generic_authors.VIETNAMESE_MIN_SHARE * len(letters)
+
+
+@settings(max_examples=600)
+@given(st.text(alphabet=st.sampled_from("aeoAĐđƠơẠạẶặỹỸ İ1²½_-.ǅßΣ\u0301 ") | st.characters(), max_size=80))
+def test_is_vietnamese_counts_as_the_letter_loop(text):
+    assert generic_authors.is_vietnamese(text) is _is_vietnamese_before(text)
+
+
+def test_is_vietnamese_on_every_recorded_page():
+    for html in _recorded_pages():
+        text = tree.flat_text(Page(html).root)
+        assert generic_authors.is_vietnamese(text) is _is_vietnamese_before(text)
+
+
+# ---- byline_lines.byline_text: a one-line block's line is tried once ----------------------------
+
+def _byline_text_before(node, text: str) -> str | None:
+    if text and all(looks_like_byline(x) for x in text.split("\n") if x):
+        return text
+    line = " ".join(text.split())
+    return line if looks_like_byline(line) or byline_lines._is_signature_block(node, text) else None
+
+
+def test_byline_text_reads_every_recorded_block_as_before():
+    seen = 0
+    for html in _recorded_pages():
+        for node in layout.leaf_blocks(Page(html).root):
+            text = byline_lines.lines_of(node)
+            assert byline_lines.byline_text(node, text) == _byline_text_before(node, text)
+            seen += 1
+    assert seen > 1000
+
+
+@pytest.mark.parametrize("html", ["<p>Minh Quỳnh - Bá Hiển</p>", "<p>  Minh   Quỳnh </p>", "<p>Theo <b>Vân Anh</b></p>",
+                                  "<p>Hà Nội\n ngày 5</p>", "<p></p>", "<p style='text-align:right'>Phòng PC04</p>",
+                                  "<p>Phóng viên<br>Minh Quỳnh</p>", "<p>Câu chuyện dài của một người.</p>"])
+def test_byline_text_table(html):
+    node = Page(f"<html><body>{html}</body></html>").root.find(".//p")
+    text = byline_lines.lines_of(node)
+    assert byline_lines.byline_text(node, text) == _byline_text_before(node, text)
+
+
+# ---- generic_dates: the page's articles found by XPath ------------------------------------------
+
+def _articles_before(root) -> list:
+    return [a for a in root.iter("article")] or [a for a in root.iter() if
+                                                 isinstance(a.tag, str) and generic_dates._is_article(a)]
+
+
+def test_the_articles_xpath_finds_what_the_element_walk_found():
+    built = ("<html><body><div itemtype='https://schema.org/NewsArticle'><p>a</p></div>"
+             "<section itemtype='http://schema.org/BlogPosting'>b</section><!-- c --></body></html>",
+             "<html><body><article>a</article><div itemtype='x/Article'>b</div><article>c</article></body></html>",
+             "<html itemtype='https://schema.org/Article'><body><p>x</p></body></html>")
+    for html in (*built, *_recorded_pages()):
+        root = Page(html).root
+        found = generic_dates._ARTICLES(root) or generic_dates._TYPED_ARTICLES(root)
+        assert found == _articles_before(root)
+
+
+# ---- the vote skip: a short named container holding every paragraph ------------------------------
+
+TITLE = "Công an huyện tổ chức tuyên truyền phòng chống tội phạm cho học sinh"
+ARTICLE = "".join(f"<p>Đoạn {i}: Sáng nay, Công an huyện phối hợp với nhà trường tổ chức buổi tuyên truyền "
+                  f"kỹ năng phòng chống tội phạm, ma túy và an toàn giao thông cho học sinh.</p>" for i in range(1, 5))
+
+
+def _page(body: str) -> str:
+    return (f"<html><head><title>{TITLE}</title></head><body><div class='menu'><a href='/'>Trang chủ</a></div>"
+            f"<h1>{TITLE}</h1>{body}<div class='footer-info'>Cơ quan chủ quản: Công an tỉnh.</div></body></html>")
+
+
+OUTSIDE = "<div class='y'><p>Ghi chú: Tòa soạn giữ bản quyền nội dung đăng tải trên trang này.</p></div>"
+
+# (case, page, skipped?): a short named container is kept without trafilatura's run only when every
+# paragraph of the page with text is inside it.
+WHOLE_CASES = (
+    ("every paragraph inside the container", _page(f"<div class='entry-content'>{ARTICLE}</div>"), True),
+    ("an empty paragraph outside does not count",
+     _page(f"<p> </p><div class='entry-content'>{ARTICLE}</div>"), True),
+    ("a paragraph outside the container", _page(f"<div class='entry-content'>{ARTICLE}</div>{OUTSIDE}"), False),
+    ("no paragraph in the container (text in divs)",
+     _page(f"<div class='entry-content'>{ARTICLE.replace('<p>', '<div>').replace('</p>', '</div>')}</div>"), False),
+)
+
+
+def _read(html: str):
+    url = "https://example.vn/tin/bai-viet.html"
+    source = Source(id="adhoc", name="example.vn", list_urls=(url,), article_url_pattern=".")
+    return generic.parse_article(url, html, source, {})
+
+
+@pytest.fixture
+def vote_calls(monkeypatch):
+    """The pages trafilatura is run on (the real function runs)."""
+    calls, real = [], generic_body.trafilatura_html
+
+    def counted(text, url, fallback=False):
+        calls.append(url)
+        return real(text, url, fallback)
+
+    monkeypatch.setattr(generic_body, "trafilatura_html", counted)
+    return calls
+
+
+@pytest.mark.parametrize("case, html, skipped", WHOLE_CASES, ids=[c[0] for c in WHOLE_CASES])
+def test_a_short_named_container_holding_every_paragraph_is_not_put_to_the_vote(case, html, skipped, vote_calls):
+    raw = _read(html)
+    assert raw.matched["body"] == "css:.entry-content", raw.matched
+    if skipped:
+        assert raw.matched["body_vote"] == "structure:named whole" and not vote_calls
+        assert "Đoạn 1" in raw.body_html and "Đoạn 4" in raw.body_html
+    else:
+        assert raw.matched["body_vote"] != "structure:named whole" and vote_calls
+
+
+def test_the_whole_container_reads_as_the_vote_would(monkeypatch):
+    """Skipping the vote gives the body the vote keeps (trafilatura agrees with a whole short container)."""
+    html = _page(f"<div class='entry-content'>{ARTICLE}</div>")
+    fast = _read(html)
+    monkeypatch.setattr(generic_body, "holds_every_paragraph", lambda container, page: False)
+    slow = _read(html)
+    assert slow.matched["body_vote"].startswith("structure:named kept"), slow.matched
+    assert fast.body_html == slow.body_html and fast.matched["body"] == slow.matched["body"]
+
+
+def test_holds_every_paragraph_table():
+    page = Page(f"<html><body><div id='c'>{ARTICLE}</div><p>   </p></body></html>")
+    assert generic_body.holds_every_paragraph(page.root.find(".//div"), page)
+    page = Page(f"<html><body><div id='c'>{ARTICLE}</div><p>x</p></body></html>")
+    assert not generic_body.holds_every_paragraph(page.root.find(".//div"), page)
+    page = Page("<html><body><div id='c'><div>text</div></div></body></html>")
+    assert not generic_body.holds_every_paragraph(page.root.find(".//div"), page)
