@@ -184,12 +184,19 @@ def page_times(pages, runs: int, statistic=statistics.median) -> dict[str, list[
     return {name: [statistic(s) for s in per_page] for name, per_page in samples.items()}
 
 
-def _forget_folds() -> None:
-    from tintuc_feed.normalize import text
+# What is remembered of one article's own strings (its folds, its byline): emptied before each pass, so
+# that a pass reads the pages as new ones.  Memories of a source's constants (its site names, its
+# province) are kept: a crawl reads many pages of each source.
+PAGE_MEMORIES = (("text", "_fold_key_cached"), ("authors", "_parse_byline_cached"))
 
-    cached = getattr(text, "_fold_key_cached", None)
-    if cached is not None:
-        cached.cache_clear()
+
+def _forget_folds() -> None:
+    from tintuc_feed import normalize
+
+    for module, name in PAGE_MEMORIES:
+        cached = getattr(getattr(normalize, module, None), name, None)
+        if cached is not None:
+            cached.cache_clear()
 
 
 STATISTICS = {"median": statistics.median, "min": min}

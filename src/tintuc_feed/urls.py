@@ -23,7 +23,7 @@ the public suffix list) and not a site's home page (``HINT_REJECTIONS``).
 
 from __future__ import annotations
 
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import SplitResult, parse_qsl, urlencode, urlsplit, urlunsplit
 
 from courlan import extract_domain
 from w3lib.url import canonicalize_url
@@ -86,7 +86,11 @@ def is_tracking_param(name: str) -> bool:
 
 def site_of(url: str) -> str:
     """The registrable domain of a URL (cand.com.vn for amp.cand.com.vn), or its host."""
-    host = urlsplit(url).hostname  # raises ValueError for a URL urlsplit refuses, as it always did
+    return _site_of_host(urlsplit(url).hostname, url)  # raises ValueError for a URL urlsplit refuses, as it always did
+
+
+def _site_of_host(host: str | None, url: str) -> str:
+    """site_of(url), given url's hostname."""
     if not host:
         return ""
     site = _SITES.get(host)
@@ -116,24 +120,22 @@ def same_site(a: str, b: str) -> bool:
     return bool(site_a) and site_a == site_of(b)
 
 
-def _is_http(url: str) -> bool:
-    return urlsplit(url).scheme.lower() in DEFAULT_PORTS and bool(urlsplit(url).hostname)
-
-
-def _is_home_page(url: str) -> bool:
-    parts = urlsplit(url)
-    return parts.path in ("", "/") and not parts.query
-
-
 def hint_rejection(url: str, hint: str) -> str | None:
     """Why a canonical hint is refused for url (a HINT_REJECTIONS key), or None."""
-    if not _is_http(hint):
+    hint_parts = urlsplit(hint)  # each URL split once: _is_http, same_site and _is_home_page, in their order
+    if not (hint_parts.scheme.lower() in DEFAULT_PORTS and hint_parts.hostname):
         return "not http"
-    if not same_site(url, hint):
+    url_parts = urlsplit(url)
+    site = _site_of_host(url_parts.hostname, url)
+    if not (site and site == _site_of_host(hint_parts.hostname, hint)):
         return "other site"
-    if _is_home_page(hint) and not _is_home_page(url):
+    if _is_home(hint_parts) and not _is_home(url_parts):
         return "home page"
     return None
+
+
+def _is_home(parts: SplitResult) -> bool:
+    return parts.path in ("", "/") and not parts.query
 
 
 def _fold_host(host: str, prefixes, site: str) -> str:
@@ -146,6 +148,8 @@ def _fold_host(host: str, prefixes, site: str) -> str:
 
 
 def _clean_query(query: str) -> str:
+    if not query:
+        return ""  # what urlencode(parse_qsl("")) gives
     pairs = [(k, v) for k, v in parse_qsl(query, keep_blank_values=True) if not is_tracking_param(k)]
     return urlencode(pairs, safe="%/:@!$'()*,;")
 
@@ -167,7 +171,8 @@ def canonical_url(url: str, *, canonical_hint: str | None = None) -> str:
     scheme = parts.scheme.lower()
     if scheme not in DEFAULT_PORTS:
         return cleaned
-    host = _fold_host((parts.hostname or "").lower(), CANONICAL_HOST_PREFIXES, site_of(cleaned))
+    hostname = parts.hostname
+    host = _fold_host((hostname or "").lower(), CANONICAL_HOST_PREFIXES, _site_of_host(hostname, cleaned))
     userinfo = parts.netloc.rpartition("@")[0]
     netloc = _netloc(scheme, host, parts.port, userinfo)
     return urlunsplit((scheme, netloc, parts.path or "/", _clean_query(parts.query), ""))

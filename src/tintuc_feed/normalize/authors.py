@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from tintuc_feed.model import Author
 from tintuc_feed.normalize.byline_tables import (
@@ -335,10 +335,24 @@ def _reprint(acc: _Acc, line: str, following: str) -> int:
     return 1 if m else 2
 
 
+BYLINE_CACHE_MAX_CHARS = 300  # parse_byline remembers the readings of bylines up to this long
+
+
 def parse_byline(raw: str | None) -> Byline:
     """A raw byline -> authors, credits and origin, with the raw kept."""
     if not isinstance(raw, str):
         return Byline()
+    if len(raw) <= BYLINE_CACHE_MAX_CHARS:  # a family tests a line, then normalization reads the same byline
+        return _parse_byline_cached(raw)
+    return _parse_byline(raw)
+
+
+@lru_cache(maxsize=4096)
+def _parse_byline_cached(raw: str) -> Byline:
+    return _parse_byline(raw)  # a Byline is frozen, its authors and credits tuples: safe to share
+
+
+def _parse_byline(raw: str) -> Byline:
     acc = _Acc([], [])
     lines = normalize_block(raw).split("\n")
     skip = 0

@@ -115,9 +115,15 @@ def _year(text: str, now: datetime) -> int:
     return year
 
 
+@cache
+def _visible_date_res() -> tuple[re.Pattern[str], ...]:
+    """VISIBLE_DATE_PATTERNS compiled once per process (a family tests many lines of each page)."""
+    return tuple(re.compile(pattern, _FLAGS) for _name, pattern in VISIBLE_DATE_PATTERNS)
+
+
 def _find_date(s: str, now: datetime) -> tuple[tuple[int, int, int], str] | None:
-    for _name, pattern in VISIBLE_DATE_PATTERNS:
-        m = re.search(pattern, s, _FLAGS)
+    for pattern in _visible_date_res():
+        m = pattern.search(s)
         if m:
             ymd = (_year(m["y"], now), int(m["m"]), int(m["d"]))
             return ymd, s[: m.start()] + " " + s[m.end() :]

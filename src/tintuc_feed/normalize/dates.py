@@ -40,6 +40,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
+from functools import cache
+from typing import NamedTuple
 
 from tintuc_feed.model import RawDate
 from tintuc_feed.normalize import machine_dates
@@ -102,6 +104,22 @@ RFC822_PATTERN = r"(?:[A-Za-z]{3},?\s+)?\d{1,2}\s+[A-Za-z]{3}\s+\d{2,4}\s+\d{1,2
 URL_EPOCH_PATTERN = r"/bai-viet/[^/?#]*?-(?P<epoch>\d{10})(?:[/?#]|$)"
 
 
+class _MachineRes(NamedTuple):
+    iso: re.Pattern[str]
+    us: re.Pattern[str]
+    dotnet: re.Pattern[str]
+    rfc822: re.Pattern[str]
+    url_epoch: re.Pattern[str]
+    yearless: re.Pattern[str]
+
+
+@cache
+def _machine_res() -> _MachineRes:
+    """The patterns of this module, compiled at first use, once per process."""
+    return _MachineRes(re.compile(ISO_PATTERN), re.compile(US_PATTERN, _FLAGS), re.compile(DOTNET_PATTERN),
+                       re.compile(RFC822_PATTERN), re.compile(URL_EPOCH_PATTERN), re.compile(YEARLESS_PATTERN))
+
+
 def _offset(tz: str | None, origin: str) -> timedelta | None:
     if not tz or (tz.upper() == "Z" and origin == "api"):
         return None  # no offset: local time (the Hanoi API's Z is wrong)
@@ -113,7 +131,7 @@ def _offset(tz: str | None, origin: str) -> timedelta | None:
 
 
 def _parse_iso(s: str, origin: str) -> tuple[tuple, tuple | None, timedelta | None] | None:
-    m = re.fullmatch(ISO_PATTERN, s)
+    m = _machine_res().iso.fullmatch(s)
     if not m:
         return None
     hms = (int(m["H"]), int(m["M"]), int(m["S"] or 0)) if m["H"] else None
@@ -121,7 +139,7 @@ def _parse_iso(s: str, origin: str) -> tuple[tuple, tuple | None, timedelta | No
 
 
 def _parse_us(s: str) -> tuple[tuple, tuple | None, timedelta | None] | None:
-    m = re.fullmatch(US_PATTERN, s, _FLAGS)
+    m = _machine_res().us.fullmatch(s)
     if not m:
         return None
     month, day = int(m["m"]), int(m["d"])
@@ -131,10 +149,10 @@ def _parse_us(s: str) -> tuple[tuple, tuple | None, timedelta | None] | None:
 
 
 def _parse_instant(s: str) -> datetime | None:
-    m = re.fullmatch(DOTNET_PATTERN, s)
+    m = _machine_res().dotnet.fullmatch(s)
     if m:
         return datetime.fromtimestamp(int(m["ms"]) / 1000, UTC)
-    if re.fullmatch(RFC822_PATTERN, s):
+    if _machine_res().rfc822.fullmatch(s):
         return parsedate_to_datetime(s)  # naive when its zone is unknown ("ICT")
     return None
 
@@ -173,7 +191,7 @@ def _parse_visible(s: str, now: datetime) -> tuple[datetime, str] | None:
 
 
 def _parse_url(s: str) -> tuple[datetime, str] | None:
-    m = re.search(URL_EPOCH_PATTERN, s)
+    m = _machine_res().url_epoch.search(s)
     if not m:
         return None
     return datetime.fromtimestamp(int(m["epoch"]), UTC).astimezone(vn_tz()), "datetime"
@@ -210,7 +228,7 @@ def _parse_list(s: str, now: datetime) -> tuple[datetime, str] | None:
     found = _parse_visible(s, now)
     if found is not None or _find_date(s, now):
         return found
-    days = list(re.finditer(YEARLESS_PATTERN, s))
+    days = list(_machine_res().yearless.finditer(s))
     if len(days) != 1 or not (1 <= int(days[0]["m"]) <= 12 and 1 <= int(days[0]["d"]) <= 31):
         return None
     for year in (now.year, now.year - 1):  # the latest such day that is not in the future

@@ -35,24 +35,52 @@ FORMER_SUFFIXES = (r"cu",)  # "Phú Yên cũ", "(cũ)" (parentheses fold to spac
 
 @cache
 def _mention_pattern() -> re.Pattern[str]:
-    names = sorted(_index(), key=len, reverse=True)
-    alternation = "|".join(re.escape(n) for n in names)
-    prefixes = "|".join(PLACE_PREFIXES)
-    suffixes = "|".join(FORMER_SUFFIXES)
-    return re.compile(rf"\b(?:(?:{prefixes}) (?P<a>{alternation})|(?P<b>{alternation}) (?:{suffixes}))\b")
+    """The whole rule in one pattern: a name after a prefix, or before a suffix (the reference, in tests)."""
+    names, prefixes, suffixes = _alternatives()
+    return re.compile(rf"\b(?:(?:{prefixes}) (?P<a>{names})|(?P<b>{names}) (?:{suffixes}))\b")
+
+
+@cache
+def _alternatives() -> tuple[str, str, str]:
+    names = "|".join(re.escape(n) for n in sorted(_index(), key=len, reverse=True))
+    return names, "|".join(PLACE_PREFIXES), "|".join(FORMER_SUFFIXES)
+
+
+@cache
+def _mention_parts() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """_mention_pattern's two branches apart, and what the second needs: a suffix word."""
+    names, prefixes, suffixes = _alternatives()
+    return (re.compile(rf"\b(?:{prefixes}) (?P<a>{names})\b"), re.compile(rf"\b(?P<b>{names}) (?:{suffixes})\b"),
+            re.compile(rf" (?:{suffixes})\b"))
+
+
+def _mention(key: str) -> tuple[str, bool] | None:
+    """(name, former) of _mention_pattern().search(key), without trying every name at every word.
+
+    The one pattern matches at the leftmost place where either branch does, the prefix branch first;
+    the suffix branch is tried only on a text holding a suffix word (rare: "cũ").
+    """
+    prefixed, suffixed, suffix = _mention_parts()
+    first = prefixed.search(key)
+    second = suffixed.search(key) if suffix.search(key) else None
+    if second is not None and (first is None or second.start() < first.start()):
+        return second.group("b"), True
+    return (first.group("a"), False) if first is not None else None
 
 
 def find_province(texts: Iterable[str | None]) -> ProvinceMatch | None:
     """The first province named as a place in the texts, tried in order."""
+    tried = set()
     for text in texts:
-        if not text:
+        if not text or text in tried:  # a summary made from the first paragraph is that paragraph
             continue
-        match = _mention_pattern().search(fold_key(text))
-        if match:
-            name = match.group("a") or match.group("b")
-            found = resolve_province(name + (" cu" if match.group("b") else ""))
-            if found:
-                return found
+        tried.add(text)
+        found = _mention(fold_key(text))
+        if found:
+            name, former = found
+            match = resolve_province(name + (" cu" if former else ""))
+            if match:
+                return match
     return None
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from tintuc_feed.normalize.text import fold_key
 
@@ -122,6 +122,15 @@ def resolve_province(name: str) -> ProvinceMatch | None:
     """A province name in any usual spelling -> its current unit (and former province)."""
     if not isinstance(name, str):
         return None
+    return _resolve_cached(name) if len(name) <= 100 else _resolve(name)
+
+
+@lru_cache(maxsize=1024)  # a source's province and the names an article mentions: a few hundred strings
+def _resolve_cached(name: str) -> ProvinceMatch | None:
+    return _resolve(name)  # ProvinceMatch is frozen: safe to share
+
+
+def _resolve(name: str) -> ProvinceMatch | None:
     key = fold_key(name)
     key, former_flag = re.subn(FORMER_SUFFIX, "", key)
     key = re.sub(PREFIXES, "", key)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 
 # Invisible characters removed outright (they carry no text).
 FORBIDDEN_CHARS = frozenset(
@@ -61,9 +61,13 @@ _MAX_PASSES = 8
 # tests/normalize/test_normalize_fast_paths.py checks each fast path against the full steps.
 _CHANGED_CHARS = ("&\r\x85\u2028\u2029" + "".join(sorted(SPACE_CHARS)) + "".join(sorted(FORBIDDEN_CHARS))
                   + "\x7f-\x84\x86-\x9f")
-_TEXT_WORK_RE = re.compile("[\n" + _CHANGED_CHARS + "]|  |[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-_BLOCK_WORK_RE = re.compile("[" + _CHANGED_CHARS + "]|  | \n|\n |\n\n\n"
-                            "|[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# The characters outside XML 1.0 (_XML_ILLEGAL_RE's class) as ranges, to join one class with the others:
+# one character class is searched far faster than an alternation; the runs are substrings (str.find).
+_XML_ILLEGAL_RANGES = "\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff"
+_TEXT_WORK_RE = re.compile("[\n" + _CHANGED_CHARS + _XML_ILLEGAL_RANGES + "]")
+_TEXT_WORK_RUNS = ("  ",)
+_BLOCK_WORK_RE = re.compile("[" + _CHANGED_CHARS + _XML_ILLEGAL_RANGES + "]")
+_BLOCK_WORK_RUNS = ("  ", " \n", "\n ", "\n\n\n")
 
 
 def remove_illegal_xml_chars(s: str) -> str:
@@ -107,15 +111,15 @@ def normalize_text(s: str) -> str:
     """One line of display text: NFC, entities decoded, invisible chars out, spaces collapsed."""
     if not isinstance(s, str):
         return ""
-    if _is_plain(s, _TEXT_WORK_RE):
+    if _is_plain(s, _TEXT_WORK_RE, _TEXT_WORK_RUNS):
         return s
     return _to_fixed_point(s, _text_step)
 
 
-def _is_plain(s: str, work: re.Pattern[str]) -> bool:
-    """True when no step would change s (see _TEXT_WORK_RE)."""
+def _is_plain(s: str, work: re.Pattern[str], runs: tuple[str, ...]) -> bool:
+    """True when no step would change s (see _CHANGED_CHARS)."""
     return (s[:1] not in (" ", "\n") and s[-1:] not in (" ", "\n") and work.search(s) is None
-            and unicodedata.is_normalized("NFC", s))
+            and not any(run in s for run in runs) and unicodedata.is_normalized("NFC", s))
 
 
 def _block_step(s: str) -> str:
@@ -134,7 +138,7 @@ def normalize_block(s: str) -> str:
     """Like normalize_text, but keeps paragraphs ("\\n\\n") and lines ("\\n")."""
     if not isinstance(s, str):
         return ""
-    if _is_plain(s, _BLOCK_WORK_RE):
+    if _is_plain(s, _BLOCK_WORK_RE, _BLOCK_WORK_RUNS):
         return s
     return _to_fixed_point(s, _block_step)
 
@@ -143,6 +147,33 @@ def strip_marks(s: str) -> str:
     """Remove every combining mark and map đ/Đ to d/D ("Đắk Lắk" -> "Dak Lak")."""
     if s.isascii():  # no mark, no đ, and NFD/NFC leave ASCII as it is
         return s
+    bare = s.translate(_ascii_marks_table())
+    if bare.isascii():  # every character was ASCII or in the table: the full steps give the same
+        return bare
+    return _strip_marks(s)
+
+
+# Latin letters with marks (Vietnamese uses U+00C0-U+01B0 and U+1EA0-U+1EF9) and the combining marks.
+_TABLE_RANGES = ((0x00C0, 0x024F), (0x0300, 0x036F), (0x1E00, 0x1EFF))
+
+
+@cache
+def _ascii_marks_table() -> dict[int, str]:
+    """Each character of _TABLE_RANGES whose _strip_marks is ASCII -> that ASCII ("ắ" -> "a", U+0301 -> "").
+
+    Sound for whole strings made of these and ASCII: NFD decomposes character by character and only
+    reorders marks, which are all removed, and NFC leaves ASCII as it is (tests compare the two).
+    """
+    table = {}
+    for start, end in _TABLE_RANGES:
+        for code in range(start, end + 1):
+            bare = _strip_marks(chr(code))
+            if bare.isascii():
+                table[code] = bare
+    return table
+
+
+def _strip_marks(s: str) -> str:
     decomposed = unicodedata.normalize("NFD", s.replace("đ", "d").replace("Đ", "D"))
     bare = _BEYOND_BASIC_RE.sub(_drop_mark, _BASIC_MARKS_RE.sub("", decomposed))
     return unicodedata.normalize("NFC", bare)
@@ -167,9 +198,21 @@ def fold_key(s: str) -> str:
         return ""
     if len(s) <= FOLD_CACHE_MAX_CHARS:  # the byline and rank tables fold the same short strings again and again
         return _fold_key_cached(s)
-    return _to_fixed_point(s, _fold_step)
+    return _fold(s)
 
 
 @lru_cache(maxsize=16384)
 def _fold_key_cached(s: str) -> str:
+    return _fold(s)
+
+
+def _fold(s: str) -> str:
+    """_to_fixed_point(s, _fold_step), without the pass that only confirms an ASCII key.
+
+    An ASCII key of _fold_step is lower-case letters and digits in words one space apart: a fixed
+    point of _fold_step (tests/normalize/test_normalize_fast_paths.py checks both).
+    """
+    key = _fold_step(s)
+    if key == s or key.isascii():
+        return key
     return _to_fixed_point(s, _fold_step)
