@@ -1,6 +1,7 @@
 """Extraction accuracy per family and field, family vs generic-only, and speed.
 
     python benchmarks/bench_extract.py [--runs 5] [--speed-only] [--statistic min] [--sets families,...,real-selectors]
+    python benchmarks/bench_extract.py --stages [--runs 15] [--sets families,blind,full-size]
 
 Reads every recorded fixture page in tests/fixtures/families/ (the same pages
 and expected fields as tests/families/test_fixtures.py) and reads each twice:
@@ -23,6 +24,11 @@ warm-up pass; --statistic min takes the fastest pass instead, steadier on a load
 machine); per set, the mean of those per-page times in ms, and the ratios as the
 median of per-page ratios.  Run it against another tree of the code with
 PYTHONPATH=<that tree>/src (docs/BENCHMARKS.md).
+
+--stages times the two halves of tintuc-feed's reading apart, per page the fastest
+pass of each: families.extract_article (the families' reading, page checks and parse
+included) and process.normalize_article (sanitizing, text, dates, bylines, titles,
+provinces, canonical URL), and the share normalization takes.
 """
 
 from __future__ import annotations
@@ -220,6 +226,48 @@ def render_speed(runs: int, statistic: str = "median", names: tuple[str, ...] = 
     return "\n".join(lines)
 
 
+def stage_times(pages, runs: int) -> tuple[list[float], list[float]]:
+    """Per page, the fastest of `runs` passes of extract_article alone and of normalize_article alone (on that
+    pass's RawArticle; after a warm-up pass; page memories emptied before each pass, as in page_times)."""
+    from tintuc_feed.process import normalize_article
+
+    extract, normalize = [float("inf")] * len(pages), [float("inf")] * len(pages)
+    for n in range(runs + 1):
+        _forget_folds()
+        for i, (_, source, url, hints, html) in enumerate(pages):
+            gc.disable()
+            start = time.perf_counter()
+            try:
+                raw = families.extract_article(source, url, html, hints=hints)
+            except families.NotAnArticle:
+                raw = None
+            middle = time.perf_counter()
+            try:
+                if raw is not None:
+                    normalize_article(raw, source, fetched_at=FETCHED_AT, fetched_url=url)
+            except ValueError:
+                pass
+            end = time.perf_counter()
+            gc.enable()
+            if n:
+                extract[i], normalize[i] = min(extract[i], middle - start), min(normalize[i], end - middle)
+    return extract, normalize
+
+
+def render_stages(runs: int, names: tuple[str, ...] = DEFAULT_SETS) -> str:
+    """Where tintuc-feed's time goes: the families' reading (extract_article) and normalization."""
+    lines = [f"Extraction and normalization apart, fastest of {runs} passes per page ({families.__file__}):", "",
+             "| pages | n | extract_article ms | normalize_article ms | normalization share |",
+             "|---|---:|---:|---:|---:|"]
+    for name, pages in page_sets().items():
+        if name not in names:
+            continue
+        extract, normalize = stage_times(pages, runs)
+        own, norm = statistics.mean(extract), statistics.mean(normalize)
+        lines.append(f"| {name} | {len(pages)} | {1000 * own:.3f} | {1000 * norm:.3f} | {100 * norm / (own + norm):.0f} % |")
+    return "\n".join(lines)
+
+
 def render(table, runs: int) -> str:
     lines = ["| family | field | family right | generic-only right | pages |", "|---|---|---|---|---|"]
     totals = defaultdict(lambda: [0, 0, 0])
@@ -245,7 +293,12 @@ def main(argv: list[str] | None = None) -> int:
                         help="per page, the median of the passes or the fastest (steadier on a loaded machine)")
     parser.add_argument("--sets", default=",".join(DEFAULT_SETS),
                         help="comma-separated page sets of the speed table (also: real-selectors)")
+    parser.add_argument("--stages", action="store_true",
+                        help="only the time of extract_article and of normalize_article apart, per set")
     args = parser.parse_args(argv)
+    if args.stages:
+        print(render_stages(args.runs, tuple(args.sets.split(","))))
+        return 0
     if not args.speed_only:
         print(render(accuracy(), args.runs))
         print()
