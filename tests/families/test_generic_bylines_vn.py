@@ -86,6 +86,14 @@ CASES = [
     ("the signature and the photo credit on one line",
      page(VI + "<p align='right'><strong>T.K.<br></strong><em>Ảnh</em>:<strong> Hoàng Long</strong></p>"),
      ["T.K."], None, "layout:byline-line"),
+    ("the byline before a teaser card of another article (image link, heading link, its summary) at the body's end",
+     page(VI + LONG * 3 + "<p><span class='bold'>Hà Vy</span><span class='italic'>(theo tin-khac)</span></p>"
+          "<div class='inner-article'><a href='/c.html'><img src='/c.jpg'></a><h4><a href='/c.html'>Tin C</a></h4>"
+          "<p class='summary'>" + LONG[3:-4] + "</p></div>"), ["Hà Vy"], "tin-khac", "layout:byline-line"),
+    ("a long last block with two links to other pages is body text: the scan stops there",
+     page(VI + "<p><span class='bold'>Hà Vy</span></p>"
+          "<div class='note'><h4><a href='/c.html'>Tin C</a></h4><p>" + LONG[3:-4] + " <a href='/d.html'>D</a></p>"
+          "</div>"), [], None, None),
 ]
 
 
@@ -95,3 +103,5 @@ def test_vietnamese_byline_rule(html, authors, origin, rule):
     article = normalize_article(raw, SOURCE, fetched_at=datetime(2026, 1, 1, tzinfo=UTC))
     assert ([a.name for a in article.authors], raw.matched.get("authors")) == (authors, rule)
     assert article.origin == origin
+    if "inner-article" in html:  # the card after the byline leaves the body whole, its image link too
+        assert "c.jpg" not in article.content_html and "Tin C" not in article.content_text

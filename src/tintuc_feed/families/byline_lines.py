@@ -28,15 +28,37 @@ def take_byline_line(container: Tag) -> str | None:
     """Find the byline line that ends the body; remove it and what follows."""
     blocks = leaf_blocks(container)
     for index in range(len(blocks) - 1, max(len(blocks) - 1 - BYLINE_SCAN, -1), -1):
+        if teaser_card(blocks[index], container) is not None:
+            continue  # another article's heading and summary: neither byline nor body text
         text = lines_of(blocks[index])
         byline = byline_text(blocks[index], text)
         if byline:
             byline, index = _with_reprint_credit(blocks, index, byline)
             for node in blocks[index:]:
-                tree.remove(node)
+                card = teaser_card(node, container)
+                tree.remove(card if card is not None else node)  # a card goes whole, its image link too
             return byline
         if len(text) > BYLINE_MAX_TRAILER:
             return None
+    return None
+
+
+TEASER_CARD_MAX_CHARS = 400  # a teaser of another article: its heading and a summary of a few lines
+HEADINGS = ("h2", "h3", "h4", "h5", "h6")
+
+
+def teaser_card(block: Tag, container: Tag) -> Tag | None:
+    """The teaser card of another article the block is part of ("read also" at the body's end, after the
+    byline), or None: an element under the container whose links all go to one page, one of them in a
+    heading, with no more text than a heading and a summary.  Its summary is no body text: the scan goes on."""
+    for node in (block, *block.iterancestors()):
+        if node is container or node.tag in ("body", "html"):
+            return None
+        hrefs = {a.get("href") for a in tree.descendants(node, "a") if a.get("href")}
+        if len(hrefs) > 1:
+            return None  # links to several pages: a list or body text, not one article's card
+        if hrefs and any(tree.descendants(h, "a") for h in tree.descendants(node, *HEADINGS)):
+            return node if len(tree.get_text(node, " ", strip=True)) <= TEASER_CARD_MAX_CHARS else None
     return None
 
 
