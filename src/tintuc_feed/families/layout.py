@@ -118,11 +118,12 @@ def author_element(page: Page, selectors: Iterable[str]) -> tuple[str, str] | No
 def date_line(page: Page, container: Tag | None, selectors: Iterable[str],
               title: str | None = None) -> tuple[str, str] | None:
     """The visible date line: a date element, else the date line near the title."""
-    for css, node in first_of_each(page, selectors):
-        text = tree.flat_text(node) if node is not None else ""
-        if text and find_date_line([text]) == 0:
-            tree.remove(node)
-            return text, f"css:{css}"
+    for css in selectors:
+        for node in select_all(page, css):
+            text = tree.flat_text(node)
+            if text and find_date_line([text]) == 0 and not in_link_teaser(node):
+                tree.remove(node)
+                return text, f"css:{css}"
     lines = list(_lines_near_title(page, container, title))
     index = find_date_line([text for text, _ in lines])
     if index is None:
@@ -130,6 +131,36 @@ def date_line(page: Page, container: Tag | None, selectors: Iterable[str],
     text, node = lines[index]
     _remove_line(node, text)
     return text, "layout:date-line"
+
+
+TEASER_DEPTH = 3  # how far up from a date element a list item or subheading with a headline link is looked for
+TEASER_PARTS = ("li", "h2", "h3", "h4", "h5", "h6")
+HEADLINE_MIN_WORDS = 6  # a link with fewer words is a category, a date or a button, not another article
+
+
+def in_link_teaser(node: Tag) -> bool:
+    """Is a date element another article's?  Inside a link whose other text is a headline (a news ticker:
+    "<a>Tin B về giao thông - <label class=time>"), or in a subheading or list item holding such a link (a
+    "read also" or "same category" list: "<li><a>Tin B về giao thông</a> <span class=time>").  A date
+    linked to the post or its day ("<a rel=bookmark><time>") and a meta line with a category link are not."""
+    date_words = len(tree.flat_text(node).split())
+    for depth, parent in enumerate(node.iterancestors()):
+        if parent.tag == "a" and _headline_link(parent, date_words):
+            return True
+        if parent.tag in TEASER_PARTS and depth < TEASER_DEPTH and any(
+                _headline_link(a, 0) for a in parent.iter("a") if node not in a.iterdescendants()):
+            return True
+        if parent.tag in ("body", "html"):
+            return False
+    return False
+
+
+def _headline_link(link: Tag, inner_words: int) -> bool:
+    """A link to another page whose text, less `inner_words` words of a date inside it, reads as a headline."""
+    href = (link.get("href") or "").strip().lower()
+    if not href or href.startswith(("#", "javascript:")):
+        return False
+    return len(tree.flat_text(link).split()) - inner_words >= HEADLINE_MIN_WORDS
 
 
 def _lines_near_title(page: Page, container: Tag | None,
