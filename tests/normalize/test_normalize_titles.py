@@ -59,6 +59,16 @@ KEEP_CASES = [
         ("Tin A -", "https://a.de/x", "Tin A"),  # an empty suffix
         ("Tin A - -", "https://a.de/x", "Tin A"),  # two empty suffixes, all dropped at once (hypothesis: "0 - -")
         ("Tin A - Tin B", "https://homify.de/x", "Tin A - Tin B"),  # not the host's name: kept
+        ("Tin A | homify.de", "https://www.homify.de/x", "Tin A"),  # a domain named by its first label
+        ("Tin A // CareElite", "https://careelite.de/x", "Tin A"),  # "//" separator
+        # a site's name before the headline, after "|", "»", "::", "//" (issue 13)
+        ("homify.de | Tin A", "https://www.homify.de/x", "Tin A"),
+        ("tintuc.vn // » Tin A", "https://tintuc.vn/x", "Tin A"),  # "// »": one separator
+        ("Nordish » Tin A", "https://nordish.de/x", "Tin A"),
+        ("Nordish :: Tin A - Nordish", "https://nordish.de/x", "Tin A"),  # prefix and suffix
+        ("Nordish | ", "https://nordish.de/x", "Nordish"),  # nothing after it: kept
+        ("Tin B | Tin A", "https://nordish.de/x", "Tin B | Tin A"),  # not the site's name: kept
+        ("Nordish - Tin A", "https://nordish.de/x", "Nordish - Tin A"),  # a hyphen: may be the headline's
     ],
 )
 def test_host_name_and_more_separators(raw, url, expected):
@@ -81,6 +91,14 @@ def test_every_section_name_goes_with_a_site_name_and_only_then(name):
 @pytest.mark.parametrize("raw", KEEP_CASES)
 def test_clean_title_keeps(raw):
     assert clean_title(raw) == raw
+
+
+def test_police_portal_prefix():
+    """A portal's own name before the headline goes after "|"; after a hyphen it may start the headline."""
+    unit = "Công an tỉnh Lâm Đồng"
+    assert clean_title(f"{unit} | Tin A | Báo Công an Nhân dân", [unit]) == "Tin A"
+    assert clean_title(f"{unit} - 80 năm xây dựng và trưởng thành", [unit]) == f"{unit} - 80 năm xây dựng và trưởng thành"
+    assert clean_title("Báo Công an Nhân dân | Tin A", []) == "Báo Công an Nhân dân | Tin A"  # a pattern, no site name
 
 
 def test_site_names_are_compared_folded():

@@ -11,6 +11,10 @@ be the site's logo.  So, in order (TITLE_RULES):
     h1-part-agrees  a run of the <h1>'s parts, cut at its child elements, that
                     agrees: the headline beside a kicker or a deck the markup
                     sets apart ("<small>Serie</small><br>Tin A", og:title "Tin A")
+      heading-names-meta  (replaces the two above) the agreeing <h1> agrees with
+                    <title> only, and an <h2>/<h3> is word for word the JSON-LD
+                    headline, og:title or twitter:title: the <h1> names the page
+                    or a topic ("<h1>Altersvorsorge</h1><h2>Tin A</h2>", og "Tin A")
     heading-agrees  the same for <h2>/<h3> (pages whose <h1> is the logo)
     single-h1       the page's only non-logo <h1>
     jsonld.headline / og:title / twitter:title
@@ -159,6 +163,18 @@ def metadata_titles(page: Page, obj: dict | None) -> list[tuple[str, str]]:
     return found
 
 
+def _named_beside(page: Page, url: str, names: set[str], h1_nodes: list[tuple[str, Tag]], h1_text: str,
+                  meta: list[tuple[str, str]]) -> tuple[str, str] | None:
+    """heading-names-meta: the h1 agrees with <title> alone while an <h2>/<h3> is, word for word, the headline
+    the JSON-LD, og:title or twitter:title give (the h1 names the page or a topic, the h2 is the article's)."""
+    strong = [t for t, where in meta if where != "title"]
+    if not strong or _h1_agreeing(h1_nodes, strong):
+        return None
+    keys = {_key(t) for t in strong} - {_key(h1_text)}
+    named = [t for t, _ in _headings(page, ("h2", "h3"), url, names) if len(t) >= MIN_HEADING_CHARS and _key(t) in keys]
+    return (max(named, key=len), "heading-names-meta") if named else None
+
+
 def pick_title(page: Page, obj: dict | None, url: str) -> tuple[str, str] | None:
     """(title, rule) by TITLE_RULES' order (module doc), or None when the page has none of them."""
     names = site_names(page, url)
@@ -168,7 +184,7 @@ def pick_title(page: Page, obj: dict | None, url: str) -> tuple[str, str] | None
     h1s = [text for text, _ in h1_nodes]
     found = _h1_agreeing(h1_nodes, titles)
     if found:
-        return found
+        return _named_beside(page, url, names, h1_nodes, found[0], meta) or found
     lower = [text for text, _ in _headings(page, ("h2", "h3"), url, names) if len(text) >= MIN_HEADING_CHARS]
     agreeing = [h for h in lower if agrees(h, titles, MIN_HEADING_CHARS)]
     if agreeing:

@@ -24,7 +24,11 @@ from urllib.parse import urlsplit
 from tintuc_feed.normalize.provinces import resolve_province
 from tintuc_feed.normalize.text import fold_key, normalize_text
 
-TITLE_SEPARATORS = r"\s+[-|–—›»•·]\s+|\s+[|»:]{2}\s+|\s*\|\s*"
+TITLE_SEPARATORS = r"\s+(?:[-|–—›»•·]|[|»:/]{2})(?:\s+[›»])?\s+|\s*\|\s*"  # "A | B", "A :: B", "a.de // » B"
+# A site's name before the headline ("homify.de | Tin A", "Site » Tin A") is cut only after these: a hyphen or
+# dash after a portal's own name starts headlines too ("Công an tỉnh Lâm Đồng - 80 năm xây dựng").
+PREFIX_SEPARATOR = re.compile(r"\s*(?:\||[›»•·]|[|»:/]{2})(?:\s+[›»])?\s*")
+DOMAIN = re.compile(r"(?:www\.)?([\w-]+)(?:\.[\w-]+)+")  # "mediaarchitecture.de": named by its first label
 TRAILING_SEPARATOR = r"(?:\s+[-|–—›»•·:]+)+$"  # "Tin A -", "Tin A - -": suffixes the site left empty
 
 # Folded portal names that <title> appends.  Each row has its test cases.
@@ -65,10 +69,16 @@ def is_portal_name(suffix: str, site_names: Sequence[str] = ()) -> bool:
     key = fold_key(suffix)
     if not key:
         return False
+    return is_site_name(suffix, site_names) or _is_police_unit(key) or any(re.fullmatch(p, key) for p in PORTAL_PATTERNS)
+
+
+def is_site_name(segment: str, site_names: Sequence[str]) -> bool:
+    """`segment` is one of site_names (folded, or letters and digits only), or a domain whose first label is."""
+    key = fold_key(segment)
+    domain = DOMAIN.fullmatch(segment.strip())
+    keys = {_compact(key), _compact(fold_key(domain[1])) if domain else ""} - {""}
     names = [fold_key(name) for name in site_names if isinstance(name, str)]
-    if any(key == name or _compact(key) == _compact(name) for name in names if name):
-        return True
-    return _is_police_unit(key) or any(re.fullmatch(p, key) for p in PORTAL_PATTERNS)
+    return bool(key) and any(key == name or _compact(name) in keys for name in names if name)
 
 
 def _compact(key: str) -> str:
@@ -106,4 +116,13 @@ def clean_title(raw: str, site_names: Sequence[str] = ()) -> str:
             break
         if portal and title[: seps[i - 1].start()].strip():
             cut = seps[i - 1].start()
-    return title[:cut].strip() if cut is not None else title
+    title = title[:cut].strip() if cut is not None else title
+    return _cut_prefix(title, site_names)
+
+
+def _cut_prefix(title: str, site_names: Sequence[str]) -> str:
+    """The title without a leading site name ("homify.de | Tin A"): one of site_names, before PREFIX_SEPARATOR."""
+    sep = next(re.finditer(TITLE_SEPARATORS, title), None)
+    if sep is None or not PREFIX_SEPARATOR.fullmatch(sep[0]) or not title[sep.end() :].strip():
+        return title
+    return title[sep.end() :].strip() if is_site_name(title[: sep.start()], site_names) else title
