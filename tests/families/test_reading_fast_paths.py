@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tintuc_feed.families import byline_lines, generic, generic_authors, generic_body, generic_dates, layout, tree
+from tintuc_feed.families import body_prune, byline_lines, generic, generic_authors, generic_body, generic_dates, layout, tree
 from tintuc_feed.normalize.authors import looks_like_byline
 from tintuc_feed.families.page import Page
 from tintuc_feed.sources import Source
@@ -21,10 +21,18 @@ from .golden import FIXTURES
 
 
 def _recorded_pages() -> list[str]:
-    files = sorted(FIXTURES.glob("families/*/input.html")) + sorted(FIXTURES.glob("blind/*/input.html")) \
-        + sorted(FIXTURES.glob("real/*/input.html"))
-    assert len(files) > 40
+    """The fixture and blind pages, and every other saved real page (50-500 KB each: the slow paths
+    below are run beside the fast ones on many of their elements)."""
+    files = sorted(FIXTURES.glob("families/**/input.html")) + sorted(FIXTURES.glob("blind/**/input.html")) \
+        + sorted(FIXTURES.glob("real/*/input.html"))[::2]
+    assert len(files) > 60
     return [f.read_text("utf-8") for f in files]
+
+
+def _elements(root) -> list:
+    """A spread of the elements under root: every one with a class or id, every 5th other one."""
+    return [node for i, node in enumerate(root.iter())
+            if isinstance(node.tag, str) and (node.get("class") or node.get("id") or i % 5 == 0)]
 
 
 # ---- tree.flat_text: the parts' words joined once ------------------------------------------------
@@ -35,10 +43,8 @@ def _flat_text_before(node) -> str:
 
 def test_flat_text_equals_the_per_part_strip_on_every_recorded_element():
     for html in _recorded_pages():
-        page = Page(html)
-        for node in page.root.iter():
-            if isinstance(node.tag, str):
-                assert tree.flat_text(node) == _flat_text_before(node)
+        for node in _elements(Page(html).root):
+            assert tree.flat_text(node) == _flat_text_before(node)
 
 
 @settings(max_examples=400)
@@ -46,6 +52,80 @@ def test_flat_text_equals_the_per_part_strip_on_every_recorded_element():
 def test_flat_text_joins_parts_as_the_per_part_strip_did(parts):
     before = " ".join(" ".join(s.strip() for s in parts if s.strip()).split())
     assert " ".join(" ".join(parts).split()) == before
+
+
+# ---- layout.leaf_blocks: which blocks hold text, found from the strings (tree.text_holders) ----------
+
+def _leaf_blocks_before(container) -> list:
+    nodes = tree.descendants(container, *layout.BLOCK_TAGS)
+    with_text = [node for node in nodes if tree.has_text(node)]
+    blocks, outer = set(nodes), set()
+    for node in with_text:
+        for parent in node.iterancestors():
+            if parent is container:
+                break
+            if parent in blocks:
+                outer.add(parent)
+    return [node for node in with_text if node not in outer]
+
+
+def _containers(root) -> list:
+    return [root, *_elements(root)]
+
+
+def test_leaf_blocks_equal_the_per_block_text_test_on_recorded_pages():
+    for html in _recorded_pages():
+        for container in _containers(Page(html).root):
+            assert layout.leaf_blocks(container) == _leaf_blocks_before(container)
+
+
+BUILT = ("<html><body><div id='c'><p>  </p><div><p>a</p></div><div><script>x</script></div><div><!-- y --></div>"
+         "<div><b>t</b> tail</div><div><ruby>漢<rt>kan</rt></ruby></div><div><rt>only</rt></div><ul><li> </li>"
+         "<li>b<style>z</style></li></ul><table><tr><td>\xa0</td><td>c</td></tr></table>"
+         "<div><span></span>after</div><template><p>hidden</p></template></div>"
+         "<div class='gap'><p>x</p>kept tail<p>y</p></div></body></html>")
+
+
+def test_leaf_blocks_equal_the_per_block_text_test_on_a_built_page_and_after_removals():
+    page = Page(BUILT)
+    for container in _containers(page.root):
+        assert layout.leaf_blocks(container) == _leaf_blocks_before(container)
+    for node in list(page.root.iter("p", "script", "rt")):  # removals leave GAP elements and split strings
+        tree.remove(node)
+        for container in _containers(page.root):
+            assert layout.leaf_blocks(container) == _leaf_blocks_before(container)
+
+
+def test_text_holders_are_the_elements_has_text_finds_text_in():
+    for html in (BUILT, *_recorded_pages()[:20]):
+        root = Page(html).root
+        holders = tree.text_holders(root)
+        for node in root.iter():
+            if isinstance(node.tag, str) and node.tag not in tree.NO_TEXT_TAGS:
+                assert (node in holders) is tree.has_text(node), node.tag
+
+
+# ---- body_prune._prune_reason: the node's text read once -------------------------------------------
+
+def _prune_reason_before(node):
+    if node.tag in body_prune.BLOCKS:
+        names = f"{node.get('class') or ''} {node.get('id') or ''}"
+        if names.strip() and body_prune.PRUNE_CLASS.search(names) and \
+                body_prune._paragraph_chars(node) < body_prune.PRUNE_MAX_PARAGRAPH_CHARS:
+            return "class"
+        if node.tag != "p" and body_prune.is_link_list(node):
+            return "links"
+    if body_prune._heading_text(node) in body_prune.PRUNE_HEADINGS:
+        return "heading"
+    if node.tag in ("p", "div", "h3", "h4", "h5", "h6") and body_prune._is_read_also(node):
+        return "read-also"
+    return None
+
+
+def test_prune_reason_as_before_on_every_recorded_element():
+    for html in _recorded_pages():
+        for node in _elements(Page(html).root):
+            assert body_prune._prune_reason(node) == _prune_reason_before(node)
 
 
 # ---- generic_authors.is_vietnamese: counted in C ------------------------------------------------

@@ -116,16 +116,17 @@ def _prune_reason(node: Tag) -> str | None:
             return "class"
         if node.tag != "p" and is_link_list(node):
             return "links"
-    if _heading_text(node) in PRUNE_HEADINGS:
+    flat = tree.flat_text(node) if node.tag in _HEADING_TAGS else None  # read once for both tests
+    if _heading_text(node, flat) in PRUNE_HEADINGS:
         return "heading"
-    if node.tag in ("p", "div", "h3", "h4", "h5", "h6") and _is_read_also(node):
+    if node.tag in ("p", "div", "h3", "h4", "h5", "h6") and _is_read_also(node, flat):
         return "read-also"
     return None
 
 
-def _is_read_also(node: Tag) -> bool:
-    """A short line "label: headline", or a label followed by nothing but a link."""
-    text = " ".join(tree.flat_text(node).split())
+def _is_read_also(node: Tag, flat: str | None = None) -> bool:
+    """A short line "label: headline", or a label followed by nothing but a link (`flat`: the node's flat_text)."""
+    text = " ".join((tree.flat_text(node) if flat is None else flat).split())
     if not text or len(text) > READ_ALSO_MAX_CHARS:
         return False
     found = _READ_ALSO.match(text.lower())
@@ -153,10 +154,13 @@ def _remove_block(node: Tag, why: str) -> None:
         tree.remove(box)
 
 
-def _heading_text(node: Tag) -> str | None:
-    if node.tag not in ("h2", "h3", "h4", "h5", "h6", "strong", "b", "p", "div"):
+_HEADING_TAGS = ("h2", "h3", "h4", "h5", "h6", "strong", "b", "p", "div")
+
+
+def _heading_text(node: Tag, flat: str | None = None) -> str | None:
+    if node.tag not in _HEADING_TAGS:
         return None
-    text = tree.flat_text(node)
+    text = tree.flat_text(node) if flat is None else flat
     if not text or len(text) > 40:
         return None
     return " ".join(text.lower().rstrip(" :»›>").split())

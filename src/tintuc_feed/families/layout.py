@@ -89,7 +89,8 @@ def _densest_text_block(page: Page) -> Tag | None:
 def leaf_blocks(container: Tag) -> list[Tag]:
     """Block elements with text and no block element with text inside."""
     nodes = tree.descendants(container, *BLOCK_TAGS)
-    with_text = [node for node in nodes if tree.has_text(node)]
+    holders = tree.text_holders(container) if nodes else ()  # has_text of each node (none is a NO_TEXT_TAG)
+    with_text = [node for node in nodes if node in holders]
     # One walk up from each block with text marks the blocks that contain one.
     blocks = set(nodes)
     outer: set[Tag] = set()

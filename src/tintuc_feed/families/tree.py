@@ -226,6 +226,27 @@ def has_text(node: etree._Element) -> bool:
     return any(s.strip() for s in text_parts(node))
 
 
+_CONTENT_STRINGS = etree.XPath("descendant::text()" + _CONTENT)  # smart strings: each knows its element
+
+
+def text_holders(container: etree._Element) -> set[etree._Element]:
+    """The container and the elements below it for which has_text is true (not a script/style/template/
+    rt/rp element itself): those above a non-blank string text_parts keeps, found from each string once
+    instead of reading every element's text."""
+    holders: set[etree._Element] = set()
+    for string in _CONTENT_STRINGS(container):
+        if not string.strip():
+            continue
+        owner = string.getparent()
+        node = owner.getparent() if string.is_tail else owner  # a tail's string lies in its element's parent
+        while node is not None and node not in holders:
+            holders.add(node)
+            if node is container:
+                break
+            node = node.getparent()
+    return holders
+
+
 _ASCII_SPACE = re.compile(r"[ \n\t\x0c\r]+")
 
 
