@@ -12,7 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tintuc_feed.families import body_prune, byline_lines, generic, generic_authors, generic_body, generic_dates, layout, tree
+from tintuc_feed.families import (body_prune, byline_lines, generic, generic_authors, generic_body, generic_dates, layout,
+                                  tree, tree_html)
 from tintuc_feed.normalize.authors import looks_like_byline
 from tintuc_feed.families.page import Page
 from tintuc_feed.sources import Source
@@ -103,6 +104,28 @@ def test_text_holders_are_the_elements_has_text_finds_text_in():
         for node in root.iter():
             if isinstance(node.tag, str) and node.tag not in tree.NO_TEXT_TAGS:
                 assert (node in holders) is tree.has_text(node), node.tag
+
+
+def _body_html_before(container, page, title=None):
+    for heading in tree.descendants(container, "h1"):
+        tree.remove(heading)
+    if title:
+        layout.remove_title(container, title)
+    for node in tree.descendants(container, "p", "div", "span", "strong", "em"):
+        if not tree.has_text(node) and tree.find(node, "img", "video", "iframe", "table", "br") is None:
+            tree.remove(node)
+    return tree_html.inner_html(container).strip() or None
+
+
+def test_body_html_as_with_each_elements_own_text_test():
+    for html in (BUILT, *_recorded_pages()):
+        page = Page(html)
+        title = tree.flat_text(page.title) if page.title is not None else None
+        count = len(_containers(page.root))
+        for index in range(0, count, max(count // 12, 1)):  # a dozen containers a page, each on its own copy
+            fast, slow = page.copy(), page.copy()
+            got = layout.body_html(_containers(fast.root)[index], fast, title)
+            assert got == _body_html_before(_containers(slow.root)[index], slow, title)
 
 
 # ---- body_prune._prune_reason: the node's text read once -------------------------------------------

@@ -203,8 +203,10 @@ def body_html(container: Tag, page: Page, title: str | None = None) -> str | Non
         tree.remove(heading)
     if title:
         remove_title(container, title)
+    # has_text of each node, found once: removing an element without text changes no other's (its tail stays)
+    holders = tree.text_holders(container)
     for node in tree.descendants(container, "p", "div", "span", "strong", "em"):
-        if not tree.has_text(node) and tree.find(node, "img", "video", "iframe", "table", "br") is None:
+        if node not in holders and tree.find(node, "img", "video", "iframe", "table", "br") is None:
             tree.remove(node)
     html = tree_html.inner_html(container).strip()
     return html or None
