@@ -21,6 +21,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from tintuc_feed import families
+from tintuc_feed.charset import decode_page
 from tintuc_feed.normalize.dates import pick_published
 from tintuc_feed.sources import Source, load_sources
 
@@ -43,7 +44,11 @@ class Case:
     @property
     def text(self) -> str:
         page = next(p for p in sorted(self.path.iterdir()) if p.name.startswith("input."))
-        return page.read_text("utf-8")
+        body = page.read_bytes()
+        try:
+            return body.decode("utf-8")
+        except UnicodeDecodeError:  # a page saved in the legacy charset it declares: read as the crawl reads it
+            return decode_page(body, None)[0]
 
     @property
     def fetched_at(self) -> datetime:

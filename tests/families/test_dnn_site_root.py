@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from tintuc_feed.families import dnn_cmsview as dnn
 
 CATEGORY = """<html><head><title>Tin</title></head><body><form>
@@ -16,6 +18,20 @@ def test_site_root_from_dnn_variable():
     assert dnn.site_root(CATEGORY) == "/portal"
     assert dnn.site_root(CATEGORY.replace("/portal/", "/")) == ""
     assert dnn.site_root("<html></html>") == ""
+
+
+SITE_ROOT_ROWS = [
+    # (__dnnVariable value as written in the page, the portal's path)
+    ("`{`sf_siteRoot`:`/portal/`,`sf_tabId`:`55`}", "/portal"),
+    ("`{`&quot;__scdoff`&quot;:`&quot;1`&quot;,`&quot;sf_siteRoot`&quot;:`&quot;/portal/`&quot;}", "/portal"),  # entities
+    ("{&quot;sf_siteRoot&quot;:&quot;/cong-an/&quot;,&quot;sf_tabId&quot;:&quot;87&quot;}", "/cong-an"),
+    ("{&#34;sf_siteRoot&#34;:&#34;/&#34;}", ""),
+]
+
+
+@pytest.mark.parametrize(("value", "root"), SITE_ROOT_ROWS)
+def test_site_root_quoted_any_way(value, root):
+    assert dnn.site_root(f'<input type="hidden" name="__dnnVariable" value="{value}" />') == root
 
 
 def test_list_and_article_api_calls_stay_under_the_virtual_directory():

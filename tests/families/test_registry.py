@@ -76,6 +76,13 @@ def test_statuses_match_families():
     ("congan-quang-tri", "https://congan.quangtri.gov.vn/tag/", False),
     ("congan-quang-tri", "https://congan.quangtri.gov.vn/wp-login.php", False),
     ("congan-quang-tri", "https://congan.quangtri.gov.vn/feed", True),  # as the lookahead it replaces: no slash
+    # generic portals: slugs with an id, and the classic DotNetNuke/ASP.NET article address (an ID= parameter)
+    ("congan-ha-tinh", "https://congan.hatinh.gov.vn/tin-tuc/cong-an-tinh-ra-quan-tran-ap-toi-pham-4477.html", True),
+    ("congan-ha-tinh", "https://congan.hatinh.gov.vn/Default.aspx?tabid=61&CateID=12&ID=4481", True),
+    ("congan-lam-dong", "https://congan.lamdong.gov.vn/portal/default.aspx?tabid=52&NewsID=2011", True),
+    ("congan-ha-tinh", "https://congan.hatinh.gov.vn/Default.aspx?tabid=61&CateID=12", False),  # a category
+    ("congan-ha-tinh", "https://congan.hatinh.gov.vn/Default.aspx?tabid=61&CateID=12&Page=2", False),  # its pager
+    ("congan-ha-tinh", "https://congan.hatinh.gov.vn/tin-tuc", False),
 ])
 def test_article_url_patterns(source_id, url, is_article):
     assert bool(BY_ID[source_id].article_re.search(url)) is is_article

@@ -46,7 +46,8 @@ def parse_list(url: str, text, source) -> ListPage:
     soup = parse_html(text)
     for node in select_all(soup, NAV_NOISE):
         tree.remove(node)
-    links = common.links_in([a for a in soup.root.iter("a") if a.get("href") is not None], url, source)
+    anchors = [a for a in soup.root.iter("a") if a.get("href") is not None]
+    links = common.links_in(common.outside_sidebars(anchors) or anchors, url, source)
     return ListPage(articles=tuple(links), next_urls=(next_page(url),) if links else ())
 
 

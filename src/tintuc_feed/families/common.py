@@ -154,6 +154,12 @@ def outside_sidebars(nodes: Iterable[Tag]) -> list[Tag]:
             and tree.find_parent(n, class_=SIDEBAR_CLASS) is None]
 
 
+def main_links(links: Sequence[tuple[str, Tag]]) -> list[tuple[str, Tag]]:
+    """(href, <a>) pairs outside the sidebars; all of them when every one is in a sidebar (a home page of boxes)."""
+    kept = set(outside_sidebars(a for _, a in links))
+    return [pair for pair in links if pair[1] in kept] or list(links)
+
+
 def links_in(nodes: Iterable[Tag], base: str, source, link_css: str = "a[href]") -> list[ArticleLink]:
     """Article links inside the given list items, in order, each once, with hints."""
     seen: dict[str, ArticleLink] = {}

@@ -36,8 +36,10 @@ RAW_PAGES = True  # bodies are JSON: this module checks its own pages
 LIST_STEP_PAGES = True  # the category page only leads to the API; an empty API page ends the list
 
 API_PATH = "/DesktopModules/cmsview/api/NewsContent/"
-# DNN's hidden __dnnVariable: value="`{`sf_siteRoot`:`/portal/`,...}`" (a portal in a virtual directory)
-SITE_ROOT = re.compile(r"""sf_siteRoot[`'"]?\s*:\s*[`'"]([^`'"]*)[`'"]""")
+# DNN's hidden __dnnVariable: value="`{`sf_siteRoot`:`/portal/`,...}`" (a portal in a virtual directory); the
+# quotes may also be written as HTML entities inside the attribute (`&quot;sf_siteRoot`&quot;:`&quot;/portal/`&quot;)
+_QUOTE = r"""(?:[`'"]|&quot;|&#34;|&#x22;)"""
+SITE_ROOT = re.compile(rf"""sf_siteRoot{_QUOTE}*\s*:\s*{_QUOTE}+([^`'"&]*){_QUOTE}""")
 # myService.getNewsBlockContents(PortalId, ModuleId, GetType, PageIndex, ...)
 BLOCK_CALL = re.compile(
     r"getNewsBlockContents\s*\(\s*['\"]?(\d+)['\"]?\s*,\s*['\"]?(\d+)['\"]?\s*,\s*['\"]?(\d+)['\"]?\s*,\s*([^,)]+)"

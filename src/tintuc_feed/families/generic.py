@@ -27,7 +27,7 @@ from urllib.parse import urljoin
 from lxml.etree import _Element as Tag
 
 from ..model import ArticleLink, ListPage, RawArticle, RawDate
-from . import generic_authors, generic_body, generic_dates, generic_list, generic_title, header_dates, layout, tree
+from . import common, generic_authors, generic_body, generic_dates, generic_list, generic_title, header_dates, layout, tree
 from .base import (
     MODIFIED_META,
     PUBLISHED_META,
@@ -92,7 +92,7 @@ def _article_links(page: Page, url: str, source) -> tuple[list[tuple[str, Tag]],
             links.append((href.split("#")[0], node))
             if item is not None:
                 cards.setdefault(href.split("#")[0], item)
-    return links, cards
+    return (links if item_css else common.main_links(links)), cards
 
 
 TAKES_BODY_GIVEN = True  # extract_article may say the source's body selector replaces this body
@@ -111,7 +111,7 @@ def parse_article(url: str, text, source, hints: Mapping[str, str], *, body_give
     # The page's metadata is read before strip_noise removes <meta>/<link>.
     head = {
         "modified": jsonld_dates(obj, "dateModified") or meta_dates(soup, MODIFIED_META),
-        "summary": _summary(soup, obj) or hints.get("summary"),
+        "summary": _summary(soup, obj) or shown_sapo(soup) or hints.get("summary"),
         "tags": _tags(soup, obj),
         "canonical_url": _canonical(soup, url),
         "site_name": (meta_content(soup, "og:site_name") or (None,))[0],
@@ -224,6 +224,22 @@ def _summary(soup: Page, obj: dict | None) -> str | None:
         return description.strip()
     found = meta_content(soup, "description", "og:description")
     return found[0] if found else None
+
+
+# The lead ("sapo") a page shows under its title, read when no JSON-LD or <meta> description gives the summary.
+SAPO_CSS = (".sapo, .sapo-detail, .detail-sapo, .detail__sapo, .news-sapo, .article-sapo, .detail-desc, .desc-detail, "
+            ".box-des-detail, .summary-detail, .article-summary, .lead-detail")
+SAPO_CHARS = (40, 600)  # shorter is a label, longer a body
+
+
+def shown_sapo(soup: Page) -> str | None:
+    """The first sapo element that is not a list item's teaser (inside a link or a <li>) and has a lead's length."""
+    for node in select_all(soup, SAPO_CSS):
+        text = text_of(node) or ""
+        if (SAPO_CHARS[0] <= len(text) <= SAPO_CHARS[1] and tree.find_parent(node, "a") is None
+                and tree.find_parent(node, "li") is None):
+            return text
+    return None
 
 
 def _image(soup: Page, obj: dict | None, container: Tag | None, url: str) -> str | None:
