@@ -13,7 +13,8 @@ from typing import Self
 
 class FixtureSite:
     def __init__(self, routes: dict[str, tuple[str, str]], real_hosts: tuple[str, ...] = ()) -> None:
-        """routes: path?query -> (content type, body); bodies may use {base} for the local origin."""
+        """routes: path?query -> (content type, body), or ("redirect", location) for a 301; bodies and locations may
+        use {base} for the local origin."""
         self.routes = routes
         self.real_hosts = real_hosts
         self.requests: list[str] = []
@@ -37,6 +38,12 @@ class FixtureSite:
             def do_GET(self):
                 site.requests.append(self.path)
                 route = site.routes.get(self.path)
+                if route and route[0] == "redirect":  # ("redirect", path): a page that moved
+                    self.send_response(301)
+                    self.send_header("Location", site._body(route[1]).decode("utf-8"))
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
                 status, (ctype, text) = (200, route) if route else (404, ("text/html", "<html>404</html>"))
                 body = site._body(text)
                 self.send_response(status)

@@ -27,7 +27,7 @@ from .cases import Case
 ROOT = Path(__file__).resolve().parents[1] / "fixtures" / "blind"
 ARTICLE_FIELDS = ("title", "published", "published_date", "authors", "summary_contains", "body_contains",
                   "body_absent", "not_article")
-LIST_FIELDS = ("count", "items", "absent_urls", "api_contains", "api_absent", "next_urls", "next_absent")
+LIST_FIELDS = ("count", "items", "absent_urls", "api_contains", "api_absent", "next_urls", "next_absent", "next_none")
 
 
 def load_cases(kind: str) -> list[Case]:
@@ -130,6 +130,8 @@ def _check_list(case: Case, field: str, expected) -> list[str]:
         return [f"present {u}" for u in expected if u in links]
     if field == "next_urls":
         return [f"no next page {u}: {list(page.next_urls)}" for u in expected if u not in page.next_urls]
+    if field == "next_none":
+        return [f"next pages {list(page.next_urls)}"] if expected and page.next_urls else []
     if field == "next_absent":
         return [f"next page {u}" for u in expected if u in page.next_urls]
     fetches = [a.fetch_url or "" for a in page.articles] + list(page.next_urls)

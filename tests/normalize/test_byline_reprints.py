@@ -22,6 +22,9 @@ REPRINTS = [
     ("Theo Minh Tú/Tin.vn\nReuters", [], "Minh Tú/Tin.vn"),  # the source's own source under it, no writer
     ("Theo CAND\nMinh Quỳnh", ["Minh Quỳnh"], "CAND"),  # a name under a source is a name
     ("Hạ An - Theo Báo Tin", ["Hạ An"], "Báo Tin"),
+    ("Hoàng Anh/CAND", ["Hoàng Anh"], "CAND"),  # writer/outlet on one line
+    ("Minh Quỳnh - Bá Hiển/TTXVN", ["Minh Quỳnh", "Bá Hiển"], "TTXVN"),
+    ("Hoàng Anh/Minh Quỳnh", ["Hoàng Anh/Minh Quỳnh"], None),  # a name after the slash is no outlet: left as written
 ]
 
 
@@ -88,3 +91,19 @@ def test_notes_joiners_and_labels(raw, names):
 def test_signature_and_photo_credit_on_one_line_is_a_byline():
     assert looks_like_byline("T.K. Ảnh: Hoàng Long")
     assert parse_byline("T.K. Ảnh: Hoàng Long").credits == ("Ảnh: Hoàng Long",)
+
+
+# (raw, [(name, affiliation)]): a unit after a name, past a dash, is where the name works, not a second author
+UNIT_AFTER_NAME = [
+    ("Thượng tá Nguyễn Văn Cản - Phòng Tham mưu", [("Nguyễn Văn Cản", "Phòng Tham mưu")]),
+    ("Minh Quỳnh - Công an xã Sa Pa", [("Minh Quỳnh", "Công an xã Sa Pa")]),
+    ("Minh Quỳnh - Bá Hiển - Đội Cảnh sát giao thông", [("Minh Quỳnh", None), ("Bá Hiển", "Đội Cảnh sát giao thông")]),
+    ("Thanh Nguyên (VKSQS khu vực 72) - Ban Biên tập", [("Thanh Nguyên", "VKSQS khu vực 72"), ("Ban Biên tập", None)]),
+    ("Minh Quỳnh - Văn Phong", [("Minh Quỳnh", None), ("Văn Phong", None)]),  # a name, not "Văn phòng"
+    ("Phòng Tham mưu", [("Phòng Tham mưu", None)]),  # a unit alone signs the article: left as it was
+]
+
+
+@pytest.mark.parametrize(("raw", "authors"), UNIT_AFTER_NAME)
+def test_unit_after_a_name_is_its_affiliation(raw, authors):
+    assert [(a.name, a.affiliation) for a in parse_byline(raw).authors] == authors

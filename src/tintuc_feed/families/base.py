@@ -148,7 +148,20 @@ CUT_PROSE_MIN = 80
 SENTENCE_ENDS = (".", "!", "?", "…", '"', "”", ")", ":", ";")
 ERROR_TITLES = re.compile(
     r"\b(404|403|500|502|503)\b|not found|không tìm thấy|trang không tồn tại|lỗi hệ thống|"
-    r"access denied|forbidden|service unavailable|bài viết không tồn tại",
+    r"access denied|forbidden|service unavailable|bài viết không tồn tại|"
+    r"^\s*(?:lỗi|error)\s*(?:$|[-|–—:])",  # "Lỗi - Công an tỉnh …" (an article may start "Lỗi vi phạm …")
+    re.IGNORECASE,
+)
+# The error message as a whole text of its own (between two tags), wherever it stands on the page: an error page
+# served with 200 may show the site's latest news beside it, more text than ERROR_PAGE_MAX_TEXT.  An article
+# mentions these words inside its sentences, never as a line alone.
+ERROR_LINE = re.compile(
+    r">\s*(?:xin lỗi[,.!]?\s*)?(?:"
+    r"không tìm thấy (?:trang|bài viết|nội dung|tin bài)(?: (?:bạn )?yêu cầu)?|"
+    r"(?:trang|bài viết|nội dung|tin bài|tin tức)(?: bạn (?:tìm kiếm|yêu cầu|truy cập))? không tồn tại"
+    r"(?: hoặc đã bị (?:xóa|xoá|gỡ bỏ|gỡ))?|"
+    r"(?:the )?page (?:you requested )?(?:could not be|was not|not) found"
+    r")\s*[.!]?\s*<",
     re.IGNORECASE,
 )
 
@@ -175,7 +188,7 @@ def check_page(text: str, *, content_type: str | None = None) -> None:
     heading = re.search(r"<h1[^>]*>(.*?)</h1>", text, re.IGNORECASE | re.DOTALL)
     if title and ERROR_TITLES.search(title.group(1)) and not (heading and len(heading.group(1)) > 40):
         raise NotAnArticle("error-page", f"title says {title.group(1).strip()[:80]!r}")
-    said = error_heading(text)
+    said = error_heading(text) or error_line(text)
     if said:
         raise NotAnArticle("error-page", f"the page says {said[:80]!r}")
 
@@ -215,6 +228,12 @@ def error_heading(text: str) -> str | None:
         return None
     found = ERROR_PHRASES.search(shown)
     return found.group(0) if found else None
+
+
+def error_line(text: str) -> str | None:
+    """An error message standing alone as a text of its own (ERROR_LINE)."""
+    found = ERROR_LINE.search(text)
+    return " ".join(found.group(0).strip("<>").split()) if found else None
 
 
 def text_of(node: etree._Element | None) -> str | None:

@@ -31,12 +31,15 @@ NOISE_CLASS = re.compile(
     r"sidebar|widget|menu|print|tool|tags?|pager|pagination|footer|header-top)([\s_-]|$)",
     re.IGNORECASE,
 )
+HAS_TIME = re.compile(r"\d{1,2}\s*[:h]\s*\d{2}")
+BARE_TIME = re.compile(r"[|,–-]?\s*\d{1,2}\s*[:h]\s*\d{2}(?::\d{2})?['’]?(?:\s*(?:SA|CH|AM|PM))?", re.IGNORECASE)
 BYLINE_CLASS = re.compile(r"author|byline", re.IGNORECASE)  # "author-share-top": the byline, not a share bar
 NOISE_MAX_PARAGRAPH_CHARS = 300  # a widget with more paragraph text than this is content
 BLOCK_TAGS = ("p", "div", "h2", "h3", "h4", "h5", "h6", "figcaption", "li", "td", "blockquote", "section",
               "table", "figure", "ul", "ol", "pre", "article")
 MIN_DENSE_CHARS = 100  # a block with less paragraph text is not a body
-NEXT_WORDS = {"tiếp", "trang sau", "sau", "›", "»", "next", ">", "tiếp theo", "xem tiếp", ">>"}
+NEXT_WORDS = {"tiếp", "trang sau", "sau", "›", "»", "next", ">", "tiếp theo", "xem tiếp", ">>", "trang tiếp", "kế tiếp",
+              "trang kế tiếp", "next page"}
 
 
 # One of these is in every class/id NOISE_CLASS matches (case folded): _is_noise_widget
@@ -131,6 +134,9 @@ def date_line(page: Page, container: Tag | None, selectors: Iterable[str],
         return None
     text, node = lines[index]
     _remove_line(node, text)
+    if index + 1 < len(lines) and not HAS_TIME.search(text) and BARE_TIME.fullmatch(lines[index + 1][0]):
+        _remove_line(lines[index + 1][1], lines[index + 1][0])  # the time on the next line ("02/06/2023<br>08:30")
+        text = f"{text} {lines[index + 1][0]}"
     return text, "layout:date-line"
 
 
@@ -366,15 +372,36 @@ def is_next_word(text: str) -> bool:
     return words in NEXT_WORDS or words.strip(" »›>").strip() in NEXT_WORDS - {"sau"}
 
 
+def link_words(a: Tag) -> str:
+    """What a link says: its text, else its title or aria-label, else its picture's alt ("Trang sau" on an arrow)."""
+    img = tree.find(a, "img")
+    return (tree.flat_text(a) or a.get("title") or a.get("aria-label")
+            or (img.get("alt") if img is not None else None) or "")
+
+
+CURRENT_CLASS = re.compile(r"active|current|selected", re.IGNORECASE)
+
+
+def _pager_item(a: Tag) -> Tag:
+    """The pager's own child holding a link: the link, or its <li> (Bootstrap: ul > li > a)."""
+    parent = a.getparent()
+    return parent if parent is not None and parent.tag == "li" else a
+
+
 def _next_number(page: Page) -> list[Tag]:
-    """A pager of bare page numbers: the link whose number follows the current page's (a number not linked)."""
+    """A pager of bare page numbers: the link whose number follows the current page's (a number not linked, or a
+    link marked active/current)."""
     numbered = [a for a in page.root.iter("a") if a.get("href") is not None and tree.flat_text(a).isdigit()]
     if not numbered:
         return []
-    parent = numbered[0].getparent()
-    current = [n for n in parent if n.tag != "a" and tree.flat_text(n).isdigit()] if parent is not None else []
+    parent = _pager_item(numbered[0]).getparent()
+    members = [a for a in numbered if _pager_item(a).getparent() is parent]
+    current = [n for n in parent if n.tag != "a" and tree.find(n, "a") is None and tree.flat_text(n).isdigit()
+               ] if parent is not None else []
+    current = current or [a for a in members if CURRENT_CLASS.search(
+        " ".join(tree.classes(a) + tree.classes(_pager_item(a))))]
     following = int(tree.flat_text(current[0])) + 1 if current else 2
-    return [a for a in numbered if a.getparent() is parent and tree.flat_text(a) == str(following)][:1]
+    return [a for a in members if tree.flat_text(a) == str(following)][:1]
 
 
 def next_pages(page: Page, url: str, source) -> list[str]:
@@ -385,7 +412,7 @@ def next_pages(page: Page, url: str, source) -> list[str]:
     else:
         nodes = select_all(page, "a[rel~=next], link[rel~=next]") or [
             a for a in page.root.iter("a") if a.get("href") is not None
-            and (is_next_word(tree.flat_text(a)) or "next" in " ".join(tree.classes(a)).lower())
+            and (is_next_word(link_words(a)) or "next" in " ".join(tree.classes(a)).lower())
         ] or _next_number(page)
     host = urlsplit(url).netloc
     found = [absolute(url, node.get("href")) for node in nodes]

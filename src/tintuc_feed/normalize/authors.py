@@ -42,6 +42,7 @@ from tintuc_feed.normalize.byline_tables import (
     OUTLET_WORDS,
     RANKS,
     SOURCE_MARKERS,
+    UNIT_LEADS,
 )
 from tintuc_feed.normalize.text import fold_key, normalize_block, normalize_text
 
@@ -286,10 +287,24 @@ def _take_names(acc: _Acc, body: str) -> None:
                 _take_names(acc, rest)
         elif _is_credit_phrase(segment):
             acc.credits.append(segment.strip(" .,"))
+        elif acc.authors and acc.authors[-1].affiliation is None and is_unit(segment):
+            last = acc.authors[-1]  # "Thượng tá Nguyễn Văn Cản - Phòng Tham mưu": the unit the name belongs to
+            acc.authors[-1] = Author(name=last.name, name_raw=f"{last.name_raw} - {segment}",
+                                     affiliation=normalize_text(segment))
+        elif "/" in segment and is_outlet(segment.rsplit("/", 1)[1].strip()) and segment.rsplit("/", 1)[0].strip():
+            head, outlet = (p.strip() for p in segment.rsplit("/", 1))  # "Hoàng Anh/CAND": the writer, then the outlet
+            acc.origin = acc.origin or outlet
+            _take_names(acc, head)
         else:
             author = clean_name(segment)
             if author and author not in acc.authors:
                 acc.authors.append(author)
+
+
+def is_unit(text: str) -> bool:
+    """A police or state unit's name ("Phòng Tham mưu", "Công an xã Sa Pa", "VKSQS khu vực 72"), not a person's."""
+    key = " ".join(normalize_text(text).lower().split())
+    return any(key == lead or key.startswith(f"{lead} ") for lead in UNIT_LEADS)
 
 
 def is_outlet(text: str) -> bool:

@@ -102,3 +102,8 @@ OUTLET_NAMES = (
     "phu nu", "gia dinh", "suc khoe doi song", "tin tuc", "dan viet", "nong nghiep viet nam", "cong ly",
     "bao moi", "baomoi", "vietnamfinance", "the thao van hoa", "viet nam moi",
 )  # fmt: skip
+
+# A unit after a name ("Nguyễn Văn Cản - Phòng Tham mưu") is the name's affiliation, not a second author.  Matched
+# lower case with the diacritics ("Văn Phong" is a name, "Văn phòng" a unit).
+UNIT_LEADS = ("phòng", "công an", "đội", "cục", "văn phòng", "ban", "trung tâm", "trại", "viện kiểm sát", "vksnd",
+              "vksqs", "tòa án", "toà án", "bộ chỉ huy", "bộ đội biên phòng", "sở", "ubnd")
