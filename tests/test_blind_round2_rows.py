@@ -99,3 +99,30 @@ def test_pager_next_link(pager, at, following):
     base = "https://congan.lamdong.gov.vn/tin-tuc/"
     listing = families.parse_list(SOURCE, base + at, f"<html><body>{ITEMS}{pager}</body></html>")
     assert list(listing.next_urls) == [base + following]
+
+
+PRUNE_LINE_ROWS = [
+    # (a line inside the article's column, pruned)
+    ('<div class="view">Lượt xem: 1.234</div>', True),
+    ("<p>Số lượt đọc: 56</p>", True),
+    ('<div class="rate">Đánh giá bài viết: <span>★★★★★</span></div>', True),
+    ("<p>Tổng số điểm của bài viết là: 45 trong 10 đánh giá</p>", True),
+    ("<div>Bình chọn bài viết: <a href='#'>Gửi</a></div>", True),
+    ('<p><a href="/tin-tuc/">&lt;&lt; Quay lại</a></p>', True),
+    ("<p><b>Bài viết cùng chuyên mục</b></p>", True),
+    ("<p>Chia sẻ Lưu</p>", True),  # VHV's share bar
+    ("<p>Lượt xem của người dân về các trang mạng xã hội tăng mạnh trong năm 2025.</p>", False),  # a sentence
+    ("<p>Đánh giá bài viết của phóng viên, lãnh đạo Công an tỉnh cho biết kết quả triển khai Đề án 06 trên địa bàn "
+     "toàn tỉnh đã vượt kế hoạch đề ra, người dân hài lòng.</p>", False),  # too long to be the form's label
+]
+
+
+@pytest.mark.parametrize(("line", "pruned"), PRUNE_LINE_ROWS)
+def test_utility_line_leaves_the_body(line, pruned):
+    from tintuc_feed.families import body_prune
+
+    page = families.base.parse_html(f"<html><body><div class='content'>{PROSE}{line}</div></body></html>")
+    container = families.base.select_one(page, ".content")
+    body_prune.prune(container)
+    words = families.base.text_of(families.base.parse_html(f"<html><body>{line}</body></html>").root)
+    assert (words not in (families.base.text_of(container) or "")) is pruned

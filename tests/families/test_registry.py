@@ -83,6 +83,10 @@ def test_statuses_match_families():
     ("congan-ha-tinh", "https://congan.hatinh.gov.vn/Default.aspx?tabid=61&CateID=12", False),  # a category
     ("congan-ha-tinh", "https://congan.hatinh.gov.vn/Default.aspx?tabid=61&CateID=12&Page=2", False),  # its pager
     ("congan-ha-tinh", "https://congan.hatinh.gov.vn/tin-tuc", False),
+    ("congan-dak-lak", "https://congan.daklak.gov.vn/Pages/tin-tuc-chi-tiet.aspx?ItemID=1234", True),  # SharePoint
+    ("congan-dak-lak", "https://congan.daklak.gov.vn/Pages/default.aspx", False),
+    ("congan-dak-lak", "https://congan.daklak.gov.vn/-/cong-an-tinh-ra-quan", True),  # Liferay's /-/<urlTitle>
+    ("congan-dak-lak", "https://congan.daklak.gov.vn/-/", False),
 ])
 def test_article_url_patterns(source_id, url, is_article):
     assert bool(BY_ID[source_id].article_re.search(url)) is is_article

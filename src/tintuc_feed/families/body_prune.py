@@ -47,6 +47,7 @@ PRUNE_HEADINGS = (
     "tin liên quan", "bài viết liên quan", "tin cùng chuyên mục", "tin khác", "các tin khác", "xem thêm",
     "đọc thêm", "tin mới", "tin mới nhất", "tin đọc nhiều", "bình luận", "ý kiến bạn đọc", "gửi bình luận",
     "từ khóa", "từ khoá", "tin cùng mục", "cùng chuyên mục", "tags", "tag", "chia sẻ", "có thể bạn quan tâm",
+    "bài viết cùng chuyên mục", "bài viết khác", "các bài viết khác", "tin bài khác", "các tin đã đưa", "chia sẻ lưu",
     # English
     "related", "related posts", "related articles", "related stories", "related content", "related topics",
     "read more", "see also", "more stories", "you may also like", "you might also like", "read next",
@@ -81,6 +82,13 @@ READ_ALSO_LABELS = (
     "te puede interesar", "mira", "leia também", "veja também", "leia mais", "leggi anche",
     "czytaj więcej", "czytaj też", "czytaj także", "zobacz też", "zobacz także",
 )
+# A short line of the page's tools, not of the article: a view count, the rating form (VHV: "Tổng số điểm của bài
+# viết là: …", "Đánh giá bài viết: …", "Bình chọn bài viết: …"), matched on the whole line, lower case.
+UTILITY_LINE = re.compile(
+    r"(?:số )?lượt (?:xem|đọc|truy cập)\s*:?\s*[\d.,]+|"
+    r"(?:tổng số điểm của bài viết là|đánh giá bài viết|bình chọn bài viết)\s*:?.{0,60}"
+)
+UTILITY_LINE_MAX_CHARS = 100
 READ_ALSO_MAX_CHARS = 200
 _READ_ALSO = re.compile(r"^[>»›\s]*(" + "|".join(re.escape(w) for w in sorted(READ_ALSO_LABELS, key=len, reverse=True))
                         + r")\b\s*(:?)", re.IGNORECASE)
@@ -121,7 +129,14 @@ def _prune_reason(node: Tag) -> str | None:
         return "heading"
     if node.tag in ("p", "div", "h3", "h4", "h5", "h6") and _is_read_also(node, flat):
         return "read-also"
+    if node.tag in ("p", "div") and _is_utility_line(node, flat):
+        return "utility-line"
     return None
+
+
+def _is_utility_line(node: Tag, flat: str | None = None) -> bool:
+    text = " ".join((tree.flat_text(node) if flat is None else flat).split())
+    return 0 < len(text) <= UTILITY_LINE_MAX_CHARS and UTILITY_LINE.fullmatch(text.lower()) is not None
 
 
 def _is_read_also(node: Tag, flat: str | None = None) -> bool:
@@ -163,7 +178,7 @@ def _heading_text(node: Tag, flat: str | None = None) -> str | None:
     text = tree.flat_text(node) if flat is None else flat
     if not text or len(text) > 40:
         return None
-    return " ".join(text.lower().rstrip(" :»›>").split())
+    return " ".join(text.lower().strip(" :»›><«‹").split())  # "<< Quay lại", "Xem thêm »"
 
 
 def _paragraph_chars(node: Tag) -> int:

@@ -291,14 +291,22 @@ def _take_names(acc: _Acc, body: str) -> None:
             last = acc.authors[-1]  # "Thượng tá Nguyễn Văn Cản - Phòng Tham mưu": the unit the name belongs to
             acc.authors[-1] = Author(name=last.name, name_raw=f"{last.name_raw} - {segment}",
                                      affiliation=normalize_text(segment))
-        elif "/" in segment and is_outlet(segment.rsplit("/", 1)[1].strip()) and segment.rsplit("/", 1)[0].strip():
-            head, outlet = (p.strip() for p in segment.rsplit("/", 1))  # "Hoàng Anh/CAND": the writer, then the outlet
+        elif _writer_outlet(segment):
+            head, outlet = _writer_outlet(segment)  # "Hoàng Anh/CAND": the writer, then the outlet
             acc.origin = acc.origin or outlet
             _take_names(acc, head)
         else:
             author = clean_name(segment)
             if author and author not in acc.authors:
                 acc.authors.append(author)
+
+
+def _writer_outlet(segment: str) -> tuple[str, str] | None:
+    """"Hoàng Anh/CAND" -> ("Hoàng Anh", "CAND"): a name, a slash, an outlet's name."""
+    head, slash, outlet = (p.strip() for p in segment.rpartition("/"))
+    if slash and fold_key(head) and fold_key(outlet) and is_outlet(outlet):
+        return head, outlet
+    return None
 
 
 def is_unit(text: str) -> bool:
