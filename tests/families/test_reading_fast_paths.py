@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tintuc_feed.charset import decode_page
 from tintuc_feed.families import (body_prune, byline_lines, generic, generic_authors, generic_body, generic_dates, layout,
                                   tree, tree_html)
 from tintuc_feed.normalize.authors import looks_like_byline
@@ -27,7 +28,15 @@ def _recorded_pages() -> list[str]:
     files = sorted(FIXTURES.glob("families/**/input.html")) + sorted(FIXTURES.glob("blind/**/input.html")) \
         + sorted(FIXTURES.glob("real/*/input.html"))[::2]
     assert len(files) > 60
-    return [f.read_text("utf-8") for f in files]
+    return [_page_text(f.read_bytes()) for f in files]
+
+
+def _page_text(body: bytes) -> str:
+    """The page as the crawl reads it: UTF-8, else the legacy charset it declares (a windows-1258 blind page)."""
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        return decode_page(body, None)[0]
 
 
 def _elements(root) -> list:
@@ -142,6 +151,8 @@ def _prune_reason_before(node):
         return "heading"
     if node.tag in ("p", "div", "h3", "h4", "h5", "h6") and body_prune._is_read_also(node):
         return "read-also"
+    if node.tag in ("p", "div") and body_prune._is_utility_line(node):
+        return "utility-line"
     return None
 
 
