@@ -99,3 +99,45 @@ def test_voter_header_step_never_overrides_a_structural_date():
         "</head>", '<meta property="article:published_time" content="2014-01-20T08:00:00+00:00"></head>')
     raw = read(html)
     assert raw.dates[0].origin == "meta" and "date_vote" not in raw.matched
+
+
+SHORT = "Thư cảm ơn"  # a title under layout.TITLE_MIN_CHARS (a police portal's thank-you letter)
+
+
+def short_page(headings: str, footer_h1: str = "Liên hệ Công an tỉnh") -> str:
+    return (f"<html><head><title>{SHORT}</title><meta property='og:title' content='{SHORT}'></head><body>"
+            f"<h1>Tin tức</h1><div class='post'>{headings}<p>Thứ Hai, 02/04/2024 09:15</p>{BODY}</div>"
+            + "".join(f"<p>Thông báo số {i}</p>" for i in range(8))  # lines between the article and the footer
+            + f"<footer><h1>{footer_h1}</h1><p>© 2024 Công an tỉnh</p></footer></body></html>")
+
+
+# (row of the title_anchor order, page, title, text of the anchor expected)
+ANCHOR_ROWS = [
+    ("a title layout.title_element finds", page(), TITLE, TITLE),
+    ("a short title shown by exactly one heading", short_page(f"<h3 class='newstitle'>{SHORT}</h3>"), SHORT, SHORT),
+    ("a short title shown by several headings: the longest h1",
+     short_page(f"<h3>{SHORT}</h3><h2>{SHORT}</h2>"), SHORT, "Liên hệ Công an tỉnh"),
+    ("a short title only in a heading inside a link (a card): the longest h1",
+     short_page(f"<a href='/thu'><h3>{SHORT}</h3></a>"), SHORT, "Liên hệ Công an tỉnh"),
+    ("no title: the longest h1", short_page("<h3>Khác</h3>"), None, "Liên hệ Công an tỉnh"),
+]
+
+
+@pytest.mark.parametrize(("row", "html", "title", "expected"), ANCHOR_ROWS, ids=[r[0] for r in ANCHOR_ROWS])
+def test_title_anchor_rule(row, html, title, expected):
+    anchor = header_dates.title_anchor(parse_html(html), title)
+    assert anchor is not None and " ".join("".join(anchor.itertext()).split()) == expected
+
+
+def test_voter_reads_the_header_of_a_short_title():
+    """A short title's own heading anchors the header: the line under it (a form no visible-date table reads),
+    not the lines after the footer's <h1>."""
+    html = short_page(f"<h3>{SHORT}</h3>").replace("Thứ Hai, 02/04/2024 09:15", "Wien, 2. April 2024")
+    raw = voters.read_article(SOURCE, "https://example.org/tin-tuc/thu-cam-on", html, now=NOW)
+    assert raw.matched["date"] == "htmldate:header" and raw.dates[0].raw == "2024-04-02"
+
+
+def test_voter_keeps_no_date_when_the_short_titles_header_shows_none():
+    html = short_page(f"<h3>{SHORT}</h3>").replace("<p>Thứ Hai, 02/04/2024 09:15</p>", "<p>Phòng PV01</p>")
+    raw = voters.read_article(SOURCE, "https://example.org/tin-tuc/thu-cam-on", html, now=NOW)
+    assert "date" not in raw.matched and raw.matched.get("date_vote") == "htmldate:none"

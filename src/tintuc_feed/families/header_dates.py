@@ -18,6 +18,12 @@ related article's or a comment's date, and dates pages that have none
 | inside an element marked as the modification date only (itemprop=dateModified, class "updated"/"modified", not also "published") | no |
 | the title's own text                                     | no   |
 
+The title's element (title_anchor), in order: the element layout.title_element
+finds (a title of at least layout.TITLE_MIN_CHARS); else the one <h1>-<h3>
+whose whole text is the title, however short ("Come Together", "Tin mới": a
+title that short is a label only when several headings show it); else the
+page's longest <h1> (ANCHOR_ROWS, one test per row).
+
 htmldate reads "© 2012" or "Joined March 2007" as the first of the month or
 year: its day is kept only when a header line shows that day number beside
 the year (shows_day).  One test per row in tests/test_header_dates.py.
@@ -42,10 +48,20 @@ HEADER_LINE_MAX = 80
 def title_anchor(page: Page, title: str | None) -> Tag | None:
     """The element showing the title, else the page's longest <h1>."""
     anchor = layout.title_element(page, title) if title else None
+    if anchor is None and title:
+        anchor = _short_heading(page, title)
     if anchor is None:
         h1s = [h for h in page.root.iter("h1") if tree.has_text(h)]
         anchor = max(h1s, key=lambda h: len(tree.flat_text(h))) if h1s else None
     return anchor
+
+
+def _short_heading(page: Page, title: str) -> Tag | None:
+    """The one <h1>-<h3> (not in a link) whose whole text is the title; None when none or several are."""
+    flat = " ".join(title.split())
+    found = [h for h in page.root.iter("h1", "h2", "h3")
+             if tree.flat_text(h) == flat and tree.find_parent(h, "a") is None]
+    return found[0] if len(found) == 1 else None
 
 
 def header_lines(page: Page, title: str | None) -> list[str]:
