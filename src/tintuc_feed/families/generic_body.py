@@ -28,7 +28,7 @@ from html import unescape
 from lxml import etree
 from lxml.etree import _Element as Tag
 
-from . import layout, tree, tree_html
+from . import body_lead, layout, tree, tree_html
 from .body_prune import PRUNE_HEADINGS, PRUNE_ROWS, is_link_list, prune  # noqa: F401 - the body's pruning rows
 from .page import Page
 
@@ -72,6 +72,9 @@ def body(container: Tag | None, page: Page, title: str | None, text: str, url: s
     the date line) are fields, not body text, and leave trafilatura's body as they left the container.
     """
     ours = layout.body_html(container, page, title) if container is not None else None
+    lead = body_lead.lead_html(container) if ours is not None and not is_weak(matched) else None
+    if lead is not None:
+        ours, matched["body_lead"] = lead[0] + ours, lead[1]
     if ours is not None and not is_weak(matched):
         if not is_short(ours):
             return ours
