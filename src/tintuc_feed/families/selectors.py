@@ -63,7 +63,8 @@ def merge_selectors(raw: RawArticle, readings: dict[str, tuple[str, dict | None]
             continue
         matched[key] = f"selector:{css}"
         if key == "body":
-            matched.pop("body_vote", None)  # the generic reader's vote was about its own body
+            for note in ("body_vote", "body_lead"):  # the generic reader's notes were about its own body
+                matched.pop(note, None)
         if key == "date":
             value = {"dates": value["dates"] + raw.dates}
         found.update(value)
