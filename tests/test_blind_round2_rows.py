@@ -83,14 +83,14 @@ PAGER_ROWS = [
     ('<div class="paging"><a href="?page=2">Trang tiếp</a></div>', "", "?page=2"),
     ('<div class="paging"><a href="?page=2"><img src="/img/next.gif" alt="Trang sau"></a></div>', "", "?page=2"),
     ('<div class="paging"><a href="?page=2" title="Trang sau"><img src="/img/next.gif"></a></div>', "", "?page=2"),
-    ('<ul class="pagination"><li class="active"><a href="?page=1">1</a></li><li><a href="?page=2">2</a></li>'
-     '<li><a href="?page=3">3</a></li></ul>', "", "?page=2"),
-    ('<ul class="pagination"><li><a href="?page=2">2</a></li><li class="active"><a href="?page=3">3</a></li>'
-     '<li><a href="?page=4">4</a></li></ul>', "?page=3", "?page=4"),
-    ('<ul class="pagination"><li><a href="?page=2">2</a></li><li class="active"><span>3</span></li>'
-     '<li><a href="?page=4">4</a></li></ul>', "?page=3", "?page=4"),
-    ('<div class="pager"><a href="?page=2">2</a> <a class="current" href="?page=3">3</a> <a href="?page=4">4</a>'
-     "</div>", "?page=3", "?page=4"),
+    (('<ul class="pagination"><li class="active"><a href="?page=1">1</a></li><li><a href="?page=2">2</a></li>'
+     '<li><a href="?page=3">3</a></li></ul>'), "", "?page=2"),
+    (('<ul class="pagination"><li><a href="?page=2">2</a></li><li class="active"><a href="?page=3">3</a></li>'
+     '<li><a href="?page=4">4</a></li></ul>'), "?page=3", "?page=4"),
+    (('<ul class="pagination"><li><a href="?page=2">2</a></li><li class="active"><span>3</span></li>'
+     '<li><a href="?page=4">4</a></li></ul>'), "?page=3", "?page=4"),
+    (('<div class="pager"><a href="?page=2">2</a> <a class="current" href="?page=3">3</a> <a href="?page=4">4</a>'
+     "</div>"), "?page=3", "?page=4"),
 ]
 
 
@@ -112,8 +112,8 @@ PRUNE_LINE_ROWS = [
     ("<p><b>Bài viết cùng chuyên mục</b></p>", True),
     ("<p>Chia sẻ Lưu</p>", True),  # VHV's share bar
     ("<p>Lượt xem của người dân về các trang mạng xã hội tăng mạnh trong năm 2025.</p>", False),  # a sentence
-    ("<p>Đánh giá bài viết của phóng viên, lãnh đạo Công an tỉnh cho biết kết quả triển khai Đề án 06 trên địa bàn "
-     "toàn tỉnh đã vượt kế hoạch đề ra, người dân hài lòng.</p>", False),  # too long to be the form's label
+    (("<p>Đánh giá bài viết của phóng viên, lãnh đạo Công an tỉnh cho biết kết quả triển khai Đề án 06 trên địa bàn "
+     "toàn tỉnh đã vượt kế hoạch đề ra, người dân hài lòng.</p>"), False),  # too long to be the form's label
 ]
 
 

@@ -1,4 +1,4 @@
-"""A date shown beside another article's headline is that article's, never the page's (layout.in_link_teaser).
+"""A date shown beside another article's headline is that article's, never the page's (teasers.in_link_teaser).
 
 The generic reader takes the first date element its selectors name (.time, .date …).  On real pages the
 first one is often a news ticker's or a "same category" list's (vnexpress 2012, zing 2012, ngoisao 2012 in
@@ -8,8 +8,9 @@ date line sits under the title; the teaser's date element comes first in the doc
 
 from __future__ import annotations
 
-import pytest
 from datetime import UTC, datetime
+
+import pytest
 
 from tintuc_feed.families import generic
 from tintuc_feed.process import normalize_article

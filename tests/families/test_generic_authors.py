@@ -6,7 +6,7 @@ so a row shows the authors a feed would carry and the rule that found them.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -58,8 +58,8 @@ CASES = [
      page(article=DE, after="<a rel='author' href='/u/dl'>View all posts by Daniel Lemire</a>"), ["Daniel Lemire"],
      "css:[rel~=author]"),
     ("no body container: a right-aligned signature after the title",
-     "<html><body><h1>Tin A về an ninh trật tự</h1><table><tr><td>Ngày 2/4, Công an tỉnh đã bắt giữ đối tượng.</td></tr>"
-     "<tr><td align='right'><b>Quang Phong - Tùng Nguyên</b></td></tr></table></body></html>",
+     ("<html><body><h1>Tin A về an ninh trật tự</h1><table><tr><td>Ngày 2/4, Công an tỉnh đã bắt giữ đối tượng.</td></tr>"
+     "<tr><td align='right'><b>Quang Phong - Tùng Nguyên</b></td></tr></table></body></html>"),
      ["Quang Phong", "Tùng Nguyên"], "layout:signature"),
     ("a non-Vietnamese body's last short line with a name is no byline",
      page(article=DE + "<p><b>Angela Merkel</b></p>"), [], None),
@@ -82,7 +82,7 @@ CASES = [
 @pytest.mark.parametrize(("html", "authors", "rule"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_byline_rule(html, authors, rule):
     raw = generic.parse_article(URL, html, SOURCE, {})
-    article = normalize_article(raw, SOURCE, fetched_at=datetime(2026, 1, 1, tzinfo=timezone.utc))
+    article = normalize_article(raw, SOURCE, fetched_at=datetime(2026, 1, 1, tzinfo=UTC))
     assert ([a.name for a in article.authors], raw.matched.get("authors")) == (authors, rule)
 
 

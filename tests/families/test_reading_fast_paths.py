@@ -13,10 +13,19 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tintuc_feed.charset import decode_page
-from tintuc_feed.families import (body_prune, byline_lines, generic, generic_authors, generic_body, generic_dates, layout,
-                                  tree, tree_html)
-from tintuc_feed.normalize.authors import looks_like_byline
+from tintuc_feed.families import (
+    body_prune,
+    byline_lines,
+    generic,
+    generic_authors,
+    generic_body,
+    generic_dates,
+    layout,
+    tree,
+    tree_html,
+)
 from tintuc_feed.families.page import Page
+from tintuc_feed.normalize.authors import looks_like_byline
 from tintuc_feed.sources import Source
 
 from .golden import FIXTURES
@@ -218,8 +227,8 @@ def _articles_before(root) -> list:
 
 
 def test_the_articles_xpath_finds_what_the_element_walk_found():
-    built = ("<html><body><div itemtype='https://schema.org/NewsArticle'><p>a</p></div>"
-             "<section itemtype='http://schema.org/BlogPosting'>b</section><!-- c --></body></html>",
+    built = (("<html><body><div itemtype='https://schema.org/NewsArticle'><p>a</p></div>"
+             "<section itemtype='http://schema.org/BlogPosting'>b</section><!-- c --></body></html>"),
              "<html><body><article>a</article><div itemtype='x/Article'>b</div><article>c</article></body></html>",
              "<html itemtype='https://schema.org/Article'><body><p>x</p></body></html>")
     for html in (*built, *_recorded_pages()):

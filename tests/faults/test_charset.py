@@ -9,7 +9,6 @@ binary bodies are skipped and counted, never published.
 from __future__ import annotations
 
 import unicodedata
-
 from pathlib import Path
 
 import pytest

@@ -17,6 +17,7 @@ from ..normalize.authors import is_outlet, looks_like_byline, reprint_writer
 from ..normalize.text import fold_key
 from . import tree
 from .layout import leaf_blocks
+from .teasers import teaser_card
 
 BYLINE_SCAN = 8  # how many trailing blocks may hold the byline
 BYLINE_MAX_TRAILER = 150  # a block longer than this is body text: the byline is not after it
@@ -40,25 +41,6 @@ def take_byline_line(container: Tag) -> str | None:
             return byline
         if len(text) > BYLINE_MAX_TRAILER:
             return None
-    return None
-
-
-TEASER_CARD_MAX_CHARS = 400  # a teaser of another article: its heading and a summary of a few lines
-HEADINGS = ("h2", "h3", "h4", "h5", "h6")
-
-
-def teaser_card(block: Tag, container: Tag) -> Tag | None:
-    """The teaser card of another article the block is part of ("read also" at the body's end, after the
-    byline), or None: an element under the container whose links all go to one page, one of them in a
-    heading, with no more text than a heading and a summary.  Its summary is no body text: the scan goes on."""
-    for node in (block, *block.iterancestors()):
-        if node is container or node.tag in ("body", "html"):
-            return None
-        hrefs = {a.get("href") for a in tree.descendants(node, "a") if a.get("href")}
-        if len(hrefs) > 1:
-            return None  # links to several pages: a list or body text, not one article's card
-        if hrefs and any(tree.descendants(h, "a") for h in tree.descendants(node, *HEADINGS)):
-            return node if len(tree.get_text(node, " ", strip=True)) <= TEASER_CARD_MAX_CHARS else None
     return None
 
 

@@ -27,7 +27,17 @@ from urllib.parse import urljoin
 from lxml.etree import _Element as Tag
 
 from ..model import ArticleLink, ListPage, RawArticle, RawDate
-from . import common, generic_authors, generic_body, generic_dates, generic_list, generic_title, header_dates, layout, tree
+from . import (
+    common,
+    generic_authors,
+    generic_body,
+    generic_dates,
+    generic_list,
+    generic_title,
+    header_dates,
+    layout,
+    tree,
+)
 from .base import (
     MODIFIED_META,
     PUBLISHED_META,

@@ -20,6 +20,7 @@ from ..normalize.dates import find_date_line
 from . import tree, tree_html
 from .base import absolute, first_of_each, select_all
 from .page import Page
+from .teasers import in_link_teaser
 
 # Elements that never hold article text.
 NOISE_TAGS = ("script", "style", "noscript", "template", "iframe", "form", "button", "select", "input",
@@ -138,36 +139,6 @@ def date_line(page: Page, container: Tag | None, selectors: Iterable[str],
         _remove_line(lines[index + 1][1], lines[index + 1][0])  # the time on the next line ("02/06/2023<br>08:30")
         text = f"{text} {lines[index + 1][0]}"
     return text, "layout:date-line"
-
-
-TEASER_DEPTH = 3  # how far up from a date element a list item or subheading with a headline link is looked for
-TEASER_PARTS = ("li", "h2", "h3", "h4", "h5", "h6")
-HEADLINE_MIN_WORDS = 6  # a link with fewer words is a category, a date or a button, not another article
-
-
-def in_link_teaser(node: Tag) -> bool:
-    """Is a date element another article's?  Inside a link whose other text is a headline (a news ticker:
-    "<a>Tin B về giao thông - <label class=time>"), or in a subheading or list item holding such a link (a
-    "read also" or "same category" list: "<li><a>Tin B về giao thông</a> <span class=time>").  A date
-    linked to the post or its day ("<a rel=bookmark><time>") and a meta line with a category link are not."""
-    date_words = len(tree.flat_text(node).split())
-    for depth, parent in enumerate(node.iterancestors()):
-        if parent.tag == "a" and _headline_link(parent, date_words):
-            return True
-        if parent.tag in TEASER_PARTS and depth < TEASER_DEPTH and any(
-                _headline_link(a, 0) for a in parent.iter("a") if node not in a.iterdescendants()):
-            return True
-        if parent.tag in ("body", "html"):
-            return False
-    return False
-
-
-def _headline_link(link: Tag, inner_words: int) -> bool:
-    """A link to another page whose text, less `inner_words` words of a date inside it, reads as a headline."""
-    href = (link.get("href") or "").strip().lower()
-    if not href or href.startswith(("#", "javascript:")):
-        return False
-    return len(tree.flat_text(link).split()) - inner_words >= HEADLINE_MIN_WORDS
 
 
 def _lines_near_title(page: Page, container: Tag | None,
