@@ -178,29 +178,13 @@ _NO_TEXT = etree.XPath("//script|//style|//noscript|//template")
 _STRING = etree.XPath("string()", smart_strings=False)
 
 
-def _fragment(html: str) -> etree._Element:
-    """The fragment's nodes in a new <div>, as lxml.html.fragment_fromstring(create_parent="div") builds it."""
-    if not _FULL_HTML.match(html):
-        html = f"<html><body>{html}</body></html>"
-    doc = etree.fromstring(html, _PARSER)
-    if doc is None:
-        raise etree.ParserError("Document is empty")
-    bodies = [e for e in doc if e.tag == "body"]
-    if doc.tag != "html" or len(bodies) != 1:
-        raise AssertionError(f"not one body in {html!r}")
-    root = etree.Element("div")
-    body = bodies[0]
-    if body.text and body.text.strip():
-        root.text = body.text
-    root.extend(list(body))
-    return root
-
-
 def _body(html: str) -> etree._Element:
-    """The parsed fragment's <body>, read in place as _fragment's <div> would be read (no second document).
+    """The parsed fragment's <body>, read in place of the <div> fragment_fromstring(create_parent="div") would
+    build from its nodes (no second document).
 
-    Its text is kept as _fragment keeps it, after the "\n\n" html_to_text gives a block's text (the <div>
-    is one); what the <head> may hold is never read, and //script finds it there only to drop it there.
+    The <div>'s text (the body's, kept only when it is not blank) comes after the "\n\n" html_to_text gives
+    a block's text (the <div> is one); what the <head> may hold is never read, and //script finds it there
+    only to drop it there.
     """
     if not _FULL_HTML.match(html):
         html = f"<html><body>{html}</body></html>"
