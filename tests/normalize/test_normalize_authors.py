@@ -3,7 +3,9 @@
 import pytest
 
 from tintuc_feed.model import Author
-from tintuc_feed.normalize.authors import (
+from tintuc_feed.normalize.authors import looks_like_byline, parse_byline
+from tintuc_feed.normalize.byline_names import natural_case
+from tintuc_feed.normalize.byline_tables import (
     CREDIT_MARKERS,
     GROUP_NAMES,
     HONORIFICS,
@@ -13,9 +15,6 @@ from tintuc_feed.normalize.authors import (
     NON_AUTHORS,
     RANKS,
     SOURCE_MARKERS,
-    looks_like_byline,
-    natural_case,
-    parse_byline,
 )
 from tintuc_feed.normalize.site_names import site_keys, without_site_names
 

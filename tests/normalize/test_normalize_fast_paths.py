@@ -11,7 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tintuc_feed.normalize import authors, date_lines
+from tintuc_feed.normalize import authors, byline_names, date_lines
+from tintuc_feed.normalize.byline_tables import GROUP_NAMES, HONORIFICS, MENU_LABELS, RANKS
 from tintuc_feed.normalize.text import (
     _BASIC_MARKS_RE,
     _BEYOND_BASIC_RE,
@@ -115,9 +116,9 @@ def test_no_date_pattern_matches_without_a_digit(line):
 def test_compiled_byline_tables_are_the_tables():
     assert [k for _, k in authors._label_res()] == [k for _, k in authors.LABELS]
     assert [p.pattern for p, _ in authors._label_res()] == [p for p, _ in authors.LABELS]
-    assert authors._prefix_keys() == tuple((len(p.split()), fold_key(p)) for p in authors.RANKS + authors.HONORIFICS)
-    assert authors._menu_keys() == {fold_key(label) for label in authors.MENU_LABELS}
-    assert [p.pattern for p in authors._group_res()] == list(authors.GROUP_NAMES)
+    assert byline_names._prefix_keys() == tuple((len(p.split()), fold_key(p)) for p in RANKS + HONORIFICS)
+    assert byline_names._menu_keys() == {fold_key(label) for label in MENU_LABELS}
+    assert [p.pattern for p in byline_names._group_res()] == list(GROUP_NAMES)
     assert [p.pattern for p in authors._credit_res()] == [rf"{p}\b" for p in authors.CREDIT_MARKERS]
 
 

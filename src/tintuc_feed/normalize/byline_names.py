@@ -1,0 +1,169 @@
+"""One name in a byline: a segment as written -> Author, and the tests on a name.
+
+normalize.authors splits a byline into segments (labels, separators, reprint credits);
+this module reads each segment on its own: ranks and honorifics before the name,
+"By"-style leads, a unit in parentheses, ALL-CAPS to natural case ("NHƯ Ý" -> "Như Ý"),
+and tells a person's name from a unit's ("Phòng Tham mưu") or an outlet's ("CAND").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from tintuc_feed.model import Author
+from tintuc_feed.normalize.byline_tables import (
+    BYLINE_LEADS,
+    CONNECTORS,
+    DATE_SEGMENT,
+    GROUP_NAMES,
+    HONORIFICS,
+    KEEP_UPPER,
+    MAX_NAME_WORDS,
+    MAX_SYLLABLE_LETTERS,
+    MENU_LABELS,
+    NON_AUTHORS,
+    OUTLET_LEADS,
+    OUTLET_NAMES,
+    OUTLET_WORDS,
+    RANKS,
+    UNIT_LEADS,
+)
+from tintuc_feed.normalize.text import fold_key, normalize_text
+
+_LEAD_KEYS = tuple(sorted({tuple(lead.split()) for lead in BYLINE_LEADS}, key=len, reverse=True))
+
+
+# The tables (byline_tables), compiled and folded once per process.
+@cache
+def _prefix_keys() -> tuple[tuple[int, str], ...]:
+    """(words, folded prefix) for RANKS + HONORIFICS, in order."""
+    return tuple((len(prefix.split()), fold_key(prefix)) for prefix in RANKS + HONORIFICS)
+
+
+@cache
+def _group_res() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(g) for g in GROUP_NAMES)
+
+
+@cache
+def _menu_keys() -> frozenset[str]:
+    return frozenset(fold_key(label) for label in MENU_LABELS)
+
+
+def _strip_prefixes(name: str) -> str:
+    changed = True
+    while changed:
+        changed = False
+        words = name.split()
+        heads: dict[int, str] = {}  # the folded first n words, once per n
+        for n, key in _prefix_keys():
+            if len(words) <= n:
+                continue
+            if n not in heads:
+                heads[n] = fold_key(" ".join(words[:n]))
+            if heads[n] == key:
+                name, changed = " ".join(words[n:]), True
+                break
+    return name
+
+
+def _strip_leads(name: str) -> str:
+    """"By Luke Kemp" -> "Luke Kemp"; a lead alone ("By") -> ""."""
+    words = name.split()
+    keys = [fold_key(w).strip() for w in words]
+    for lead in _LEAD_KEYS:
+        if tuple(keys[: len(lead)]) == lead:
+            return " ".join(words[len(lead) :])
+    return name
+
+
+DATED_UNIT = re.compile(r"\d[./:-]\d")  # "(08/23/2011)" after a name is a date, "(PC02)", "(Quận 12)" a unit
+
+
+def keeps_dot(name: str) -> bool:
+    """A final dot that belongs to the name: an initial ("H.V.", "Muñoz C.") or "Jr."."""
+    last = name.strip(" \t-–—,;:*").split()[-1:] or [""]
+    return last[0].endswith(".") and (len(last[0].rstrip(".")) <= 1 or "." in last[0].rstrip(".")
+                                      or fold_key(last[0]) in ("jr", "sr"))
+
+
+def is_date_segment(text: str) -> bool:
+    return bool(re.search(r"\d", text)) and bool(DATE_SEGMENT.search(text.strip(" ()")))
+
+
+def _case_part(part: str) -> str:
+    return part if part in KEEP_UPPER or len(part) <= 1 else part.capitalize()
+
+
+def natural_case(name: str) -> str:
+    """'M.TÍN' -> 'M.Tín', 'NHƯ Ý' -> 'Như Ý'; mixed case and initials ('BT') untouched."""
+    if name != name.upper() or name == name.lower():
+        return name
+    if " " not in name and "." not in name and len(name) <= 3:
+        return name  # initials under a title ("BT")
+    return re.sub(r"[^\W\d_]+", lambda m: _case_part(m.group(0)), name)
+
+
+def clean_name(segment: str) -> Author | None:
+    """One name as written -> Author, or None for an empty or non-author one."""
+    if segment.strip().endswith(":") or segment.strip().casefold() in CONNECTORS:
+        return None  # a label ("Datum:") or a joining word alone is no name
+    raw = segment.strip(" \t-–—,;:*").removesuffix(".") if not keeps_dot(segment) else segment.strip(" \t-–—,;:*")
+    name, affiliation = raw, None
+    m = re.fullmatch(r"(?P<name>.*?)\s*\((?P<unit>[^()]*)\)", raw)
+    if m and not m["name"].strip(" -–—,;:"):
+        return None  # a note in parentheses alone ("(tổng hợp)") is about the names before it
+    if m:
+        name, affiliation = m["name"], normalize_text(m["unit"]) or None
+    name = _strip_leads(name.strip(" -–—,;:*~·»|"))
+    name = natural_case(_strip_prefixes(name if keeps_dot(name) else name.strip(" .")))
+    if not name or fold_key(name) in NON_AUTHORS or ":" in name or len(name.split()) > MAX_NAME_WORDS:
+        return None
+    if is_date_segment(name) or (affiliation and DATED_UNIT.search(affiliation)):
+        return None
+    return Author(name=name, name_raw=raw, affiliation=affiliation)
+
+
+def is_unit(text: str) -> bool:
+    """A police or state unit's name ("Phòng Tham mưu", "Công an xã Sa Pa", "VKSQS khu vực 72"), not a person's."""
+    key = " ".join(normalize_text(text).lower().split())
+    return any(key == lead or key.startswith(f"{lead} ") for lead in UNIT_LEADS)
+
+
+def is_outlet(text: str) -> bool:
+    """A news outlet's name ("Lao Động", "Báo Tin", "VTC News", "CAND", "Vcamp.vn"), not a person's."""
+    lower, key = text.lower(), fold_key(text)
+    if not key or (text.isupper() and len(key) > 1) or re.search(r"\w\.\w|/", text):
+        return True
+    return (key in OUTLET_NAMES or any(lower.startswith(f"{lead} ") for lead in OUTLET_LEADS)
+            or any(word in OUTLET_WORDS for word in key.split()))
+
+
+def reprint_writer(text: str) -> str | None:
+    """"Theo Vân Anh" -> "Vân Anh": "Theo" before a person's name, not an outlet's ("Theo CAND" names a source)."""
+    words = text.split()
+    if len(words) < 2 or fold_key(words[0]) != "theo":
+        return None
+    name = " ".join(words[1:]).strip(" ,.:;-–—")
+    return name if is_name_like(name) and not is_outlet(name) else None
+
+
+def _word_is_name_like(word: str) -> bool:
+    parts = [p for p in re.split(r"[.\-]", word) if p]
+    if not parts or not all(p.isalpha() and p[0].isupper() for p in parts):
+        return False
+    return all(len(p) <= MAX_SYLLABLE_LETTERS for p in parts)
+
+
+def is_name_like(name: str) -> bool:
+    """A personal name: 2-6 capitalised syllables, or initials ('M.Tín', 'BT'), or a group."""
+    key = fold_key(name)
+    if any(pattern.fullmatch(key) for pattern in _group_res()):
+        return True
+    if key in _menu_keys():
+        return False
+    words = name.split()
+    if not words or len(words) > MAX_NAME_WORDS or not all(_word_is_name_like(w) for w in words):
+        return False
+    return len(words) >= 2 or "." in name or (name.isupper() and len(name) <= 4)
