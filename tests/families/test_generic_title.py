@@ -11,7 +11,7 @@ import pytest
 
 from tintuc_feed.families import generic
 from tintuc_feed.families.base import parse_html
-from tintuc_feed.families.generic_title import agrees, is_logo, pick_title, site_names
+from tintuc_feed.families.generic_title import agrees, is_logo, pick_title, shared_part, site_names
 from tintuc_feed.sources import Source
 
 URL = "https://baomoi-tinh.vn/thoi-su/tin-a-123.html"
@@ -116,6 +116,44 @@ CASES = [
      page("<title>Chế độ lương hưu - Báo X</title><meta property='og:title' content='Tin P về lương hưu | Báo X'>",
           article="<h1>Chế độ lương hưu</h1><h2>Tin P về lương hưu</h2>"),
      "Chế độ lương hưu", "h1-agrees"),
+    ("of two h1s none agreeing, the one whose words <title> holds, over an og:title that is a share text",
+     page("<title>Báo X - Tin Q: cầu mới thông xe ở trung tâm tỉnh - Tin tức</title>"
+          "<meta property='og:title' content='Bạn có muốn cùng tham gia với tôi?'>",
+          article="<h1>Tin Q – cầu mới thông xe ở trung tâm</h1><h1>Hướng dẫn</h1>"),
+     "Tin Q – cầu mới thông xe ở trung tâm", "h1-named"),
+    ("of two h1s, one sharing few words with the metadata is not named: og:title",
+     page("<title>Tin C chính thức hôm nay</title><meta property='og:title' content='Tin C chính thức'>",
+          article="<h1>Chuyên mục thời sự trong tuần</h1><h1>Tin nổi bật hôm nay</h1>"),
+     "Tin C chính thức", "meta:og:title"),
+    ("og:title and <title> disagree but end with the same text after a separator: that text",
+     page("<title>Báo X | Xem trước: Tin R về giao thông</title>"
+          "<meta property='og:title' content='Cách mạng công nghiệp?: Tin R về giao thông'>"),
+     "Tin R về giao thông", "meta-shared"),
+    ("the text two metadata titles share is the site's name: not taken, og:title",
+     page("<meta property='og:site_name' content='Báo Tỉnh Nhà'><title>Báo Tỉnh Nhà | Tin S về đô thị</title>"
+          "<meta property='og:title' content='Báo Tỉnh Nhà | Tin S về đô thị mới'>"),
+     "Báo Tỉnh Nhà | Tin S về đô thị mới", "meta:og:title"),
+    ("<title> without the end the logo h1 shows (the site's name as the page writes it)",
+     page("<title>Tin T về giao thông - Chuyên đề - Blog Đường Phố</title>",
+          header="<h1 class='site-title'>Chuyên đề - Blog Đường Phố</h1>",
+          article="<h2>Mục lục</h2><p>Một đoạn ngắn.</p>"),
+     "Tin T về giao thông", "title-beside-logo"),
+    ("a short h2 that is <title> word for word, over another heading",
+     page("<title>Giám định</title>", article="<h2>Giám định</h2><h2>Giám định: khi nào và thế nào?</h2>"),
+     "Giám định", "heading-is-title"),
+    ("an h2 that is <title> but a news section's name is no headline (a list page's label)",
+     page("<title>Tin tức</title>", article="<h3>Tin tức</h3>"),
+     "Tin tức", "title"),
+    ("an h2 that is <title> but a portal's name is no headline",
+     page("<title>Báo Lâm Đồng</title>", article="<h2>Báo Lâm Đồng</h2>"),
+     "Báo Lâm Đồng", "title"),
+    ("several short h1s (a wiki's side labels) are no title: the line that looks like one",
+     page("<title>TaiVe/Python - Wiki X</title>", header="<h1>Trang</h1><h1>Tài khoản</h1>",
+          article="<h2>Tải Python về máy tính</h2>"),
+     "Tải Python về máy tính", "layout:h2"),
+    ("a lone short h1 stays the title (an error page's \"Lỗi\")",
+     page("<title>Cổng thông tin điện tử Công an tỉnh</title>", article="<h1>Lỗi</h1>"),
+     "Lỗi", "h1"),
     ("an h1 inside a link (a teaser) is no title",
      page("<meta property='og:title' content='Tin F chính thức'>", article="<a href='/tin-g.html'><h1>Tin G ở hộp bên cạnh</h1></a>"),
      "Tin F chính thức", "meta:og:title"),
@@ -170,3 +208,19 @@ def test_is_logo(heading, expected):
     doc = parse_html(page("<meta property='og:site_name' content='Báo Tỉnh'>", article=heading))
     node = next(doc.root.iter("h1"))
     assert is_logo(node, " ".join(node.xpath("string()").split()), URL, site_names(doc, URL)) is expected
+
+
+# (metadata titles, the site's compact names, the text they share)
+SHARED = [
+    (["Chuyên đề: Tin R về giao thông", "Báo X | Xem trước: Tin R về giao thông"], set(), "Tin R về giao thông"),
+    (["Tin A về giao thông", "Tin A về giao thông | Báo X"], set(), "Tin A về giao thông"),  # one whole, one's start
+    (["Máy 10-in-1 về giao thông", "Bộ 10-in-1 về giao thông"], set(), None),  # a hyphen inside a word cuts nothing
+    (["Báo Tỉnh Nhà | Tin S", "Báo Tỉnh Nhà | Tin T"], {"baotinhnha"}, None),  # the site's name
+    (["Tin ngắn: Mục A", "Tin dài: Mục A"], set(), None),  # shorter than a headline
+    (["Tin A về giao thông"], set(), None),  # nothing to compare
+]
+
+
+@pytest.mark.parametrize(("titles", "names", "expected"), SHARED)
+def test_shared_part(titles, names, expected):
+    assert shared_part(titles, names) == expected

@@ -17,8 +17,16 @@ be the site's logo.  So, in order (TITLE_RULES):
                     or a topic ("<h1>Altersvorsorge</h1><h2>Tin A</h2>", og "Tin A")
     heading-agrees  the same for <h2>/<h3> (pages whose <h1> is the logo)
     single-h1       the page's only non-logo <h1>
+    h1-named        of several <h1>s, the one whose words a metadata title holds
+                    (nearly) all of: og:title may be a share text or an SEO variant
+    meta-shared     the longest text two disagreeing metadata titles both hold whole
+                    or up to a spaced separator (og "Rubrik?: Tin A", <title> "X | Vorschau: Tin A")
     jsonld.headline / og:title / twitter:title
-    h1              the longest non-logo <h1>
+    title-beside-logo  <title> without the start or end the logo <h1> shows
+    heading-is-title   an <h2>/<h3> that is <title> word for word, however short,
+                    unless <title> is the site's, a portal's or a section's name
+    h1              the longest non-logo <h1>: the only one, or one of 10 characters
+                    or more (several short <h1>s are a sidebar's labels: "Page", "User")
 
 A heading's text leaves out the parts KICKER_CLASS names (kicker, roofline,
 deck, text for screen readers only: not the headline) and is joined as the
@@ -37,6 +45,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml.etree import _Element as Tag
 
 from ..normalize.text import fold_key
+from ..normalize.titles import is_portal_name, is_section_name
 from . import tree
 from .base import meta_content, text_of
 from .page import Page
@@ -51,6 +60,9 @@ LOGO_ANCESTORS = 2
 MIN_AGREE_CHARS = 10  # a shorter heading matching the start/end of a metadata title is a label, not the headline
 MIN_HEADING_CHARS = 15  # an <h2>/<h3> that agrees must be at least this long (box titles are short)
 SINGLE_H1_MIN_CHARS = 10
+SPACED_SEPARATOR = re.compile(r"[^\w\s]*\s+[^\w\s]+\s*|[^\w\s]+\s+")  # " - ", ": ", "?: ", " | ", not "10-in-1"
+MIN_NAMED_WORDS = 4
+MIN_NAMED_SHARE = 0.8
 HOME_PATH = re.compile(r"/?(?:index\.\w+)?")
 META_TITLES = ("og:title", "twitter:title")
 
@@ -175,6 +187,76 @@ def _named_beside(page: Page, url: str, names: set[str], h1_nodes: list[tuple[st
     return (max(named, key=len), "heading-names-meta") if named else None
 
 
+def _word_set(text: str) -> set[str]:
+    return set(_words(text)[0])
+
+
+def _h1_named(h1s: list[str], titles: list[str]) -> str | None:
+    """h1-named: of several h1s, the one whose words a metadata title holds nearly all of (a share text or an
+    SEO variant in og:title, the headline's words in <title>)."""
+    best, score = None, 0.0
+    for text in h1s:
+        words = _word_set(text)
+        if len(text) < SINGLE_H1_MIN_CHARS or len(words) < MIN_NAMED_WORDS:
+            continue
+        share = max((len(words & _word_set(t)) / len(words) for t in titles), default=0.0)
+        if share >= MIN_NAMED_SHARE and share > score:
+            best, score = text, share
+    return best
+
+
+def _separators(title: str) -> list[re.Match[str]]:
+    """The spaced separators inside the title (" - ", ": ", " | "; not the hyphen of "10-in-1")."""
+    found = re.finditer(r"[\W_]+", title)
+    return [m for m in found if SPACED_SEPARATOR.fullmatch(m.group()) and 0 < m.start() < m.end() < len(title)]
+
+
+def _ends(title: str) -> dict[str, str]:
+    """{folded key: text} of the title and each start and end of it up to a separator ("Rubrik: Tin A | Báo X")."""
+    found = {_key(title): title.strip()}
+    for m in _separators(title):
+        for part in (title[: m.start()], title[m.end() :]):
+            if len(part.strip()) >= MIN_AGREE_CHARS:
+                found.setdefault(_key(part), part.strip())
+    return found
+
+
+def shared_part(titles: list[str], names: set[str]) -> str | None:
+    """meta-shared: the longest text two metadata titles that disagree both hold whole or up to a separator
+    (og:title "Rubrik: Tin A", <title> "Báo X | Vorschau: Tin A": "Tin A")."""
+    ends = [_ends(t) for t in dict.fromkeys(titles)]
+    pairs = [(a, b) for i, a in enumerate(ends) for b in ends[i + 1 :]]
+    common = [a[k] for a, b in pairs for k in a.keys() & b.keys() if _compact(k) not in names]
+    return max(common, key=len) if common else None
+
+
+def _title_beside_logo(page: Page, url: str, names: set[str], meta: list[tuple[str, str]]) -> str | None:
+    """title-beside-logo: <title> without its start or end that the page's logo <h1> shows, up to a separator
+    ("Tin A - Mục - Blog X" beside <h1>Mục - Blog X</h1>): the site's name as the page shows it."""
+    page_title = next((t for t, where in meta if where == "title"), None)
+    if not page_title:
+        return None
+    logos = {_key(t) for node in page.root.iter("h1") if (t := heading_text(node)) and is_logo(node, t, url, names)}
+    for m in _separators(page_title):
+        head, tail = page_title[: m.start()].strip(), page_title[m.end() :].strip()
+        if _key(tail) in logos and len(head) >= MIN_AGREE_CHARS:
+            return head
+        if _key(head) in logos and len(tail) >= MIN_AGREE_CHARS:
+            return tail
+    return None
+
+
+def _heading_is_title(page: Page, url: str, names: set[str], meta: list[tuple[str, str]]) -> str | None:
+    """heading-is-title: an <h2>/<h3> that is <title> word for word, however short ("Baumgutachten"), unless it
+    is the site's or a portal's name or a news section's ("Tin tức": a list page's label): the page's own name
+    confirmed by what it shows."""
+    page_title = next((t for t, where in meta if where == "title"), None)
+    if not page_title or _compact(page_title) in names or is_portal_name(page_title) or is_section_name(page_title):
+        return None
+    key = _key(page_title)
+    return next((text for text, _ in _headings(page, ("h2", "h3"), url, names) if _key(text) == key), None)
+
+
 def pick_title(page: Page, obj: dict | None, url: str) -> tuple[str, str] | None:
     """(title, rule) by TITLE_RULES' order (module doc), or None when the page has none of them."""
     names = site_names(page, url)
@@ -191,9 +273,21 @@ def pick_title(page: Page, obj: dict | None, url: str) -> tuple[str, str] | None
         return max(agreeing, key=len), "heading-agrees"
     if len(h1s) == 1 and len(h1s[0]) >= SINGLE_H1_MIN_CHARS:
         return h1s[0], "single-h1"
+    named = _h1_named(h1s, titles)
+    if named:
+        return named, "h1-named"
+    shared = shared_part(titles, names)
+    if shared:
+        return shared, "meta-shared"
     for title, where in meta:
         if where != "title":
             return title, where
-    if h1s:
+    rest = _title_beside_logo(page, url, names, meta)
+    if rest:
+        return rest, "title-beside-logo"
+    shown = _heading_is_title(page, url, names, meta)
+    if shown:
+        return shown, "heading-is-title"
+    if len(h1s) == 1 or (h1s and len(max(h1s, key=len)) >= SINGLE_H1_MIN_CHARS):
         return max(h1s, key=len), "h1"
     return None
