@@ -16,6 +16,7 @@ from lxml import etree
 
 from ..model import RawDate
 from . import tree
+from .empty_pages import unavailable_message
 from .page import Page
 
 
@@ -188,7 +189,7 @@ def check_page(text: str, *, content_type: str | None = None) -> None:
     heading = re.search(r"<h1[^>]*>(.*?)</h1>", text, re.IGNORECASE | re.DOTALL)
     if title and ERROR_TITLES.search(title.group(1)) and not (heading and len(heading.group(1)) > 40):
         raise NotAnArticle("error-page", f"title says {title.group(1).strip()[:80]!r}")
-    said = error_heading(text) or error_line(text)
+    said = error_heading(text) or error_line(text) or unavailable_message(text)
     if said:
         raise NotAnArticle("error-page", f"the page says {said[:80]!r}")
 

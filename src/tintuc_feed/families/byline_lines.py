@@ -13,7 +13,7 @@ import re
 
 from lxml.etree import _Element as Tag
 
-from ..normalize.authors import is_outlet, looks_like_byline, reprint_writer
+from ..normalize.authors import is_name_like, is_outlet, is_unit, looks_like_byline, parse_byline, reprint_writer
 from ..normalize.text import fold_key
 from . import tree
 from .layout import leaf_blocks
@@ -32,7 +32,8 @@ def take_byline_line(container: Tag) -> str | None:
         if teaser_card(blocks[index], container) is not None:
             continue  # another article's heading and summary: neither byline nor body text
         text = lines_of(blocks[index])
-        byline = byline_text(blocks[index], text)
+        byline = byline_text(blocks[index], text) or (text if _ends_body(blocks, index, container)
+                                                      and unit_signature(text) else None)
         if byline:
             byline, index = _with_reprint_credit(blocks, index, byline)
             for node in blocks[index:]:
@@ -53,6 +54,22 @@ def byline_text(node: Tag, text: str) -> str | None:
     line = " ".join(text.split())
     tried = lines == [line]  # the block's one line, already found no byline just above
     return line if (not tried and looks_like_byline(line)) or _is_signature_block(node, text) else None
+
+
+def _ends_body(blocks: list[Tag], index: int, container: Tag) -> bool:
+    """The block is the body's last text (only other articles' cards after it): the signature's place."""
+    return all(teaser_card(node, container) is not None for node in blocks[index + 1:])
+
+
+def unit_signature(text: str) -> bool:
+    """A unit signing the article where a name would ("Phòng PV01", "Công an xã Sa Pa", "Minh Quỳnh - Phòng
+    PV01"): a unit is the author a provincial portal gives, in plain text as in a right-aligned block."""
+    line = " ".join(text.split())
+    if "\n" in text or len(line) > SIGNATURE_MAX_CHARS or line.endswith((".", ":", "?", "!", ";")):
+        return False
+    authors = parse_byline(line).authors
+    return bool(authors) and any(is_unit(a.name) or (a.affiliation and is_unit(a.affiliation)) for a in authors) \
+        and all(is_unit(a.name) or is_name_like(a.name) for a in authors)
 
 
 def _with_reprint_credit(blocks: list[Tag], index: int, text: str) -> tuple[str, int]:

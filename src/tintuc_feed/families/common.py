@@ -18,6 +18,7 @@ from lxml.etree import _Element as Tag
 
 from ..model import ArticleLink, RawArticle, RawDate
 from ..normalize.dates import find_date_line
+from ..normalize.text import fold_key
 from . import byline_lines, layout, tree
 from .base import absolute, first_of_each, jsonld_article, meta_content, select_all, select_one, text_of
 from .page import Page
@@ -148,10 +149,69 @@ def summary_fallback(page: Page, hints: Mapping[str, str]) -> str | None:
 SIDEBAR_CLASS = re.compile(r"(^|[\s_-])(sidebar|widget|col-side)([\s_-]|$)", re.IGNORECASE)
 
 
+# A column named only by its place: class "col-right"/"right-col"/"column-right"/"box-right"..., or id "right".
+SIDE_PLACE_CLASS = re.compile(r"^(?:col|column|box|content|main)?[_-]?right(?:[_-]?(?:col|column|side|bar|content))?$",
+                              re.IGNORECASE)
+SIDE_PLACE_ID = re.compile(r"^(?:col|column)?[_-]?right(?:[_-]?(?:col|column|side|bar))?$", re.IGNORECASE)
+# A narrow grid column beside a wide one in the same row (Bootstrap "col-md-4" beside "col-md-8", Tailwind
+# "lg:col-span-4" beside "lg:col-span-8"): the site's side column.  Columns all of one width are a grid of cards.
+NARROW_COLUMN = re.compile(r"^(?:[a-z]+:)?col-(?:(?:xs|sm|md|lg|xl|xxl)-)?(?:span-)?(?:2|3|4)$")
+WIDE_COLUMN = re.compile(r"^(?:[a-z]+:)?col-(?:(?:xs|sm|md|lg|xl|xxl)-)?(?:span-)?(?:8|9|10)$")
+BOX_HEADING = re.compile(r"^h[2-5]$")
+BOX_HEADING_CLASS = re.compile(r"(?:^|[_-])(?:title|heading)(?:$|[_-])", re.IGNORECASE)
+OWN_BOX_MIN_CHARS = 4  # a box heading this short ("Tin") names no category
+
+
+def _is_side_column(node: Tag) -> bool:
+    tokens = tree.classes(node) if node.get("class") else []
+    if any(SIDE_PLACE_CLASS.match(t) for t in tokens) or SIDE_PLACE_ID.match(node.get("id") or ""):
+        return True
+    if not any(NARROW_COLUMN.match(t) for t in tokens):
+        return False
+    parent = node.getparent()
+    return parent is not None and any(
+        sibling is not node and sibling.get("class") and any(WIDE_COLUMN.match(t) for t in tree.classes(sibling))
+        for sibling in parent.iterchildren())
+
+
+def _box_heading(node: Tag, column: Tag) -> str:
+    """The heading of the box that holds the node inside the side column ("Tin nổi bật"), folded; "" if none."""
+    for at in (node, *node.iterancestors()):
+        if at is column:
+            return ""
+        for sibling in at.itersiblings(preceding=True):
+            if not isinstance(sibling.tag, str):
+                continue
+            if BOX_HEADING.match(sibling.tag) or (sibling.get("class") and tree.class_matches(sibling, BOX_HEADING_CLASS)):
+                return fold_key(tree.flat_text(sibling) or "")
+    return ""
+
+
+def _page_title(node: Tag) -> str:
+    title = node.getroottree().getroot().find(".//title")
+    return fold_key(tree.flat_text(title) or "") if title is not None else ""
+
+
+def in_sidebar(node: Tag, page_title: str = "") -> bool:
+    """Inside an <aside>, a sidebar/widget column, or a column named by its place (right, narrow beside wide).
+
+    In a column named by its place, a box headed with the page's own category (the page's title starts with it:
+    "Tin tức - Sự kiện" on "Tin tức - Sự kiện - Công an tỉnh …") lists that category: its links are the list's.
+    """
+    for parent in node.iterancestors():
+        if parent.tag == "aside" or (parent.get("class") and tree.class_matches(parent, SIDEBAR_CLASS)):
+            return True
+        if _is_side_column(parent):
+            heading = _box_heading(node, parent)
+            return not (len(heading) >= OWN_BOX_MIN_CHARS and page_title.startswith(heading))
+    return False
+
+
 def outside_sidebars(nodes: Iterable[Tag]) -> list[Tag]:
-    """The nodes not inside an <aside> or a sidebar/widget column."""
-    return [n for n in nodes if tree.find_parent(n, "aside") is None
-            and tree.find_parent(n, class_=SIDEBAR_CLASS) is None]
+    """The nodes not inside a sidebar (in_sidebar)."""
+    nodes = list(nodes)
+    title = _page_title(nodes[0]) if nodes else ""
+    return [n for n in nodes if not in_sidebar(n, title)]
 
 
 def main_links(links: Sequence[tuple[str, Tag]]) -> list[tuple[str, Tag]]:

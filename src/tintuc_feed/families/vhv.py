@@ -48,7 +48,7 @@ def start_urls(source) -> list[str]:
 def parse_list(url: str, text, source) -> ListPage:
     soup = parse_html(text)
     items = [n for css in LIST_ITEMS for n in select_all(soup, css)]
-    links = common.links_in(items, url, source)
+    links = common.links_in(common.outside_sidebars(items) or items, url, source)  # not the side column's "Tin đọc nhiều"
     return ListPage(articles=tuple(links), next_urls=tuple(layout.next_pages(soup, url, source)))
 
 

@@ -120,7 +120,8 @@ def clean_name(segment: str) -> Author | None:
     name = natural_case(_strip_prefixes(name if keeps_dot(name) else name.strip(" .")))
     if not name or fold_key(name) in NON_AUTHORS or ":" in name or len(name.split()) > MAX_NAME_WORDS:
         return None
-    if is_date_segment(name) or (affiliation and DATED_UNIT.search(affiliation)):
+    if (is_date_segment(name) and not (is_unit(name) and not DATED_UNIT.search(name))) or (
+            affiliation and DATED_UNIT.search(affiliation)):  # "Đội CSGT số 3" is a unit, "Phòng 03/11" no name
         return None
     return Author(name=name, name_raw=raw, affiliation=affiliation)
 

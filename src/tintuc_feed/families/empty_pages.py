@@ -1,0 +1,58 @@
+"""Pages served with status 200 that hold no article, beyond base.check_page's "not found" rows.
+
+Two forms the research's portals show (table rows, one test each in tests/families/test_empty_pages.py):
+- a failure message as a text of its own, between two tags: "Đã có lỗi xảy ra.", "Đã có lỗi xảy ra. Vui lòng
+  thử lại sau." (a sentence that goes on, "Đã có lỗi xảy ra, mời bạn quay lại bài viết và thực hiện lại thao
+  tác", is a widget's message inside a real article: not matched);
+- a placeholder where the article's text would start, among the first texts under its headline:
+  "Nội dung đang được cập nhật", "Tin bài đang được cập nhật...", "Đang cập nhật".  The same words in an empty
+  widget further down a real article (after its date, lead and paragraphs) are not read.
+"""
+
+from __future__ import annotations
+
+import re
+
+FAILED_LINE = re.compile(
+    r">\s*(?:xin lỗi[,.!]?\s*)?(?:đã )?(?:có|xảy ra) lỗi(?: xảy ra)?"
+    r"(?: trong quá trình xử lý(?: yêu cầu)?(?: của bạn)?)?\s*[.!]?"
+    r"(?:\s*(?:xin |bạn |quý vị )?vui lòng (?:thử lại(?: sau)?|quay lại sau|quay lại trang chủ)\s*[.!]?)?\s*<",
+    re.IGNORECASE,
+)
+PLACEHOLDER = re.compile(
+    r"(?:(?:nội dung|tin bài|bài viết|thông tin|tin tức)(?: này)? )?đang (?:được )?cập nhật\s*(?:\.{1,3}|…)?",
+    re.IGNORECASE,
+)
+PLACEHOLDER_LOOK = 3  # the texts under the headline read: a date, a category line, then the body's first text
+PLACEHOLDER_BEFORE_MAX = 60  # a text before the placeholder is a short line (a date, views), never a lead
+
+_HEADLINE_END = re.compile(r"</h1\s*>", re.IGNORECASE)
+_NO_TEXT = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>|<!--.*?-->", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
+LOOK_CHARS = 6000  # of markup after the headline
+
+
+def failed_message(text: str) -> str | None:
+    """A failure message standing alone (FAILED_LINE)."""
+    found = FAILED_LINE.search(text)
+    return " ".join(found.group(0).strip("<>").split()) if found else None
+
+
+def placeholder_under_title(text: str) -> str | None:
+    """The placeholder the page shows where its article would start (PLACEHOLDER), or None."""
+    end = _HEADLINE_END.search(text)
+    if end is None:
+        return None
+    after = _NO_TEXT.sub(" ", text[end.end():end.end() + LOOK_CHARS])
+    texts = [t for t in (" ".join(p.split()) for p in _TAG.split(after)) if t]
+    for shown in texts[:PLACEHOLDER_LOOK]:
+        if PLACEHOLDER.fullmatch(shown):
+            return shown
+        if len(shown) > PLACEHOLDER_BEFORE_MAX:
+            return None
+    return None
+
+
+def unavailable_message(text: str) -> str | None:
+    """What a page with no article says instead of one: a failure message or a placeholder under its title."""
+    return failed_message(text) or placeholder_under_title(text)
