@@ -16,7 +16,7 @@ Rules, in order (one test each in tests/test_voters.py):
 | a strong date (see below)  | (not asked)           | the structure's           | (nothing)                        |
 | a weak date or none        | nothing               | the structure's (or none) | "htmldate:none"                  |
 | none                       | a day                 | htmldate's day            | "htmldate:only"                  |
-| none                       | nothing; its extensive mode on the header lines (families/header_dates.py) a day shown there | that day | "htmldate:header" |
+| none                       | nothing; its extensive mode on the header lines (families/header_dates.py) a day shown there | that day, in the order families/date_order.py reads the line's numeric date | "htmldate:header" |
 | a weak date, same day      | that day              | the structure's           | "htmldate:agrees"                |
 | a weak date, another day   | another day           | the structure's           | "htmldate:disagrees <day>"       |
 
@@ -36,7 +36,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from . import families
-from .families import header_dates
+from .families import date_order, header_dates
 from .families.base import parse_html
 from .model import RawArticle, RawDate
 from .normalize import machine_dates
@@ -170,11 +170,14 @@ def htmldate_day(text: str, url: str | None, *, extensive: bool = False) -> str 
 
 def header_day(text: str, title: str | None) -> str | None:
     """htmldate's extensive mode on the header lines only, kept when a line shows that day (header_dates)."""
-    lines = header_dates.header_lines(parse_html(text), title)
+    page = parse_html(text)
+    lines = header_dates.header_lines(page, title)
     if not lines:
         return None
     day = htmldate_day(header_dates.as_html(lines), None, extensive=True)
-    return day if day and header_dates.shows_day(day, lines) else None
+    if not day or not header_dates.shows_day(day, lines):
+        return None
+    return date_order.ordered_day(day, lines, page)  # day-first or month-first: the line and the page decide
 
 
 def vote_date(raw: RawArticle, text: str, url: str, *, now: datetime, generic: bool = True) -> RawArticle:

@@ -29,6 +29,7 @@ from lxml.etree import _Element as Tag
 from ..model import ArticleLink, ListPage, RawArticle, RawDate
 from . import (
     common,
+    date_order,
     generic_authors,
     generic_body,
     generic_dates,
@@ -200,7 +201,7 @@ def _dates(soup, obj, container, url: str, hints: Mapping[str, str], matched: di
     shown = header_dates.header_lines(soup, title) if found else []  # before date_line takes its line out
     line = layout.date_line(soup, container, DATE_SELECTORS, title)
     if line:
-        found.append((RawDate(line[0], "text"), line[1]))
+        found.append((RawDate(_day_first(line[0], soup, matched), "text"), line[1]))
         visible = generic_dates.visible_over_machine([d for d, _ in found], shown)
         if visible is not None:
             matched["date_shown"] = f"{line[1]} over {found[0][1]}"
@@ -212,6 +213,15 @@ def _dates(soup, obj, container, url: str, hints: Mapping[str, str], matched: di
     if found and found[0][1] != "url":
         matched["date"] = found[0][1]
     return tuple(d for d, _ in found)
+
+
+def _day_first(line: str, soup: Page, matched: dict[str, str]) -> str:
+    """The date line for the day-first tables; a month-first page's line swapped (families/date_order.py)."""
+    swapped = date_order.day_first_line(line, soup)
+    if swapped is None:
+        return line
+    matched["date_order"] = f"month-first: {line!r}"
+    return swapped
 
 
 def _shown_machine(found: list[tuple[RawDate, str]], shown: list[str], matched: dict[str, str]) -> None:
