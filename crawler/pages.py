@@ -25,7 +25,8 @@ def read_article(source, url: str, text: str, hints, content_type: str | None, f
     else {"raw": RawArticle, "article": Article or None, "error": why it cannot be stored or None}.
     """
     try:
-        raw = voters.read_article(source, url, text, hints=hints, content_type=content_type)
+        # annotate=False: htmldate is asked only where its answer can change the dates (voters.py's table)
+        raw = voters.read_article(source, url, text, hints=hints, content_type=content_type, annotate=False)
     except NotAnArticle as exc:
         return {"skipped": exc.reason, "message": str(exc)}
     try:

@@ -19,6 +19,7 @@ Rules, in order (one test each in tests/test_voters.py):
 | none                       | nothing; its extensive mode on the header lines (families/header_dates.py) a day shown there | that day, in the order families/date_order.py reads the line's numeric date | "htmldate:header" |
 | a weak date, same day      | that day              | the structure's           | "htmldate:agrees"                |
 | a weak date, another day   | another day           | the structure's           | "htmldate:disagrees <day>"       |
+| a weak date, annotate=False | (not asked)          | the structure's           | (nothing)                        |
 
 Strong: a machine origin (JSON-LD, <meta>, <time>, an API), a selector the
 source gave, or a site family's own date element; the generic family's date
@@ -26,6 +27,12 @@ classes are weak.  A disagreement keeps the structure's date: on the saved pages
 under the title (a forum's "started by X, 14/12/12") is as often right as
 htmldate's header date.  A day from htmldate has precision "date" (local
 midnight); it is never given a time.
+
+With a weak date htmldate's answer only annotates matched["date_vote"]: the
+dates, hence the normalized article, are the same whatever it says.  A crawl
+stores the article, not matched, so it reads with annotate=False and does not
+ask htmldate then (crawler/pages.py: ~2 ms of a worker's 12 ms on a portal page);
+`tintuc-feed extract` and the golden file keep the annotation.
 """
 
 from __future__ import annotations
@@ -52,13 +59,18 @@ FAMILY_ELEMENT = "css:"
 
 
 def read_article(
-    source, url: str, text: str, *, hints=None, content_type: str | None = None, now: datetime | None = None
+    source, url: str, text: str, *, hints=None, content_type: str | None = None, now: datetime | None = None,
+    annotate: bool = True,
 ) -> RawArticle:
-    """families.extract_article, then the date vote for generic (or degraded) readings."""
+    """families.extract_article, then the date vote for generic (or degraded) readings.
+
+    annotate=False: htmldate is not asked where its answer would only annotate matched (see the table).
+    """
     raw = families.extract_article(source, url, text, hints=hints, content_type=content_type)
     now = now or datetime.now(VN)
     if source.family == "generic" or raw.degraded:
-        raw = vote_date(prefer_site_zone(raw, now=now), text, url, now=now, generic=_generic_date(source, raw))
+        raw = vote_date(prefer_site_zone(raw, now=now), text, url, now=now, generic=_generic_date(source, raw),
+                        annotate=annotate)
     return record_list_hint(raw, (hints or {}).get("date"), now=now)
 
 
@@ -180,13 +192,16 @@ def header_day(text: str, title: str | None) -> str | None:
     return date_order.ordered_day(day, lines, page)  # day-first or month-first: the line and the page decide
 
 
-def vote_date(raw: RawArticle, text: str, url: str, *, now: datetime, generic: bool = True) -> RawArticle:
+def vote_date(raw: RawArticle, text: str, url: str, *, now: datetime, generic: bool = True,
+              annotate: bool = True) -> RawArticle:
     """The table of the module doc."""
     if has_strong_date(raw, generic=generic, now=now):
         return raw
+    ours = pick_published(raw.dates, now=now)
+    if ours is not None and not annotate:  # the dates stay the structure's whatever htmldate says
+        return raw
     day = htmldate_day(text, url)
     matched = dict(raw.matched)
-    ours = pick_published(raw.dates, now=now)
     if day is None and ours is None:
         day = header_day(text, raw.title)
         if day is not None:

@@ -12,6 +12,8 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from faults.hostile import (
     LIST_PATH,
@@ -26,7 +28,7 @@ from faults.hostile import (
     summary_row,
     write_sources,
 )
-from tintuc_feed.charset import article_text, binary_kind, choose_encoding, decode_page, mojibake_pairs
+from tintuc_feed.charset import MOJIBAKE, article_text, binary_kind, choose_encoding, decode_page, mojibake_pairs
 from tintuc_feed.families import NotAnArticle
 
 TONES = "\u0300\u0301\u0303\u0309\u0323"
@@ -157,6 +159,26 @@ def test_binary_kind(body, kind):
 ])
 def test_mojibake_pairs(text, pairs):
     assert mojibake_pairs(text) == pairs
+
+
+# Leads, pair ends, Vietnamese letters and ASCII: every neighbour a MOJIBAKE pair can have.
+PAIR_ALPHABET = "ÂÃÄÅÆáâãăđêôơư“”‘’–—…€„†‡\u0080\u009d\u00a0©«»¿aA <>\"ạầệ"
+
+
+@given(st.text(alphabet=PAIR_ALPHABET, max_size=60))
+def test_mojibake_pairs_counts_the_regexs_matches(text):
+    """mojibake_pairs counts from the pairs' ends (faster): always MOJIBAKE's own count."""
+    assert mojibake_pairs(text) == len(MOJIBAKE.findall(text))
+
+
+def test_mojibake_pairs_counts_the_regexs_matches_on_saved_pages():
+    pages = sorted((Path(__file__).resolve().parents[1] / "fixtures").glob("*/**/input.html"))
+    assert len(pages) > 50
+    for path in pages:
+        text = decode_page(path.read_bytes(), None)[0]
+        for variant in (text, text.encode("utf-8").decode("cp1252", errors="replace"),
+                        text.encode("utf-8").decode("latin-1")):  # the page, and garbled twice
+            assert mojibake_pairs(variant) == len(MOJIBAKE.findall(variant)), path
 
 
 def test_windows_1258_tone_marks_come_out_composed():
