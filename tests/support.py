@@ -43,6 +43,11 @@ def add_articles(root, count: int) -> list[str]:
     return names
 
 
+def where_and_what(module: str) -> dict:
+    """In a worker: its pid, its parent's, and whether `module` was imported before this call."""
+    return {"pid": os.getpid(), "ppid": os.getppid(), "imported": module in sys.modules}
+
+
 def exit_unless_in(pid: int) -> str:
     """Dies at once in any process but `pid` (a worker that crashes); in `pid` itself, says where it ran."""
     if os.getpid() != pid:
