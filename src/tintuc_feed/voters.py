@@ -32,7 +32,7 @@ With a weak date htmldate's answer only annotates matched["date_vote"]: the
 dates, hence the normalized article, are the same whatever it says.  A crawl
 stores the article, not matched, so it reads with annotate=False and does not
 ask htmldate then (crawler/pages.py: ~2 ms of a worker's 12 ms on a portal page);
-`tintuc-feed extract` and the golden file keep the annotation.
+`tintuc-feed extract` and `tintuc-feed sources check` keep the annotation.
 """
 
 from __future__ import annotations
