@@ -116,6 +116,18 @@ CASES = [
      page("<title>Chế độ lương hưu - Báo X</title><meta property='og:title' content='Tin P về lương hưu | Báo X'>",
           article="<h1>Chế độ lương hưu</h1><h2>Tin P về lương hưu</h2>"),
      "Chế độ lương hưu", "h1-agrees"),
+    ("an h1 differing from the metadata in case only gives way to an h3 spelled as the metadata is",
+     page("<title>Blog X: Tin V Về Giao Thông Hôm Nay</title><meta property='og:title' content='Tin V Về Giao Thông Hôm Nay'>",
+          article="<h3 class='post-title'>Tin V Về Giao Thông Hôm Nay</h3><div class='post-body'>"
+                  "<h1 class='title'>Tin V về <b>giao thông</b> hôm nay</h1></div>"),
+     "Tin V Về Giao Thông Hôm Nay", "heading-spelled-as-meta"),
+    ("an h1 in capitals the metadata writes in mixed case stays when no heading spells it so",
+     page("<meta property='og:title' content='Tin V về giao thông hôm nay'>", article="<h1>TIN V VỀ GIAO THÔNG HÔM NAY</h1>"),
+     "TIN V VỀ GIAO THÔNG HÔM NAY", "h1-agrees"),
+    ("an h1 whose dash the metadata writes as a hyphen keeps its typography beside an h2 spelled as the metadata",
+     page("<meta property='og:title' content='Tin W - phần hai của loạt bài'>",
+          article="<h1>Tin W – phần hai của loạt bài</h1><h2>Tin W - phần hai của loạt bài</h2>"),
+     "Tin W – phần hai của loạt bài", "h1-agrees"),
     ("of two h1s none agreeing, the one whose words <title> holds, over an og:title that is a share text",
      page("<title>Báo X - Tin Q: cầu mới thông xe ở trung tâm tỉnh - Tin tức</title>"
           "<meta property='og:title' content='Bạn có muốn cùng tham gia với tôi?'>",

@@ -15,6 +15,8 @@ be the site's logo.  So, in order (TITLE_RULES):
                     <title> only, and an <h2>/<h3> is word for word the JSON-LD
                     headline, og:title or twitter:title: the <h1> names the page
                     or a topic ("<h1>Altersvorsorge</h1><h2>Tin A</h2>", og "Tin A")
+      heading-spelled-as-meta  (replaces the agreeing h1) the h1 differs from the
+                    metadata in case only, and an <h2>/<h3> spells it as the metadata does
     heading-agrees  the same for <h2>/<h3> (pages whose <h1> is the logo)
     single-h1       the page's only non-logo <h1>
     h1-named        of several <h1>s, the one whose words a metadata title holds
@@ -257,6 +259,22 @@ def _heading_is_title(page: Page, url: str, names: set[str], meta: list[tuple[st
     return next((text for text, _ in _headings(page, ("h2", "h3"), url, names) if _key(text) == key), None)
 
 
+def _spaced(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _spelled_as_meta(page: Page, url: str, names: set[str], h1_text: str, titles: list[str]) -> tuple[str, str] | None:
+    """heading-spelled-as-meta: the agreeing h1 differs from the metadata in case only ("Using defadvice") while an
+    <h2>/<h3> is a metadata title letter for letter ("Using Defadvice"): the page shows the metadata's spelling
+    twice, the h1 once (an h1 in the post's body, exported with it).  An h1 in capitals with no such heading stays."""
+    text, exact = _spaced(h1_text), [_spaced(t) for t in titles]
+    if any(text in t for t in exact) or not any(text.casefold() in t.casefold() for t in exact):
+        return None
+    key = _key(text)
+    same = [t for t, _ in _headings(page, ("h2", "h3"), url, names) if _key(t) == key and _spaced(t) in exact]
+    return (same[0], "heading-spelled-as-meta") if same else None
+
+
 def pick_title(page: Page, obj: dict | None, url: str) -> tuple[str, str] | None:
     """(title, rule) by TITLE_RULES' order (module doc), or None when the page has none of them."""
     names = site_names(page, url)
@@ -266,7 +284,8 @@ def pick_title(page: Page, obj: dict | None, url: str) -> tuple[str, str] | None
     h1s = [text for text, _ in h1_nodes]
     found = _h1_agreeing(h1_nodes, titles)
     if found:
-        return _named_beside(page, url, names, h1_nodes, found[0], meta) or found
+        found = _named_beside(page, url, names, h1_nodes, found[0], meta) or found
+        return _spelled_as_meta(page, url, names, found[0], titles) or found
     lower = [text for text, _ in _headings(page, ("h2", "h3"), url, names) if len(text) >= MIN_HEADING_CHARS]
     agreeing = [h for h in lower if agrees(h, titles, MIN_HEADING_CHARS)]
     if agreeing:
