@@ -28,10 +28,12 @@ ROW_NAMES = {
     "rating": ["post-ratings", "star-rating", "box-danh-gia"],
     "table of contents": ["toc_container", "ez-toc-container", "table-of-contents"],
     "disclosure": ["aawp-disclaimer", "affiliate-disclosure"],
+    "photo credit": ["photo-credit", "image-credits", "footer-copyright", "bildnachweis"],
     "sidebar": ["sidebar-widget", "widget-area"],
 }
 # Compound names whose words only look like a row's ("ad" in "header", "toc" in "stock").
-NOT_ROW_NAMES = ["header", "lead-text", "address", "stock-chart", "article-tocontent", "readers-letter"]
+NOT_ROW_NAMES = ["header", "lead-text", "address", "stock-chart", "article-tocontent", "readers-letter",
+                 "creditors-report"]
 
 
 def test_every_row_has_a_case():
@@ -294,3 +296,34 @@ def test_the_fallback_reads_trafilaturas_balanced_body_when_precision_finds_almo
 def test_the_fallback_keeps_trafilaturas_precise_body_when_it_holds_text():
     html = _page(f"<div class='x'>{LONG_ARTICLE}</div>")
     assert "Phần 5" in generic_body.trafilatura_html(html, "https://example.org/a", fallback=True)
+
+
+# One editor's box per PRUNE_TYPES row, as the VCCorp editor writes it.
+TYPE_CASES = {
+    "related news box": [
+        ("<div class='VCSortableInPreviewMode' type='RelatedOneNews'><div><a class='OneNewsTitle' href='/tin-1.htm'>"
+         "Bài khác số 1 về an ninh trật tự</a><p>Tóm tắt bài khác.</p></div></div>"),
+        ("<div class='VCSortableInPreviewMode' type='RelatedNewsBox'><ul><li><a href='/tin-1.htm'>"
+         "Bài khác số 1 về an ninh trật tự</a></li></ul></div>"),
+    ],
+}
+
+
+def test_every_type_row_has_a_case():
+    assert {name for name, _ in body_prune.PRUNE_TYPES} == set(TYPE_CASES)
+
+
+@pytest.mark.parametrize("box", [b for boxes in TYPE_CASES.values() for b in boxes])
+def test_prune_type_removes_the_editors_box(box):
+    _page, node = _container(ARTICLE.replace("<p>Đoạn 3", box + "<p>Đoạn 3"))  # inside the article
+    generic_body.prune(node)
+    text = tree.get_text(node, " ")
+    assert "Bài khác số 1" not in text and "Đoạn 5" in text
+
+
+def test_an_editors_box_of_another_type_stays():
+    # a photo or a content box (a side story of the article itself) is the article's
+    box = "<div class='VCSortableInPreviewMode' type='content'><h3>Hoa tiền triệu hạ nhiệt</h3><p>Một cửa hàng.</p></div>"
+    _page, node = _container(ARTICLE + box)
+    generic_body.prune(node)
+    assert "Hoa tiền triệu hạ nhiệt" in tree.get_text(node, " ")

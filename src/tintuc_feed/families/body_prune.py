@@ -1,12 +1,13 @@
 """Pruning inside the generic reader's body container: what sits in an article's column but is not the article.
 
-Three tables, each row with its own test (tests/families/test_generic_body.py):
+Four tables, each row with its own test (tests/families/test_generic_body.py):
 
 - PRUNE_ROWS: blocks known by their class/id words (related news, read-more boxes, comments, share bars,
   tag lists, ads, navigation, author boxes, ratings, tables of contents, disclosures), in Vietnamese and in
   the languages of the CMS themes a user may add;
 - PRUNE_HEADINGS: the same blocks known by the heading that opens them, in Vietnamese, English, German,
   French, Spanish, Portuguese, Italian and Polish;
+- PRUNE_TYPES: an editor's box known by its `type` attribute (VCCorp's "RelatedOneNews");
 - READ_ALSO_LABELS: a short line that is a label and another article's headline ("Xem thêm: …",
   "Read more: …", "Lesen Sie auch: …").
 
@@ -35,12 +36,20 @@ PRUNE_ROWS = (
     ("rating", r"post-?ratings?|star-?rating|ratings?(?![a-z])|danh-?gia|binh-?chon"),
     ("table of contents", r"toc(?![a-z])|ez-toc|table-?of-?contents|muc-?luc"),
     ("disclosure", r"disclaimer|disclosure"),
+    ("photo credit", r"credits?(?![a-z])|copyright|bildnachweis|bildquelle"),
     ("sidebar", r"sidebar|widget-?area"),
 )
 PRUNE_CLASS = re.compile(
     r"(^|[\s_-])(" + "|".join(f"(?:{words})" for _, words in PRUNE_ROWS) + r")",
     re.IGNORECASE,
 )
+# The kind of an editor's box, in its `type` attribute (the VCCorp editor that dantri, tuoitre, cafebiz, soha,
+# giadinh and baochinhphu publish with writes <div class="VCSortableInPreviewMode" type="RelatedOneNews">):
+# each row is one kind of box that is not the article.
+PRUNE_TYPES = (
+    ("related news box", r"related|tin-?lien-?quan"),
+)
+PRUNE_TYPE = re.compile("|".join(f"(?:{words})" for _, words in PRUNE_TYPES), re.IGNORECASE)
 # Headings that open such a block (folded to lower case, NFC), by language.
 PRUNE_HEADINGS = (
     # Vietnamese
@@ -122,6 +131,8 @@ def _prune_reason(node: Tag) -> str | None:
         names = f"{node.get('class') or ''} {node.get('id') or ''}"
         if names.strip() and PRUNE_CLASS.search(names) and _paragraph_chars(node) < PRUNE_MAX_PARAGRAPH_CHARS:
             return "class"
+        if PRUNE_TYPE.match(node.get("type") or "") and _paragraph_chars(node) < PRUNE_MAX_PARAGRAPH_CHARS:
+            return "type"
         if node.tag != "p" and is_link_list(node):
             return "links"
     flat = tree.flat_text(node) if node.tag in _HEADING_TAGS else None  # read once for both tests

@@ -14,6 +14,9 @@ The structure picks a container (generic._container); this module
   (holds_every_paragraph; else "structure:named whole") is put to the vote, and trafilatura's body takes its
   place only when it holds the container's words and several times as much prose ("trafilatura:holds";
   else "structure:named kept"): the container was the article's lead or one of its parts.
+- trafilatura votes reading text only; where its body is taken, the container's photos (else the page's
+  own, strictly beside the text it kept) go back beside their text (body_photos, matched["body_photos"]);
+  its body ends before another articles' list heading (END_HEADINGS) and the site's colophon (body_end).
 
 Everything here is a pure function of the parsed page and its text.
 """
@@ -28,7 +31,7 @@ from html import unescape
 from lxml import etree
 from lxml.etree import _Element as Tag
 
-from . import body_lead, layout, tree, tree_html
+from . import body_end, body_lead, body_photos, layout, tree, tree_html
 from .body_prune import PRUNE_HEADINGS, PRUNE_ROWS, is_link_list, prune  # noqa: F401 - the body's pruning rows
 from .page import Page
 
@@ -106,6 +109,7 @@ def body(container: Tag | None, page: Page, title: str | None, text: str, url: s
             matched["body_vote"] = f"trafilatura:disagrees {covers:.2f}/{covered:.2f}, ours follows the title"
             return ours
         matched["body_vote"] = f"trafilatura:taken over {matched.get('body')} {covers:.2f}/{covered:.2f}"
+        voted = _with_photos(voted, ours, matched, text)
     matched["body"] = "trafilatura"
     return voted
 
@@ -171,9 +175,18 @@ def _named_vote(ours: str, text: str, url: str, matched: dict[str, str], byline:
     if take:
         matched["body_vote"] = f"trafilatura:holds {matched.get('body')} {covers:.2f} x{grown:.1f}"
         matched["body"] = "trafilatura"
-        return voted
+        return _with_photos(voted, ours, matched, text)
     matched["body_vote"] = f"structure:named kept {covers:.2f} x{grown:.1f}"
     return ours
+
+
+def _with_photos(voted: str, ours: str, matched: dict[str, str], page_html: str) -> str:
+    """trafilatura's text-only body with the container's photos put back beside their text, else the page's
+    photos right beside the text it kept (body_photos)."""
+    voted, placed = body_photos.photos_back(voted, ours, page_html)
+    if placed:
+        matched["body_photos"] = placed
+    return voted
 
 
 def _nearer_title(html: str, title: str, ours: str, voted: str) -> bool:
@@ -274,6 +287,7 @@ def _voted_body(text: str, url: str, byline: str | None, read_lines: tuple[str, 
         cut_at_line(body_el, byline)
     remove_lines(body_el, read_lines)
     cut_at_end_heading(body_el)
+    body_end.cut_at_colophon(body_el)
     prune(body_el)
     return tree_html.inner_html(body_el).strip() or None
 
@@ -289,6 +303,8 @@ def remove_lines(root: Tag, lines: tuple[str, ...]) -> None:
 # Headings that end an article in an extractor's output: what follows is the site's, not the article's.
 END_HEADINGS = ("tin cùng mục", "tin cùng chuyên mục", "tin liên quan", "bài viết liên quan", "tin nổi bật",
                 "các tin khác", "tin khác", "tin mới hơn", "tin cũ hơn", "tin đã đưa", "xem thêm các tin",
+                "tin bài liên quan", "tin bài khác", "tin bài cùng chuyên mục", "cùng chuyên mục", "bài cùng chuyên mục",
+                "bài viết khác", "tin cùng chủ đề", "theo dòng sự kiện", "có thể bạn quan tâm",
                 "related posts", "related articles", "you may also like", "more stories")
 END_HEADING_MAX_CHARS = 60
 
@@ -340,5 +356,5 @@ def trafilatura_html(text: str, url: str, fallback: bool = False) -> str | None:
         # precision first found (almost) nothing: its balanced reading, as its own evaluation runs it
         return trafilatura.extract(text, url=url, output_format="html", include_images=True, include_tables=True,
                                    include_comments=False) or precise or None
-    return trafilatura.extract(text, url=url, output_format="html", include_images=True, include_tables=True,
+    return trafilatura.extract(text, url=url, output_format="html", include_images=False, include_tables=True,
                                include_comments=False) or None
