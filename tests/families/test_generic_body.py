@@ -327,3 +327,26 @@ def test_an_editors_box_of_another_type_stays():
     _page, node = _container(ARTICLE + box)
     generic_body.prune(node)
     assert "Hoa tiền triệu hạ nhiệt" in tree.get_text(node, " ")
+
+
+@pytest.mark.parametrize("name", ["copyright-note", "image-credit", "credits", "photo_credit", "bildnachweis"])
+def test_a_photo_credit_span_leaves_its_caption(name):
+    figure = (f"<figure><img src='/anh/a.jpg'/><figcaption>Lễ ra quân tại huyện."
+              f"<span class='{name}'>Foto: Bundesregierung/Kugler</span></figcaption></figure>")
+    _page, node = _container(ARTICLE + figure)
+    generic_body.prune(node)
+    text = tree.get_text(node, " ")
+    assert "Lễ ra quân tại huyện" in text and "Kugler" not in text and tree.find(node, "img") is not None
+
+
+@pytest.mark.parametrize(("html", "kept"), [
+    # only the photo-credit row takes an inline element: a "tag" or "share" word in a sentence stays
+    ("<p>Đoạn cuối: <span class='tag'>an ninh</span> và <span class='share'>trật tự</span> được bảo đảm.</p>",
+     ["an ninh", "trật tự"]),
+    # a credit-named span longer than a credit is text
+    ("<p>Đoạn cuối: <span class='credit'>" + "Ngân hàng cho vay tín dụng ưu đãi " * 4 + "</span></p>", ["Ngân hàng"]),
+])
+def test_an_inline_span_of_another_row_or_long_stays(html, kept):
+    _page, node = _container(ARTICLE + html)
+    generic_body.prune(node)
+    assert all(word in tree.get_text(node, " ") for word in kept)

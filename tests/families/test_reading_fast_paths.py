@@ -149,6 +149,11 @@ def test_body_html_as_with_each_elements_own_text_test():
 # ---- body_prune._prune_reason: the node's text read once -------------------------------------------
 
 def _prune_reason_before(node):
+    if node.tag in body_prune.CREDIT_INLINE:
+        names = f"{node.get('class') or ''} {node.get('id') or ''}"
+        credit = names.strip() and body_prune.CREDIT_CLASS.search(names) and \
+            len(tree.flat_text(node)) <= body_prune.CREDIT_MAX_CHARS
+        return "credit" if credit else None
     if node.tag in body_prune.BLOCKS:
         names = f"{node.get('class') or ''} {node.get('id') or ''}"
         if names.strip() and body_prune.PRUNE_CLASS.search(names) and \

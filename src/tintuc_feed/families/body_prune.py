@@ -43,6 +43,12 @@ PRUNE_CLASS = re.compile(
     r"(^|[\s_-])(" + "|".join(f"(?:{words})" for _, words in PRUNE_ROWS) + r")",
     re.IGNORECASE,
 )
+# The photo-credit row also takes an inline element of its own (<span class="copyright-note"> in a
+# figcaption: the caption stays, its credit leaves); no other row does (an inline "tag" or "share" word
+# may sit in the article's sentence).
+CREDIT_CLASS = re.compile(r"(^|[\s_-])(?:" + dict(PRUNE_ROWS)["photo credit"] + ")", re.IGNORECASE)
+CREDIT_INLINE = ("span", "small", "cite")
+CREDIT_MAX_CHARS = 100
 # The kind of an editor's box, in its `type` attribute (the VCCorp editor that dantri, tuoitre, cafebiz, soha,
 # giadinh and baochinhphu publish with writes <div class="VCSortableInPreviewMode" type="RelatedOneNews">):
 # each row is one kind of box that is not the article.
@@ -76,6 +82,11 @@ PRUNE_HEADINGS = (
     "comentários", "leggi anche", "articoli correlati",
     # Polish
     "czytaj więcej", "czytaj też", "czytaj także", "zobacz też", "zobacz także", "komentarze",
+    # a reader-feedback widget's question
+    "bài viết có hữu ích không?", "bài viết có hữu ích với bạn không?", "was this article helpful?",
+    "was this helpful?", "did you find this article helpful?", "war der artikel hilfreich?",
+    "war dieser artikel hilfreich?", "war der artikel nützlich?", "möchten sie den artikel teilen?",
+    "cet article vous a-t-il été utile ?", "¿te ha resultado útil este artículo?",
     # utility lines: back and print links, ad labels
     "quay lại", "trở về", "về đầu trang", "lên đầu trang", "in bài viết", "back", "back to top", "print",
     "zurück", "nach oben", "drucken", "retour", "imprimer", "volver", "imprimir", "advertisement", "anzeige",
@@ -111,7 +122,7 @@ BLOCKS = ("div", "section", "ul", "ol", "table", "aside", "dl", "p")
 def prune(container: Tag) -> list[str]:
     """Remove the non-article blocks inside the container; the rows that matched, in order."""
     removed: list[str] = []
-    for node in list(container.iterdescendants(*BLOCKS, "h2", "h3", "h4", "h5", "h6", "strong", "b")):
+    for node in list(container.iterdescendants(*BLOCKS, "h2", "h3", "h4", "h5", "h6", "strong", "b", *CREDIT_INLINE)):
         if not _inside(node, container):
             continue
         why = _prune_reason(node)
@@ -127,6 +138,10 @@ def _inside(node: Tag, container: Tag) -> bool:
 
 
 def _prune_reason(node: Tag) -> str | None:
+    if node.tag in CREDIT_INLINE:
+        names = f"{node.get('class') or ''} {node.get('id') or ''}"
+        credit = names.strip() and CREDIT_CLASS.search(names) and len(tree.flat_text(node)) <= CREDIT_MAX_CHARS
+        return "credit" if credit else None
     if node.tag in BLOCKS:
         names = f"{node.get('class') or ''} {node.get('id') or ''}"
         if names.strip() and PRUNE_CLASS.search(names) and _paragraph_chars(node) < PRUNE_MAX_PARAGRAPH_CHARS:
