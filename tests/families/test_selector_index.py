@@ -1,7 +1,7 @@
-"""The selector prefilter (tree.index_document) never changes what a selector finds.
+"""The selector prefilter (families/selector_index.py) never changes what a selector finds.
 
-A page parsed by Page is indexed (its class tokens and ids); a selector needing a class or id the
-page never had is answered [] without its XPath.  These tests run every recorded page with
+A page parsed by Page is indexed (its class tokens and ids, the attribute names its text holds); a
+selector needing a class, id or attribute the page never had is answered [] without its XPath.  These tests run every recorded page with
 VERIFY_INDEX on (each skipped selector is run anyway and must find nothing), and compare the
 prefiltered select with the bare XPath on generated pages and selectors.
 """
@@ -12,14 +12,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tintuc_feed.families import tree
+from tintuc_feed.families import selector_index, tree
 from tintuc_feed.families.page import Page
 
 from . import golden
 
 
 def test_every_recorded_page_reads_the_same_with_each_skip_checked(monkeypatch):
-    monkeypatch.setattr(tree, "VERIFY_INDEX", True)
+    monkeypatch.setattr(selector_index, "VERIFY_INDEX", True)
     assert golden.readings() == golden.load()
 
 
@@ -28,24 +28,33 @@ def test_every_recorded_page_reads_the_same_with_each_skip_checked(monkeypatch):
     ("div.a > p#x", ({("class", "a"), ("id", "x")},)),
     (".a, #b", ({("class", "a")}, {("id", "b")})),
     (".a .b:not(.c)", ({("class", "a"), ("class", "b")},)),
-    ("[itemprop=articleBody] .x", ({("class", "x")},)),
+    ("[itemprop=articleBody] .x", ({("attr", "itemprop"), ("class", "x")},)),
+    ("[ItemProp~=author] [itemprop=name]", ({("attr", "itemprop")},)),
+    ("time[datetime], abbr[title]", ({("attr", "datetime")}, {("attr", "title")})),
+    ("[class*=author]", ({("class*", "author")},)),
+    ("[class^=td-] p, [id$=main]", ({("class*", "td-")}, {("id*", "main")})),
+    ("[class]", ({("attr", "class")},)),
+    ("[class*='']", ()),  # matches nothing in cssselect; no need recorded
+    ("[a!=b]", ()),  # also matches an element without the attribute
+    ("[property~='schema:datePublished'][content]:not(meta)", ({("attr", "property"), ("attr", "content")},)),
+    ("[data-src]", ({("attr", "data-src")},)),
     ("div:has(.y).z", ({("class", "z")},)),
     ("p", ()),  # a tag alone: no prefilter
     (".a, p", ()),  # one alternative without a class or id: no prefilter
-    ("[class~='a b']", ()),
+    ("[class~='a b']", ({("class*", "a b")},)),  # matches nothing in cssselect; the need is still true of a match
     ("::nonsense((", ()),
 ])
 def test_requirements_table(css, needs):
-    assert tree.requirements(css) == tuple(frozenset(n) for n in needs)
+    assert selector_index.requirements(css) == tuple(frozenset(n) for n in needs)
 
 
 def test_a_page_is_forgotten_with_its_tree():
     page = Page("<html><body><div class='a'>x</div></body></html>")
     key = id(page.root)
-    assert key in tree._INDEXES
+    assert key in selector_index._INDEXES
     del page
     gc.collect()
-    assert key not in tree._INDEXES
+    assert key not in selector_index._INDEXES
 
 
 def test_a_removed_node_still_finds_its_classes():
@@ -60,7 +69,7 @@ def test_a_copy_is_indexed_on_its_own():
     page = Page("<html><body><div class='a'>x</div></body></html>")
     tree.remove(tree.select_one(page.root, ".a", document=True))
     copy = page.copy()
-    assert id(copy.root) in tree._INDEXES and tree.select(copy.root, ".a", document=True) == []
+    assert id(copy.root) in selector_index._INDEXES and tree.select(copy.root, ".a", document=True) == []
 
 
 def test_a_remembered_answer_is_the_computed_one():
@@ -69,10 +78,11 @@ def test_a_remembered_answer_is_the_computed_one():
     for css in (".a", ".zz", "#x", "#y, .a p", ".zz, #yy", "p", "::nonsense(("):
         first = tree.select(page.root, css, document=True)
         assert tree.select(page.root, css, document=True) == first
-        remembered = tree._INDEXES[id(page.root)][2]
+        entry = selector_index._INDEXES[id(page.root)]
         if tree.xpath_for(css, False) is not None:
-            assert remembered[css] == tree._skipped(tree.requirements(css), tree._INDEXES[id(page.root)][1])
-            assert remembered[css] == (css in (".zz", ".zz, #yy"))
+            assert entry.answers[css] == selector_index.skipped(selector_index.requirements(css), entry)
+            assert entry.answers[css] == selector_index._skipped(selector_index._checks(css), entry)
+            assert entry.answers[css] == (css in (".zz", ".zz, #yy"))
 
 
 CLASSES = st.sampled_from(["a", "b", "c-d", "lg:x", "A"])
@@ -84,16 +94,21 @@ def documents(draw):
     def element(depth):
         tag, cls = draw(TAGS), draw(st.lists(CLASSES, max_size=2))
         ident = draw(st.one_of(st.none(), st.sampled_from(["x", "y"])))
-        attrs = (f' class="{" ".join(cls)}\t"' if cls else "") + (f' id="{ident}"' if ident else "")
+        other = draw(st.lists(ATTRIBUTES, max_size=2))
+        attrs = (f' class="{" ".join(cls)}\t"' if cls else "") + (f' id="{ident}"' if ident else "") + "".join(other)
         kids = "".join(element(depth + 1) for _ in range(draw(st.integers(0, 2 if depth < 3 else 0))))
         return f"<{tag}{attrs}>t{kids}</{tag}>"
     return "<html><body>" + "".join(element(0) for _ in range(draw(st.integers(1, 3)))) + "</body></html>"
 
 
-SIMPLE = st.builds(lambda tag, cls, ident: tag + "".join(f".{c.replace(':', chr(92) + ':')}" for c in cls)
-                   + (f"#{ident}" if ident else ""),
+ATTRIBUTES = st.sampled_from([' itemprop="a b"', ' ItemProp="name"', ' REL=author', ' data-x', ' datetime="2020"'])
+ATTRIBUTE_TESTS = st.sampled_from(["[itemprop]", "[itemprop~=a]", "[itemprop=name]", "[rel=author]", "[data-x]",
+                                   "[datetime]", "[title]", "[class*=c-]", "[class^=b]", "[class$=A]", "[class~=a]",
+                                   "[class|=c]", "[id^=x]", "[id=z]", "[class!=a]", "[class]", "[id]"])
+SIMPLE = st.builds(lambda tag, cls, ident, tests: tag + "".join(f".{c.replace(':', chr(92) + ':')}" for c in cls)
+                   + (f"#{ident}" if ident else "") + "".join(tests),
                    st.sampled_from(["", "div", "p", "*"]), st.lists(CLASSES, max_size=2),
-                   st.one_of(st.none(), st.sampled_from(["x", "y", "z"])))
+                   st.one_of(st.none(), st.sampled_from(["x", "y", "z"])), st.lists(ATTRIBUTE_TESTS, max_size=2))
 SELECTORS = st.lists(st.tuples(SIMPLE, st.sampled_from([" ", " > ", " + ", " ~ "])), min_size=1, max_size=3).map(
     lambda parts: "".join(s + c for s, c in parts[:-1]) + parts[-1][0]).filter(bool)
 GROUPS = st.lists(SELECTORS, min_size=1, max_size=2).map(", ".join)
@@ -108,6 +123,9 @@ def test_prefiltered_select_equals_the_bare_xpath(html, css, remove_first):
     query = tree.xpath_for(css, True)
     if query is None:
         return
+    entry = selector_index._INDEXES[id(page.root)]  # the two ways of asking the index agree
+    assert selector_index._skipped(selector_index._checks(css), entry) == selector_index.skipped(
+        selector_index.requirements(css), entry)
     for node in page.root.iter("div", "p", "span", "html"):
         bare = [n for n in (query(node) if node is not page.root else tree.xpath_for(css, False)(node))
                 if n.tag != tree.GAP]

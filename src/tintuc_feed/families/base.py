@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Iterator
-from functools import cache
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -17,6 +16,7 @@ from lxml import etree
 from ..model import RawDate
 from . import tree
 from .empty_pages import unavailable_message
+from .metas import meta_content
 from .page import Page
 
 
@@ -273,32 +273,6 @@ def first_text(node: Page | etree._Element, selectors: Iterable[str]) -> tuple[s
         if text:
             return text, css
     return None
-
-
-def meta_content(page: Page, *names: str) -> tuple[str, str] | None:
-    """(content, name) of the first <meta property|name|itemprop=name>.
-
-    For each name, then each attribute, only the first <meta> in document order
-    that carries it counts (an empty content there moves on to the next
-    attribute).  The <meta> elements are collected once per call.
-    """
-    metas = list(page.root.iter("meta"))
-    if not metas:
-        return None
-    # Per attribute, the (value, meta) of the metas carrying it, in document order (collected once).
-    carrying = [[(m.get(attr), m) for m in metas if m.get(attr) is not None] for attr in ("property", "name", "itemprop")]
-    for name in names:
-        pattern = _meta_name_re(name)
-        for pairs in carrying:
-            node = next((m for value, m in pairs if pattern.search(value) is not None), None)
-            if node is not None and node.get("content", "").strip():
-                return node.get("content").strip(), name
-    return None
-
-
-@cache
-def _meta_name_re(name: str) -> re.Pattern[str]:
-    return re.compile(rf"^{re.escape(name)}$", re.IGNORECASE)
 
 
 def absolute(base: str, href: str | None) -> str | None:

@@ -13,22 +13,23 @@ import weakref
 
 from lxml import etree
 
-from . import tree
+from . import selector_index, tree
 
 
 class Page:
-    __slots__ = ("__weakref__", "root", "text")
+    __slots__ = ("__weakref__", "memo", "root", "text")
 
     def __init__(self, text: str, root: etree._Element | None = None) -> None:
         self.text = text
+        self.memo: dict = {}  # what readers remember of this page, each checking it still holds (base._meta_tables)
         self.root = tree.parse(text) if root is None else root
         if root is None:
             self._index()
 
     def _index(self) -> None:
-        """Index the tree for the selector prefilter while no reader has changed it (tree.index_document)."""
-        tree.index_document(self.root)
-        weakref.finalize(self, tree.forget_document, id(self.root))
+        """Index the tree for the selector prefilter while no reader has changed it (selector_index.index_document)."""
+        selector_index.index_document(self.root, self.text)
+        weakref.finalize(self, selector_index.forget_document, id(self.root))
 
     @classmethod
     def of(cls, page: Page | str) -> Page:

@@ -13,9 +13,9 @@ output depends on, on an lxml tree, in C where lxml can:
 - serialization of an element's contents as bs4 wrote it (minimal entities,
   attributes sorted, `<br/>`, whitespace-only strings collapsed): families/tree_html.py.
 
-CSS selectors go through cssselect to XPath, compiled once per selector.  A parsed page's
-class tokens and ids are indexed once (`index_document`): a selector whose every alternative
-needs a class or id the page never had is answered without running its XPath.
+CSS selectors go through cssselect to XPath, compiled once per selector.  A parsed page is
+indexed once (families/selector_index.py): a selector whose every alternative needs a class,
+id or attribute the page never had is answered without running its XPath.
 """
 
 from __future__ import annotations
@@ -25,9 +25,10 @@ from collections.abc import Iterator
 from functools import cache
 
 from cssselect import HTMLTranslator, SelectorError
-from cssselect import parse as parse_css
-from cssselect import parser as css_parser
 from lxml import etree
+
+from . import selector_index
+from .selector_index import cannot_match
 
 GAP = "tintuc-gap"  # what a removed element leaves: its tail stays a string of its own
 TEXT, TAIL, COMMENT = 0, 1, 2
@@ -64,86 +65,14 @@ def xpath_for(css: str, within: bool = True) -> etree.XPath | None:
 def select(node: etree._Element, css: str, *, document: bool = False) -> list[etree._Element]:
     """Elements below `node` matching `css`, in document order ([] for a selector cssselect rejects)."""
     query = xpath_for(css, not document)
-    if query is None or _cannot_match(node, css):
+    if query is None:
+        return []
+    if cannot_match(node, css):
+        if selector_index.VERIFY_INDEX:  # tests: run the XPath anyway, fail if the skip was wrong
+            found = [n for n in query(node) if n.tag != GAP]
+            assert not found, f"selector index skipped {css!r}, which matches {found}"
         return []
     return [n for n in query(node) if n.tag != GAP]
-
-
-# ---- the selector prefilter ------------------------------------------------------------
-# A document registered here had these class tokens and ids when it was parsed.  Sound because the
-# library never adds a class or id to a page's tree, nor moves an element of another tree into it
-# (what it creates: GAP elements and bare <p>s); a node removed later keeps its tokens in the
-# index (a superset), and a removed node still belongs to its document (getroottree()).
-# tests/families/test_selector_index.py runs every recorded page with VERIFY_INDEX on.
-VERIFY_INDEX = False  # tests: run the XPath anyway and fail if a skipped selector would have matched
-_CLASS_VALUES = etree.XPath("descendant-or-self::*/@class", smart_strings=False)
-_ID_VALUES = etree.XPath("descendant-or-self::*/@id", smart_strings=False)
-_INDEXES: dict[int, tuple[etree._Element, frozenset[tuple[str, str]], dict[str, bool]]] = {}
-
-
-def index_document(root: etree._Element) -> None:
-    """Index a freshly parsed (or copied) document's class tokens and ids (forget_document undoes it)."""
-    tokens = {("class", t) for t in " ".join(_CLASS_VALUES(root)).split()}
-    tokens.update(("id", v) for v in _ID_VALUES(root))
-    _INDEXES[id(root)] = (root, frozenset(tokens), {})
-
-
-def forget_document(root_id: int) -> None:
-    _INDEXES.pop(root_id, None)
-
-
-def _cannot_match(node: etree._Element, css: str) -> bool:
-    top = node.getroottree().getroot()
-    entry = _INDEXES.get(id(top))
-    if entry is None or entry[0] is not top:
-        return False
-    skip = entry[2].get(css)  # the document's answer per selector, remembered (the index never changes)
-    if skip is None:
-        skip = entry[2][css] = _skipped(requirements(css), entry[1])
-    if skip and VERIFY_INDEX:
-        found = [n for n in xpath_for(css, True)(node) if n.tag != GAP]
-        assert not found, f"selector index skipped {css!r}, which matches {found}"
-    return skip
-
-
-def _skipped(needs: tuple[frozenset[tuple[str, str]], ...], present: frozenset[tuple[str, str]]) -> bool:
-    """True when every alternative of the selector needs a class or id the document never had."""
-    return bool(needs) and not any(alternative <= present for alternative in needs)
-
-
-@cache
-def requirements(css: str) -> tuple[frozenset[tuple[str, str]], ...]:
-    """Per alternative of the selector group, the ("class", token) / ("id", value) its element or an
-    element it is combined with must carry; () when some alternative needs none (no prefilter)."""
-    try:
-        selectors = parse_css(css)
-    except SelectorError:
-        return ()
-    out = []
-    for selector in selectors:
-        needs: set[tuple[str, str]] = set()
-        _collect(selector.parsed_tree, needs)
-        if not needs:
-            return ()
-        out.append(frozenset(needs))
-    return tuple(out)
-
-
-def _collect(part, needs: set[tuple[str, str]]) -> None:
-    """Add what `part` requires of the document; a part it does not know adds nothing."""
-    if isinstance(part, css_parser.Class):
-        if part.class_name and not any(ch.isspace() for ch in part.class_name):
-            needs.add(("class", part.class_name))
-        _collect(part.selector, needs)
-    elif isinstance(part, css_parser.Hash):
-        needs.add(("id", part.id))
-        _collect(part.selector, needs)
-    elif isinstance(part, css_parser.CombinedSelector):
-        _collect(part.selector, needs)
-        _collect(part.subselector, needs)
-    elif isinstance(part, (css_parser.Attrib, css_parser.Pseudo, css_parser.Function, css_parser.Negation,
-                           css_parser.Relation, css_parser.Matching, css_parser.SpecificityAdjustment)):
-        _collect(part.selector, needs)  # the conditions only narrow what the element selector matches
 
 
 def select_one(node: etree._Element, css: str, *, document: bool = False) -> etree._Element | None:
