@@ -107,3 +107,34 @@ def test_every_error_phrase_holds_a_prefilter_word():
 ])
 def test_error_heading_reads_short_pages_only(said, page):
     assert base.error_heading(page) == said
+
+
+def test_error_line_words_letters_match_only_themselves_and_their_capitals():
+    """error_line searches the lowered page for ERROR_LINE_WORDS before running ERROR_LINE (case-insensitive):
+    every character that re.IGNORECASE matches to one of their letters lowers to that letter."""
+    every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
+    for letter in set("".join(base.ERROR_LINE_WORDS)) - {" "}:
+        matching = set(re.findall(re.escape(letter), every, re.IGNORECASE))
+        assert matching == {letter, letter.upper()}, letter
+        assert all(c.lower() == letter for c in matching)
+
+
+LINE_PIECES = st.sampled_from(
+    [">", "<", " ", "\n", "Xin lỗi, ", "XIN LỖI! ", "không tìm thấy ", "Không Tìm Thấy ", "KHÔNG TÌM THẤY ", "trang",
+     "bài viết", "Nội dung", "tin tức", " bạn yêu cầu", " bạn tìm kiếm", " không tồn tại", " KHÔNG TỒN TẠI",
+     " không tồn tạı", " KHÔNG TỒN TẠİ", " hoặc đã bị xóa", "The page ", "PAGE ", "page you requested ", "not ",
+     "could not be ", "was not ", "found", "FOUND", "fouND", ".", "!", "<p>", "</p>", "x", "İ", "ı"]
+)  # fmt: skip
+
+
+@settings(max_examples=1000)
+@given(st.lists(st.one_of(LINE_PIECES, st.text(max_size=2)), max_size=25).map("".join))
+def test_error_line_reads_as_the_regex_alone(text):
+    found = base.ERROR_LINE.search(text)
+    assert base.error_line(text) == (" ".join(found.group(0).strip("<>").split()) if found else None)
+
+
+@pytest.mark.parametrize("line", ["Không tìm thấy trang yêu cầu", "Bài viết không tồn tại hoặc đã bị xóa",
+                                  "TIN TỨC BẠN TRUY CẬP KHÔNG TỒN TẠİ", "Page not found", "The page could not be FOUND"])
+def test_each_error_line_form_is_found(line):
+    assert base.error_line(f"<html><body><div>x</div><p> {line}. </p></body></html>") is not None

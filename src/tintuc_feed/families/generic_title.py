@@ -152,9 +152,12 @@ def _h1_agreeing(headings: list[tuple[str, Tag]], titles: list[str]) -> tuple[st
     keys = {_key(t) for t in titles}
     wholes = [text for text, _ in headings]
     wholes += [t for _, node in headings if (t := heading_text(node, keep_decks=True)) not in wholes]
-    parts = [part for _, node in headings for part in heading_parts(node)]
-    for found, rule, test in ((wholes, "h1-agrees", keys.__contains__), (parts, "h1-part-agrees", keys.__contains__),
-                              (wholes, "h1-agrees", None), (parts, "h1-part-agrees", None)):
+    parts: list[str] | None = None  # the headings' parts, read only when no whole heading equals a title
+    for kind, rule, test in (("wholes", "h1-agrees", keys.__contains__), ("parts", "h1-part-agrees", keys.__contains__),
+                             ("wholes", "h1-agrees", None), ("parts", "h1-part-agrees", None)):
+        if kind == "parts" and parts is None:
+            parts = [part for _, node in headings for part in heading_parts(node)]
+        found = wholes if kind == "wholes" else parts
         agreeing = [t for t in found if (test(_key(t)) if test else agrees(t, titles))]
         if agreeing:
             return max(agreeing, key=len), rule

@@ -28,8 +28,9 @@ def meta_content(page: Page, *names: str) -> tuple[str, str] | None:
         return None
     tables = _meta_tables(page, metas)
     for name in names:
+        key = name.lower() if name.isascii() and "\n" not in name else None
         for table in tables:
-            node = table.first(name)
+            node = table.first(name, key)
             if node is not None and node.get("content", "").strip():
                 return node.get("content").strip(), name
     return None
@@ -39,32 +40,36 @@ class _MetaTable:
     """The <meta> elements carrying one attribute, in document order, looked up by name.
 
     `first(name)` is the first whose value `_meta_name_re(name)` matches (^name$, case-insensitive).
-    On an ASCII value with an ASCII name that regex matches exactly the value whose lower() is the
-    name's, or that plus one final "\n" ($ matches before it): a dictionary answers those; the other
-    values are searched with the regex itself, and the earliest match wins.
+    For an ASCII value and an ASCII name without "\n", that regex matches exactly when the value's
+    lower(), less one final "\n" ($ matches before it), is the name's lower(): a dictionary from that
+    key to the first place answers.  Other values (and names) are searched with the regex itself, and
+    the earliest match wins.
     """
 
-    __slots__ = ("metas", "others", "positions", "values")
+    __slots__ = ("metas", "others", "places", "values")
 
     def __init__(self, metas: list[etree._Element], attr: str) -> None:
         pairs = [(value, m) for m in metas if (value := m.get(attr)) is not None]
         self.values = [v for v, _ in pairs]
         self.metas = [m for _, m in pairs]
-        self.positions: dict[str, int] = {}
-        self.others: list[tuple[int, str]] = []  # (position, value) of the non-ASCII values
-        for position, value in enumerate(self.values):
+        self.places: dict[str, int] = {}
+        self.others: list[tuple[int, str]] = []  # (place, value) of the non-ASCII values
+        for place, value in enumerate(self.values):
             if value.isascii():
-                self.positions.setdefault(value.lower(), position)
+                key = value.lower()
+                self.places.setdefault(key.removesuffix("\n"), place)
             else:
-                self.others.append((position, value))
+                self.others.append((place, value))
 
-    def first(self, name: str) -> etree._Element | None:
+    def first(self, name: str, key: str | None) -> etree._Element | None:
+        """The first meta whose value names `name`; `key`: name.lower(), None for a name the keys cannot answer."""
+        if key is not None and not self.others:
+            place = self.places.get(key)
+            return None if place is None else self.metas[place]
         pattern = _meta_name_re(name)
-        if not name.isascii():
+        if key is None:
             return next((m for v, m in zip(self.values, self.metas) if pattern.search(v) is not None), None)
-        key = name.lower()
-        found = [p for p in (self.positions.get(key), self.positions.get(key + "\n")) if p is not None]
-        best = min(found) if found else len(self.metas)
+        best = self.places.get(key, len(self.metas))
         best = next((p for p, value in self.others if p < best and pattern.search(value) is not None), best)
         return self.metas[best] if best < len(self.metas) else None
 

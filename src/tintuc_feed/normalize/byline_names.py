@@ -32,6 +32,8 @@ from tintuc_feed.normalize.byline_tables import (
 from tintuc_feed.normalize.text import fold_key, normalize_text
 
 _LEAD_KEYS = tuple(sorted({tuple(lead.split()) for lead in BYLINE_LEADS}, key=len, reverse=True))
+_LEAD_SET = frozenset(_LEAD_KEYS)
+_LEAD_MAX_WORDS = max(map(len, _LEAD_KEYS), default=0)
 
 
 # The tables (byline_tables), compiled and folded once per process.
@@ -52,29 +54,37 @@ def _menu_keys() -> frozenset[str]:
 
 
 def _strip_prefixes(name: str) -> str:
-    changed = True
-    while changed:
-        changed = False
+    """Police ranks and honorifics off the name's start, again while one is there ("Thượng tá Đại úy …").
+
+    The first row of RANKS + HONORIFICS (in order) that the folded first words equal is taken off:
+    per word count, the rows are a dictionary from folded prefix to its place in the table."""
+    by_words = _prefix_places()
+    while True:
         words = name.split()
-        heads: dict[int, str] = {}  # the folded first n words, once per n
-        for n, key in _prefix_keys():
-            if len(words) <= n:
-                continue
-            if n not in heads:
-                heads[n] = fold_key(" ".join(words[:n]))
-            if heads[n] == key:
-                name, changed = " ".join(words[n:]), True
-                break
-    return name
+        places = [place for n, table in by_words if len(words) > n
+                  and (place := table.get(fold_key(" ".join(words[:n])))) is not None]
+        if not places:
+            return name
+        name = " ".join(words[_prefix_keys()[min(places)][0]:])
+
+
+@cache
+def _prefix_places() -> tuple[tuple[int, dict[str, int]], ...]:
+    """(word count, folded prefix -> its first place in _prefix_keys()) per word count of the table."""
+    tables: dict[int, dict[str, int]] = {}
+    for place, (n, key) in enumerate(_prefix_keys()):
+        tables.setdefault(n, {}).setdefault(key, place)
+    return tuple(sorted(tables.items()))
 
 
 def _strip_leads(name: str) -> str:
-    """"By Luke Kemp" -> "Luke Kemp"; a lead alone ("By") -> ""."""
+    """"By Luke Kemp" -> "Luke Kemp"; a lead alone ("By") -> "".  The longest lead the first folded words
+    equal (_LEAD_KEYS is longest first; two leads of one length cannot both equal them)."""
     words = name.split()
-    keys = [fold_key(w).strip() for w in words]
-    for lead in _LEAD_KEYS:
-        if tuple(keys[: len(lead)]) == lead:
-            return " ".join(words[len(lead) :])
+    keys = tuple(fold_key(w).strip() for w in words[:_LEAD_MAX_WORDS])
+    for n in range(min(len(keys), _LEAD_MAX_WORDS), 0, -1):
+        if keys[:n] in _LEAD_SET:
+            return " ".join(words[n:])
     return name
 
 
