@@ -69,19 +69,22 @@ HOME_PATH = re.compile(r"/?(?:index\.\w+)?")
 META_TITLES = ("og:title", "twitter:title")
 
 
+_NON_WORD, _RUNS, _WORD_CHAR = re.compile(r"[\W_]+"), re.compile(r"[^\W_]+|[\W_]+"), re.compile(r"[^\W_]")  # compiled once
+
+
 def _key(text: str | None) -> str:
     return " ".join(fold_key(text or "").split())
 
 
 def _compact(text: str | None) -> str:
-    return re.sub(r"[\W_]+", "", fold_key(text or ""))
+    return _NON_WORD.sub("", fold_key(text or ""))
 
 
 def _words(text: str) -> tuple[list[str], list[str]]:
     """The folded words of a text, and the gap before each word and after the last (gaps[i] precedes words[i])."""
     words, gaps, gap = [], [], ""
-    for part in re.findall(r"[^\W_]+|[\W_]+", text):
-        if re.match(r"[^\W_]", part):
+    for part in _RUNS.findall(text):
+        if _WORD_CHAR.match(part):
             words.append(_key(part))
             gaps.append(gap)
             gap = ""

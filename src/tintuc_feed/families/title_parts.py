@@ -84,8 +84,11 @@ def _pieces(node: Tag, out: list[str], keep_decks: bool = False) -> None:
             out.append(child.tail)
 
 
+_SOFT_BETWEEN_WORDS = re.compile(r"(?<=\w)\x00+(?=\w)")  # inline boundaries inside a word run: a space
+
+
 def _join(pieces: list[str]) -> str:
-    text = re.sub(r"(?<=\w)\x00+(?=\w)", " ", "".join(pieces))
+    text = _SOFT_BETWEEN_WORDS.sub(" ", "".join(pieces))
     return " ".join(text.replace(_SOFT, "").split())
 
 

@@ -40,6 +40,17 @@ from tintuc_feed.normalize.byline_tables import (
 )
 from tintuc_feed.normalize.text import fold_key, normalize_block, normalize_text
 
+# The patterns, compiled once (re's own cache is a lookup per call: a byline line calls ~20 of them).
+_HARD = re.compile(HARD_SEPARATORS)
+_NAME_SEPARATORS = re.compile(NAME_SEPARATORS)
+_NAME_JOINERS = re.compile(NAME_JOINERS)
+_OUTLET_PREFIX = re.compile(OUTLET_PREFIX)
+_COMMA, _COLON, _DIGIT = re.compile(","), re.compile(":"), re.compile(r"\d")
+_WORD_START = re.compile(r"(?<=\s)[^\W\d_]")  # a letter after a space
+_PARENS = re.compile(r"\([^()]*\)")
+_PAREN_GROUP = re.compile(r"\(([^()]*)\)")
+_PROTECTED = re.compile("\x00(\\d+)\x00")
+_REPRINT = re.compile(r"(?P<head>[^()]*?)\s*\((?P<outlet>[^():]+)\)")
 LABEL_MAX_WORDS = 3  # a label after a name on the same line has at most this many words ("Ảnh và video")
 
 
@@ -76,9 +87,9 @@ def _split_label(before: str) -> tuple[str, str, str] | None:
     The label starts the line, or follows a separator, or is a capitalised word after a name
     ("H.V. Ảnh: Misso": the signature and the photo credit on one line).
     """
-    hard = [m.end() for m in re.finditer(HARD_SEPARATORS, before)]
-    soft = [m.end() for m in re.finditer(r",", before)]
-    words = [m.start() for m in re.finditer(r"(?<=\s)[^\W\d_]", before) if before[m.start()].isupper()]
+    hard = [m.end() for m in _HARD.finditer(before)]
+    soft = [m.end() for m in _COMMA.finditer(before)]
+    words = [m.start() for m in _WORD_START.finditer(before) if before[m.start()].isupper()]
     for start in (hard[-1] if hard else 0, soft[-1] if soft else None, *words[-LABEL_MAX_WORDS:]):
         if start is None:
             continue
@@ -91,7 +102,7 @@ def _split_label(before: str) -> tuple[str, str, str] | None:
 def _chunks(line: str) -> list[tuple[str, str | None, str]]:
     """Split a line at known labels: [(kind, label, body)], kind 'author' by default."""
     chunks, kind, label, pos = [], "author", None, 0
-    for colon in re.finditer(r":", line):
+    for colon in _COLON.finditer(line):
         found = _split_label(line[pos : colon.start()])
         if found is None:
             continue
@@ -108,30 +119,30 @@ def _protect_parens(s: str) -> tuple[str, list[str]]:
         groups.append(m.group(0))
         return f"\x00{len(groups) - 1}\x00"
 
-    return re.sub(r"\([^()]*\)", keep, s), groups
+    return _PARENS.sub(keep, s), groups
 
 
 def _restore(part: str, groups: list[str]) -> str:
-    return re.sub("\x00(\\d+)\x00", lambda m: groups[int(m.group(1))], part)
+    return _PROTECTED.sub(lambda m: groups[int(m.group(1))], part)
 
 
 def split_names(body: str) -> list[str]:
     """Split on the byline separators, never inside parentheses."""
     protected, groups = _protect_parens(body)
-    parts = [n for p in re.split(NAME_SEPARATORS, protected) for n in _split_joined(p)]
+    parts = [n for p in _NAME_SEPARATORS.split(protected) for n in _split_joined(p)]
     return [_restore(p, groups).strip() for p in parts if p.strip()]
 
 
 def _split_joined(part: str) -> list[str]:
     """"Lars Fischer und Alina Schadwinkel" -> two names; "Herz und Blut" stays one (NAME_JOINERS)."""
-    pieces = re.split(NAME_JOINERS, part)
+    pieces = _NAME_JOINERS.split(part)
     if len(pieces) > 1 and all(len(p.split()) >= 2 and all(w[:1].isupper() for w in p.split()) for p in pieces):
         return pieces
     return [part]
 
 
 def _source_of(segment: str) -> str | None:
-    m = re.match(OUTLET_PREFIX, segment)
+    m = _OUTLET_PREFIX.match(segment)
     if m:
         return m["outlet"]
     words = segment.split()
@@ -160,7 +171,7 @@ def _paren_items(line: str) -> tuple[str, list[tuple[str, str, str]]]:
             return m.group(0)
         return " "
 
-    return re.sub(r"\(([^()]*)\)", pull, line), items
+    return _PAREN_GROUP.sub(pull, line), items
 
 
 @dataclass
@@ -185,7 +196,7 @@ def _take_names(acc: _Acc, body: str) -> None:
         source = _source_of(segment)
         if source:
             acc.origin = acc.origin or source
-            rest = re.sub(OUTLET_PREFIX, "", segment)
+            rest = _OUTLET_PREFIX.sub("", segment)
             if rest != segment:
                 _take_names(acc, rest)
         elif _is_credit_phrase(segment):
@@ -219,7 +230,7 @@ def _reprint(acc: _Acc, line: str, following: str) -> int:
     Under "Theo ‹source›" an outlet's line ("Theo Minh Nguyễn/Vcamp.vn" over "Forbes") is the
     source's own source, not a writer.
     """
-    m = re.fullmatch(r"(?P<head>[^()]*?)\s*\((?P<outlet>[^():]+)\)", line)
+    m = _REPRINT.fullmatch(line)
     if m and "/" in m["outlet"]:
         return 0  # "Theo Sầm Hoa (Vietnamnet/Reuters)": a relayed story's chain of sources, the origin
     writer = reprint_writer(m["head"] if m else line)
@@ -276,9 +287,9 @@ def looks_like_byline(line: str) -> bool:
     text = normalize_text(line) if isinstance(line, str) else ""
     if not text or len(text) > MAX_BYLINE_CHARS or text[-1] in "?!:":
         return False
-    if re.search(r"\d", re.sub(r"\([^()]*\)", "", text)):  # digits outside a (unit): a date, a phone
+    if _DIGIT.search(_PARENS.sub("", text)):  # digits outside a (unit): a date, a phone
         return False
-    if any(is_date_segment(group) for group in re.findall(r"\(([^()]*)\)", text)):  # "(08/23/2011)"
+    if any(is_date_segment(group) for group in _PAREN_GROUP.findall(text)):  # "(08/23/2011)"
         return False
     byline = parse_byline(text)
     if not byline.authors:

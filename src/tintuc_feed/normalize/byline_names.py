@@ -36,6 +36,12 @@ _LEAD_SET = frozenset(_LEAD_KEYS)
 _LEAD_MAX_WORDS = max(map(len, _LEAD_KEYS), default=0)
 
 
+# The patterns, compiled once (re's own cache is a lookup per call; a page's candidate lines call them often).
+_DIGIT, _DOT_DASH, _DOTTED = re.compile(r"\d"), re.compile(r"[.\-]"), re.compile(r"\w\.\w|/")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_NAME_UNIT = re.compile(r"(?P<name>.*?)\s*\((?P<unit>[^()]*)\)")
+
+
 # The tables (byline_tables), compiled and folded once per process.
 @cache
 def _prefix_keys() -> tuple[tuple[int, str], ...]:
@@ -99,7 +105,7 @@ def keeps_dot(name: str) -> bool:
 
 
 def is_date_segment(text: str) -> bool:
-    return bool(re.search(r"\d", text)) and bool(DATE_SEGMENT.search(text.strip(" ()")))
+    return bool(_DIGIT.search(text)) and bool(DATE_SEGMENT.search(text.strip(" ()")))
 
 
 def _case_part(part: str) -> str:
@@ -112,7 +118,7 @@ def natural_case(name: str) -> str:
         return name
     if " " not in name and "." not in name and len(name) <= 3:
         return name  # initials under a title ("BT")
-    return re.sub(r"[^\W\d_]+", lambda m: _case_part(m.group(0)), name)
+    return _LETTERS.sub(lambda m: _case_part(m.group(0)), name)
 
 
 def clean_name(segment: str) -> Author | None:
@@ -121,7 +127,7 @@ def clean_name(segment: str) -> Author | None:
         return None  # a label ("Datum:") or a joining word alone is no name
     raw = segment.strip(" \t-–—,;:*").removesuffix(".") if not keeps_dot(segment) else segment.strip(" \t-–—,;:*")
     name, affiliation = raw, None
-    m = re.fullmatch(r"(?P<name>.*?)\s*\((?P<unit>[^()]*)\)", raw)
+    m = _NAME_UNIT.fullmatch(raw)
     if m and not m["name"].strip(" -–—,;:"):
         return None  # a note in parentheses alone ("(tổng hợp)") is about the names before it
     if m:
@@ -145,7 +151,7 @@ def is_unit(text: str) -> bool:
 def is_outlet(text: str) -> bool:
     """A news outlet's name ("Lao Động", "Báo Tin", "VTC News", "CAND", "Vcamp.vn"), not a person's."""
     lower, key = text.lower(), fold_key(text)
-    if not key or (text.isupper() and len(key) > 1) or re.search(r"\w\.\w|/", text):
+    if not key or (text.isupper() and len(key) > 1) or _DOTTED.search(text):
         return True
     return (key in OUTLET_NAMES or any(lower.startswith(f"{lead} ") for lead in OUTLET_LEADS)
             or any(word in OUTLET_WORDS for word in key.split()))
@@ -161,7 +167,7 @@ def reprint_writer(text: str) -> str | None:
 
 
 def _word_is_name_like(word: str) -> bool:
-    parts = [p for p in re.split(r"[.\-]", word) if p]
+    parts = [p for p in _DOT_DASH.split(word) if p]
     if not parts or not all(p.isalpha() and p[0].isupper() for p in parts):
         return False
     return all(len(p) <= MAX_SYLLABLE_LETTERS for p in parts)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 from urllib.parse import urlsplit
 
 from tintuc_feed.normalize.provinces import resolve_province
@@ -59,8 +60,20 @@ _SECTION_KEYS = frozenset(fold_key(name) for name in SECTION_NAMES)
 POLICE_UNIT_PATTERN = r"cong an (?:tinh|thanh pho|tp|t p) (?P<place>.+)"
 
 
+# The patterns above, compiled once (a title is cleaned per page, its portal rows tried per segment).
+_POLICE_UNIT = re.compile(POLICE_UNIT_PATTERN)
+_TITLE_SEPARATORS = re.compile(TITLE_SEPARATORS)
+_TRAILING_SEPARATOR = re.compile(TRAILING_SEPARATOR)
+_NOT_ALNUM = re.compile(r"[^a-z0-9]")
+
+
+@cache
+def _portal_res() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p) for p in PORTAL_PATTERNS)
+
+
 def _is_police_unit(key: str) -> bool:
-    m = re.fullmatch(POLICE_UNIT_PATTERN, key)
+    m = _POLICE_UNIT.fullmatch(key)
     return bool(m) and resolve_province(m["place"]) is not None
 
 
@@ -69,7 +82,7 @@ def is_portal_name(suffix: str, site_names: Sequence[str] = ()) -> bool:
     key = fold_key(suffix)
     if not key:
         return False
-    return is_site_name(suffix, site_names) or _is_police_unit(key) or any(re.fullmatch(p, key) for p in PORTAL_PATTERNS)
+    return is_site_name(suffix, site_names) or _is_police_unit(key) or any(p.fullmatch(key) for p in _portal_res())
 
 
 def is_site_name(segment: str, site_names: Sequence[str]) -> bool:
@@ -83,7 +96,7 @@ def is_site_name(segment: str, site_names: Sequence[str]) -> bool:
 
 def _compact(key: str) -> str:
     """Letters and digits only: "Tuổi Trẻ" and the host label "tuoitre" compare equal."""
-    return re.sub(r"[^a-z0-9]", "", key)
+    return _NOT_ALNUM.sub("", key)
 
 
 def host_name(url: str | None) -> str | None:
@@ -103,8 +116,8 @@ def clean_title(raw: str, site_names: Sequence[str] = ()) -> str:
     The run is cut only when it holds a portal name and leaves a headline.
     """
     title = normalize_text(raw) if isinstance(raw, str) else ""
-    title = re.sub(TRAILING_SEPARATOR, "", title)
-    seps = list(re.finditer(TITLE_SEPARATORS, title))
+    title = _TRAILING_SEPARATOR.sub("", title)
+    seps = list(_TITLE_SEPARATORS.finditer(title))
     bounds = [0, *(m.end() for m in seps)]
     ends = [*(m.start() for m in seps), len(title)]
     cut, portal = None, False
@@ -122,7 +135,7 @@ def clean_title(raw: str, site_names: Sequence[str] = ()) -> str:
 
 def _cut_prefix(title: str, site_names: Sequence[str]) -> str:
     """The title without a leading site name ("homify.de | Tin A"): one of site_names, before PREFIX_SEPARATOR."""
-    sep = next(re.finditer(TITLE_SEPARATORS, title), None)
+    sep = next(_TITLE_SEPARATORS.finditer(title), None)
     if sep is None or not PREFIX_SEPARATOR.fullmatch(sep[0]) or not title[sep.end() :].strip():
         return title
     return title[sep.end() :].strip() if is_site_name(title[: sep.start()], site_names) else title
