@@ -350,3 +350,26 @@ def test_an_inline_span_of_another_row_or_long_stays(html, kept):
     _page, node = _container(ARTICLE + html)
     generic_body.prune(node)
     assert all(word in tree.get_text(node, " ") for word in kept)
+
+
+@pytest.mark.parametrize(("block", "writer"), [
+    # a credits block naming the writer is the byline, not a photo credit
+    (("<section class='c-article__credits'><div>Text: <span class='c-article-card__author'>Ursula Eggers</span>"
+      "</div></section>"), "Ursula Eggers"),
+    ("<p>Đoạn cuối.</p><div class='credits'>Bài: <span itemprop='author'>Minh Quỳnh</span></div>", "Minh Quỳnh"),
+    ("<p>Đoạn cuối.</p><p class='tac-gia credit-line'><a rel='author' href='/tac-gia/ba-hien'>Bá Hiển</a></p>",
+     "Bá Hiển"),
+])
+def test_a_credits_block_naming_the_writer_is_the_byline(block, writer):
+    _page, node = _container(ARTICLE + block)
+    generic_body.prune(node)
+    assert writer in tree.get_text(node, " ")  # not pruned as a photo credit
+    raw = _read("<article>" + ARTICLE + block + "</article>")
+    assert [a for a in [raw.byline] if a and writer in a], raw.byline
+    assert writer not in (raw.body_html or "")  # the byline reading took it out of the body
+
+
+def test_a_credits_block_without_a_writer_still_leaves():
+    _page, node = _container(ARTICLE + "<div class='image-credits'>Fotos: Bundesregierung/Kugler</div>")
+    generic_body.prune(node)
+    assert "Kugler" not in tree.get_text(node, " ")

@@ -49,6 +49,13 @@ PRUNE_CLASS = re.compile(
 CREDIT_CLASS = re.compile(r"(^|[\s_-])(?:" + dict(PRUNE_ROWS)["photo credit"] + ")", re.IGNORECASE)
 CREDIT_INLINE = ("span", "small", "cite")
 CREDIT_MAX_CHARS = 100
+# A credits block naming the writer ("Text: <span class="author">…</span>, Fotos: …") is the article's byline,
+# not a photo credit: it stays for the byline reading (which takes it out of the body).
+NOT_CREDIT_CLASS = re.compile(
+    r"(^|[\s_-])(" + "|".join(f"(?:{words})" for row, words in PRUNE_ROWS if row != "photo credit") + r")",
+    re.IGNORECASE,
+)
+_WRITER = "descendant-or-self::*[contains(@class, 'author') or contains(@itemprop, 'author') or contains(@rel, 'author')]"
 # The kind of an editor's box, in its `type` attribute (the VCCorp editor that dantri, tuoitre, cafebiz, soha,
 # giadinh and baochinhphu publish with writes <div class="VCSortableInPreviewMode" type="RelatedOneNews">):
 # each row is one kind of box that is not the article.
@@ -132,6 +139,11 @@ def prune(container: Tag) -> list[str]:
     return removed
 
 
+def _names_writer(node: Tag) -> bool:
+    """The node holds an element marked as the writer (class, itemprop or rel "author")."""
+    return bool(node.xpath(_WRITER))
+
+
 def _inside(node: Tag, container: Tag) -> bool:
     """False once the node or an ancestor was removed (it no longer hangs under the container)."""
     return any(parent is container for parent in node.iterancestors())
@@ -141,10 +153,11 @@ def _prune_reason(node: Tag) -> str | None:
     if node.tag in CREDIT_INLINE:
         names = f"{node.get('class') or ''} {node.get('id') or ''}"
         credit = names.strip() and CREDIT_CLASS.search(names) and len(tree.flat_text(node)) <= CREDIT_MAX_CHARS
-        return "credit" if credit else None
+        return "credit" if credit and not _names_writer(node) else None
     if node.tag in BLOCKS:
         names = f"{node.get('class') or ''} {node.get('id') or ''}"
-        if names.strip() and PRUNE_CLASS.search(names) and _paragraph_chars(node) < PRUNE_MAX_PARAGRAPH_CHARS:
+        pruned = names.strip() and PRUNE_CLASS.search(names) and _paragraph_chars(node) < PRUNE_MAX_PARAGRAPH_CHARS
+        if pruned and (NOT_CREDIT_CLASS.search(names) or not _names_writer(node)):
             return "class"
         if PRUNE_TYPE.match(node.get("type") or "") and _paragraph_chars(node) < PRUNE_MAX_PARAGRAPH_CHARS:
             return "type"
