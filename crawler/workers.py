@@ -43,8 +43,30 @@ from twisted.internet.defer import Deferred, maybeDeferred
 
 PARENT_CHECK_SECONDS = 1.0
 WARMUP_PAGES = 16
+# At this call the fork server is started (it imports PRELOAD on another core while the reactor goes on):
+# the first submit to the pool, at call WARMUP_PAGES + 1, would otherwise wait on the reactor thread for
+# the fork server's imports before its first worker can be forked (~0.4 s with every download stopped).
+PRESTART_PAGE = WARMUP_PAGES // 2
 PRELOAD = ["crawler.pages"]  # what the fork server imports for every worker
 log = logging.getLogger(__name__)
+
+
+WORKER_NICENESS = 10
+
+
+def _start_worker(parent: int, niceness: int = WORKER_NICENESS) -> None:
+    """In a worker: run below the crawl process's priority, and exit with it (_watch_parent).
+
+    The reactor thread is the crawl's one serial path (one request at a time per site: a response is
+    handled, the next request sent); the workers read pages beside it.  On a machine with fewer free cores
+    than workers + 1, a worker that takes the core the reactor was waiting for delays every download after
+    it; niced, the workers take what the reactor leaves.
+    """
+    try:
+        os.nice(niceness)
+    except OSError:  # not allowed here: the workers run at the crawl's priority
+        pass
+    _watch_parent(parent)
 
 
 def _watch_parent(parent: int) -> None:
@@ -98,9 +120,10 @@ def _stop_fork_server() -> None:
 class Readers:
     """Runs read_article / read_list inline or in worker processes, giving a Deferred either way."""
 
-    def __init__(self, workers: int, warmup: int = WARMUP_PAGES) -> None:
+    def __init__(self, workers: int, warmup: int = WARMUP_PAGES, prestart: int = PRESTART_PAGE) -> None:
         self.workers = workers
         self.warmup = warmup
+        self.prestart = min(prestart, warmup)
         self.calls = 0
         self._pool: ProcessPoolExecutor | None = None
         self._started = False  # a pool was started: the fork server is stopped at close
@@ -114,13 +137,15 @@ class Readers:
         if self._pool is None:
             # never fork: the reactor process has threads; a forked copy of it could inherit a held lock.
             self._pool = ProcessPoolExecutor(self.workers, mp_context=_context(),
-                                             initializer=_watch_parent, initargs=(os.getpid(),))
+                                             initializer=_start_worker, initargs=(os.getpid(),))
             self._started = True
             log.info("reading pages in %d worker processes", self.workers)
         return self._pool
 
     def call(self, function, *args) -> Deferred:
         self.calls += 1
+        if self.workers and self.calls == max(1, self.prestart):
+            self._prestart()
         if not self.workers or self.calls <= self.warmup:
             return maybeDeferred(function, *args)
         from twisted.internet import reactor  # here, not at import: Scrapy installs its reactor first
@@ -133,6 +158,16 @@ class Readers:
         deferred: Deferred = Deferred()
         future.add_done_callback(lambda done: reactor.callFromThread(self._fire, deferred, done, function, args))
         return deferred
+
+    def _prestart(self) -> None:
+        """Start the fork server now, without waiting for it (its imports run in its own process)."""
+        context = _context()
+        if context.get_start_method() != "forkserver":
+            return
+        from multiprocessing import forkserver
+
+        self._started = True  # stopped at close, even if no page is read in the pool
+        forkserver.ensure_running()
 
     def _fire(self, deferred: Deferred, future: Future, function, args) -> None:
         if future.cancelled():

@@ -86,7 +86,9 @@ class PortalSpider(scrapy.Spider):
             self.stats_by["list_ok"] += 1
             self.crawler.stats.inc_value("tintuc/list_not_modified")
             return
-        page = await self._read(read_list, self.source, response.url, _body_text(response))
+        # Read here, not in a worker: in the pool the list page would wait behind the article pages already
+        # queued there while the downloader, with no next list page or new article to fetch, sat idle.
+        page = read_list(self.source, response.url, _body_text(response))
         if page.problem and page.problem.startswith(END_OF_LIST) and response.meta["page"] > 1:
             return  # a later page without links, or a soft 404, is where the list ends: not a problem
         if page.problem:
