@@ -20,7 +20,7 @@ import re
 
 from lxml.etree import _Element as Tag
 
-from . import tree
+from . import read_also, tree
 
 # class/id words of blocks inside an article's column that are not the article.  Each row is one
 # kind of block; the words match inside compound names ("jp-relatedposts", "tinlienquan").
@@ -126,8 +126,10 @@ BLOCKS = ("div", "section", "ul", "ol", "table", "aside", "dl", "p")
 
 
 
-def prune(container: Tag) -> list[str]:
-    """Remove the non-article blocks inside the container; the rows that matched, in order."""
+def prune(container: Tag, read_also_lines: list[str] | None = None) -> list[str]:
+    """Remove the non-article blocks inside the container; the rows that matched, in order.
+
+    `read_also_lines` gets the text of each read-also line removed (read_also.remove)."""
     removed: list[str] = []
     for node in list(container.iterdescendants(*BLOCKS, "h2", "h3", "h4", "h5", "h6", "strong", "b", *CREDIT_INLINE)):
         if not _inside(node, container):
@@ -136,6 +138,10 @@ def prune(container: Tag) -> list[str]:
         if why:
             removed.append(why)
             _remove_block(node, why)
+    lines = read_also.remove(container)
+    removed.extend("read-also" for _ in lines)
+    if read_also_lines is not None:
+        read_also_lines.extend(lines)
     return removed
 
 

@@ -19,7 +19,7 @@ from lxml.etree import _Element as Tag
 from ..model import ArticleLink, RawArticle, RawDate
 from ..normalize.dates import find_date_line
 from ..normalize.text import fold_key
-from . import byline_lines, layout, tree
+from . import byline_lines, layout, read_also, tree
 from .base import absolute, first_of_each, jsonld_article, meta_content, select_all, select_one, text_of
 from .page import Page
 
@@ -115,6 +115,7 @@ def clean_body(container: Tag, page: Page, remove: Sequence[str] = (),
         tree.remove(node)
     remove_all(container, remove)
     remove_text_blocks(container, boilerplate)
+    read_also.remove(container)  # the lines themselves: only the generic reader's vote uses them
     return layout.body_html(container, page)
 
 

@@ -37,6 +37,7 @@ from . import (
     generic_title,
     header_dates,
     layout,
+    read_also,
     tree,
 )
 from .base import (
@@ -135,7 +136,10 @@ def parse_article(url: str, text, source, hints: Mapping[str, str], *, body_give
     meta_image = _image(soup, obj, None, url)
     published_meta = meta_dates(soup, PUBLISHED_META)
     marked = generic_dates.marked_published(soup, title)  # before strip_noise: a theme's entry header/footer
-    container = _container(soup, matched)
+    read_also_lines: list[str] = []  # pruned from the container; looked for in trafilatura's body too
+    container = _container(soup, matched, read_also_lines)
+    if container is None:  # trafilatura reads the whole page: the page's read-also lines leave its body
+        read_also_lines = read_also.lines_of(tree.parse(soup.text))  # as served, before strip_noise
     if not title:
         found = layout.title_line(soup, container)
         title = found[0] if found else None
@@ -146,7 +150,8 @@ def parse_article(url: str, text, source, hints: Mapping[str, str], *, body_give
     dates = _dates(soup, obj, container, url, hints, matched, published_meta, title, marked)
     image = meta_image or _image(soup, None, container, url)
     body = None if body_given and container is not None else generic_body.body(
-        container, soup, title, soup.text, url, matched, byline, tuple(d.raw for d in dates if d.origin == "text"))
+        container, soup, title, soup.text, url, matched, byline, tuple(d.raw for d in dates if d.origin == "text"),
+        tuple(read_also_lines))
     return RawArticle(url=url, title=title, dates=dates, byline=byline, body_html=body, image=image, matched=matched,
                       **head)
 
@@ -174,18 +179,18 @@ def _page_title(soup: Page, matched: dict[str, str]) -> str | None:
     return None
 
 
-def _container(soup: Page, matched: dict[str, str]) -> Tag | None:
+def _container(soup: Page, matched: dict[str, str], read_also_lines: list[str]) -> Tag | None:
     layout.strip_noise(soup)
     for css, node in first_of_each(soup, CONTENT_SELECTORS):
         if node is not None and len(tree.get_text(node, " ", strip=True)) >= MIN_BODY_CHARS:
             matched["body"] = f"css:{css}"
-            generic_body.prune(node)
+            generic_body.prune(node, read_also_lines)
             return node
     node = layout.densest_block(soup)
     if node is not None:
         matched["body"] = "layout:densest-block"
         layout.paragraphize(node, soup)
-        generic_body.prune(node)
+        generic_body.prune(node, read_also_lines)
     return node
 
 

@@ -31,7 +31,7 @@ from html import unescape
 from lxml import etree
 from lxml.etree import _Element as Tag
 
-from . import body_end, body_lead, body_photos, layout, tree, tree_html
+from . import body_end, body_lead, body_photos, layout, read_also, tree, tree_html
 from .body_prune import PRUNE_HEADINGS, PRUNE_ROWS, is_link_list, prune  # noqa: F401 - the body's pruning rows
 from .page import Page
 
@@ -67,12 +67,14 @@ def is_clear(container: Tag, page: Page, matched: dict[str, str]) -> bool:
 
 
 def body(container: Tag | None, page: Page, title: str | None, text: str, url: str,
-         matched: dict[str, str], byline: str | None = None, read_lines: tuple[str, ...] = ()) -> str | None:
+         matched: dict[str, str], byline: str | None = None, read_lines: tuple[str, ...] = (),
+         read_also_lines: tuple[str, ...] = ()) -> str | None:
     """The body HTML: the container's, or trafilatura's where the structure is weak (see the module doc).
 
     `byline` is the line the structure took as the byline ending the body: trafilatura's body is cut
     there too (what follows a portal's byline is the next article's teaser); `read_lines` (the title,
-    the date line) are fields, not body text, and leave trafilatura's body as they left the container.
+    the date line) are fields, not body text, and leave trafilatura's body as they left the container;
+    `read_also_lines` (links to other articles pruned from the container) leave it even inside a paragraph.
     """
     ours = layout.body_html(container, page, title) if container is not None else None
     lead = body_lead.lead_html(container) if ours is not None and not is_weak(matched) else None
@@ -84,12 +86,12 @@ def body(container: Tag | None, page: Page, title: str | None, text: str, url: s
         if holds_every_paragraph(container, page):
             matched["body_vote"] = "structure:named whole"
             return ours
-        return _named_vote(ours, text, url, matched, byline, (title or "", *read_lines))
+        return _named_vote(ours, text, url, matched, byline, (title or "", *read_lines), read_also_lines)
     if ours is not None and is_clear(container, page, matched):
         matched["body_vote"] = "structure:clear"
         return ours
     voted = _voted_body(text, url, byline if matched.get("authors") == "layout:byline-line" else None,
-                        (title or "", *read_lines), fallback=ours is None)
+                        (title or "", *read_lines), fallback=ours is None, read_also_lines=read_also_lines)
     if voted is None or len(_text_of_html(voted)) < MIN_VOTE_CHARS:
         if ours is not None:
             matched["body_vote"] = "trafilatura:none"
@@ -163,10 +165,10 @@ def holds_more(ours: str, voted: str) -> tuple[bool, float, float]:
 
 
 def _named_vote(ours: str, text: str, url: str, matched: dict[str, str], byline: str | None,
-                read_lines: tuple[str, ...]) -> str:
+                read_lines: tuple[str, ...], read_also_lines: tuple[str, ...] = ()) -> str:
     """A short named container against trafilatura's body: kept unless trafilatura's holds it and more."""
     voted = _voted_body(text, url, byline if matched.get("authors") == "layout:byline-line" else None,
-                        read_lines, fallback=False)
+                        read_lines, fallback=False, read_also_lines=read_also_lines)
     if voted is None:
         matched["body_vote"] = "trafilatura:none"
         return ours
@@ -275,7 +277,8 @@ def _words(html: str) -> list[str]:
     return unicodedata.normalize("NFC", unescape(_text_of_html(html))).casefold().split()
 
 
-def _voted_body(text: str, url: str, byline: str | None, read_lines: tuple[str, ...], fallback: bool) -> str | None:
+def _voted_body(text: str, url: str, byline: str | None, read_lines: tuple[str, ...], fallback: bool,
+                read_also_lines: tuple[str, ...] = ()) -> str | None:
     html = trafilatura_html(text, url, fallback)
     if html is None:
         return None
@@ -286,6 +289,7 @@ def _voted_body(text: str, url: str, byline: str | None, read_lines: tuple[str, 
     if byline:
         cut_at_line(body_el, byline)
     remove_lines(body_el, read_lines)
+    read_also.remove_lines_within(body_el, read_also_lines)
     cut_at_end_heading(body_el)
     body_end.cut_at_colophon(body_el)
     prune(body_el)
