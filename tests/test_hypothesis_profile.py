@@ -37,3 +37,10 @@ def test_no_property_test_sets_its_own_seed_or_randomness():
         if re.search(r"@seed\(|derandomize\s*=\s*False|database\s*=\s*(?!None)", text):
             offenders.append(path.name)
     assert offenders == [], offenders
+
+
+def test_no_profile_has_a_deadline():
+    """A per-example deadline fails at random on a loaded machine; speed is measured in benchmarks/."""
+    assert settings.get_profile("tintuc").deadline is None
+    assert settings.get_profile("tintuc-ci").deadline is None
+    assert settings.default.deadline is None
