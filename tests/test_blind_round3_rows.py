@@ -53,6 +53,15 @@ EMPTY_PAGE_ROWS = [
     (_page("Tin", HEADLINE + "<div class='date'>03/11/2025</div>" + PROSE
            + "<div class='box'><h3>Lịch tiếp công dân</h3><p>Nội dung đang được cập nhật</p></div>"), False),
     (_page("Tin", HEADLINE + PROSE + "<p>Số liệu đang được cập nhật trong báo cáo tổng kết.</p>"), False),
+    # an article whose comment or rating form keeps its failure message hidden for its script to show
+    (_page("Tin", HEADLINE + PROSE + "<form class='comment'><div class='msg-error' style='display:none'>"
+           "Đã có lỗi xảy ra. Vui lòng thử lại sau.</div></form>"), False),
+    (_page("Tin", HEADLINE + PROSE + "<div class='rating'><span class='error hidden'>Có lỗi xảy ra!</span></div>"),
+     False),
+    # a short article (under ARTICLE_PARAGRAPH_CHARS): the message hidden, or inside the comment form
+    (_page("Tin", HEADLINE + PROSE[: len(PROSE) // 3] + "<p style='display: none'>Đã có lỗi xảy ra.</p>"), False),
+    (_page("Tin", HEADLINE + PROSE[: len(PROSE) // 3] + "<form action='/binh-luan'><p>Đã có lỗi xảy ra.</p></form>"),
+     False),
 ]
 
 

@@ -3,7 +3,8 @@
 Two forms the research's portals show (table rows, one test each in tests/families/test_empty_pages.py):
 - a failure message as a text of its own, between two tags: "Đã có lỗi xảy ra.", "Đã có lỗi xảy ra. Vui lòng
   thử lại sau." (a sentence that goes on, "Đã có lỗi xảy ra, mời bạn quay lại bài viết và thực hiện lại thao
-  tác", is a widget's message inside a real article: not matched);
+  tác", is a widget's message inside a real article: not matched; nor is the message alone on a page whose
+  paragraphs hold an article: a comment or rating form keeps it hidden for its script to show);
 - a placeholder where the article's text would start, among the first texts under its headline:
   "Nội dung đang được cập nhật", "Tin bài đang được cập nhật...", "Đang cập nhật".  The same words in an empty
   widget further down a real article (after its date, lead and paragraphs) are not read.
@@ -30,12 +31,36 @@ _HEADLINE_END = re.compile(r"</h1\s*>", re.IGNORECASE)
 _NO_TEXT = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>|<!--.*?-->", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
 LOOK_CHARS = 6000  # of markup after the headline
+# A page whose paragraphs hold this much text is an article, whatever a widget's hidden message says (a comment
+# or rating form's "Đã có lỗi xảy ra. Vui lòng thử lại sau." kept in the page for its script to show).
+ARTICLE_PARAGRAPH_CHARS = 500
+_PARAGRAPH = re.compile(r"<p\b[^>]*>(.*?)</p\s*>", re.IGNORECASE | re.DOTALL)
+_LIST_ITEM = re.compile(r"<li\b.*?</li\s*>", re.IGNORECASE | re.DOTALL)  # a latest-news list's teasers are no article
+# The element holding the message is hidden (its script shows it on a failure) or sits in a form.
+_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|\bhidden\b|\bd-none\b|\bhide\b", re.IGNORECASE)
 
 
 def failed_message(text: str) -> str | None:
-    """A failure message standing alone (FAILED_LINE)."""
+    """A failure message standing alone (FAILED_LINE) on a page without an article's paragraphs."""
     found = FAILED_LINE.search(text)
-    return " ".join(found.group(0).strip("<>").split()) if found else None
+    if found is None or _hidden_or_in_form(text, found.start()) or _paragraph_chars(text) >= ARTICLE_PARAGRAPH_CHARS:
+        return None
+    return " ".join(found.group(0).strip("<>").split())
+
+
+def _hidden_or_in_form(text: str, at: int) -> bool:
+    """The message's own element is hidden, or the message is inside a <form> (a widget's, not the page's)."""
+    opening = text.rfind("<", 0, at)
+    if opening >= 0 and _HIDDEN.search(text[opening:at]):
+        return True
+    before = text[:at].lower()
+    return before.rfind("<form") > before.rfind("</form")
+
+
+def _paragraph_chars(text: str) -> int:
+    """The text in the page's <p> elements outside list items (scripts, styles, comments left out)."""
+    shown = _LIST_ITEM.sub(" ", _NO_TEXT.sub(" ", text))
+    return sum(len(" ".join(_TAG.sub(" ", p).split())) for p in _PARAGRAPH.findall(shown))
 
 
 def placeholder_under_title(text: str) -> str | None:
