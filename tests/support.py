@@ -53,3 +53,14 @@ def exit_unless_in(pid: int) -> str:
     if os.getpid() != pid:
         os._exit(3)
     return "read in the crawl process"
+
+
+def refusal_reason(source, url: str, html: str) -> str | None:
+    """Why extract_article refuses the page (NotAnArticle's reason), or None when it reads an article."""
+    from tintuc_feed import families
+
+    try:
+        families.extract_article(source, url, html)
+    except families.NotAnArticle as exc:
+        return exc.reason
+    return None

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import pytest
+from support import refusal_reason
 
 from tintuc_feed import families
 from tintuc_feed.families import layout
@@ -51,12 +52,7 @@ ERROR_ROWS = [
 
 @pytest.mark.parametrize(("html", "is_error"), ERROR_ROWS)
 def test_error_message_standing_alone(html, is_error):
-    try:
-        families.extract_article(SOURCE, URL, html)
-        reason = None
-    except families.NotAnArticle as exc:
-        reason = exc.reason
-    assert (reason == "error-page") is is_error
+    assert (refusal_reason(SOURCE, URL, html) == "error-page") is is_error
 
 
 DATE_SPLIT_ROWS = [

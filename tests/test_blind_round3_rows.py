@@ -13,6 +13,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
+from support import refusal_reason
 
 from tintuc_feed import families
 from tintuc_feed.families import common, empty_pages
@@ -67,12 +68,7 @@ EMPTY_PAGE_ROWS = [
 
 @pytest.mark.parametrize(("html", "is_error"), EMPTY_PAGE_ROWS)
 def test_page_without_an_article_is_refused(html, is_error):
-    try:
-        families.extract_article(SOURCE, URL, html)
-        reason = None
-    except families.NotAnArticle as exc:
-        reason = exc.reason
-    assert (reason == "error-page") is is_error
+    assert (refusal_reason(SOURCE, URL, html) == "error-page") is is_error
 
 
 def test_empty_page_reason_says_what_the_page_says():
