@@ -131,6 +131,11 @@ BYLINE_FORM_ROWS = [
     ("Minh Quỳnh - Phòng PV01", ["Minh Quỳnh"]),  # a name, then the unit it belongs to
     ("Trung tá Nguyễn Văn Cản - Phòng Tham mưu", ["Nguyễn Văn Cản"]),
     ("Theo CAND", []),
+    # a unit's full name after a label, longer than an unlabelled signature (60) and joined by "và" inside
+    ("Tin: Đội Cảnh sát điều tra tội phạm về kinh tế và chức vụ Công an huyện",
+     ["Đội Cảnh sát điều tra tội phạm về kinh tế và chức vụ Công an huyện"]),
+    ("Bài và ảnh: Phòng Cảnh sát quản lý hành chính về trật tự xã hội",
+     ["Phòng Cảnh sát quản lý hành chính về trật tự xã hội"]),
 ]
 SIGNATURE_WRAPS = ["<p>{}</p>", "<p style='text-align:right'><strong>{}</strong></p>", "<p align='right'><b>{}</b></p>"]
 

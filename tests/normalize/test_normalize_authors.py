@@ -64,6 +64,9 @@ BYLINE_CASES = [
     ("Hoàng Anh (Theo CAND)", ["Hoàng Anh"], (), "CAND"),
     ("M.TÍN - Đ.DŨNG", ["M.Tín", "Đ.Dũng"], (), None),  # natural case, raw kept
     ("Minh Anh và Hoàng Long", ["Minh Anh", "Hoàng Long"], (), None),  # " và "
+    ("Phòng Kỹ thuật và hậu cần", ["Phòng Kỹ thuật và hậu cần"], (), None),  # "và" inside a unit's name
+    ("Phòng PV01 và Minh Anh", ["Phòng PV01", "Minh Anh"], (), None),  # "và" before a capital: two
+    ("Công an huyện kiểm tra hiện trường vụ cháy nhà dân", [], (), None),  # unlabelled: 6 words at most
     ("Minh Anh & Hoàng Long", ["Minh Anh", "Hoàng Long"], (), None),  # "&"
     ("Minh Anh; Hoàng Long", ["Minh Anh", "Hoàng Long"], (), None),  # ";"
     ("Minh Anh – Hoàng Long", ["Minh Anh", "Hoàng Long"], (), None),  # en dash

@@ -13,7 +13,15 @@ import re
 
 from lxml.etree import _Element as Tag
 
-from ..normalize.authors import is_name_like, is_outlet, is_unit, looks_like_byline, parse_byline, reprint_writer
+from ..normalize.authors import (
+    author_labelled,
+    is_name_like,
+    is_outlet,
+    is_unit,
+    looks_like_byline,
+    parse_byline,
+    reprint_writer,
+)
 from ..normalize.text import fold_key
 from . import tree
 from .layout import leaf_blocks
@@ -23,6 +31,7 @@ BYLINE_SCAN = 8  # how many trailing blocks may hold the byline
 BYLINE_MAX_TRAILER = 150  # a block longer than this is body text: the byline is not after it
 RIGHT_ALIGNED = re.compile(r"text-align\s*:\s*right", re.IGNORECASE)
 SIGNATURE_MAX_CHARS = 60  # a right-aligned line longer than this is a quote or a caption
+LABELLED_SIGNATURE_MAX_CHARS = 100  # "Tin: Phòng Cảnh sát điều tra tội phạm về kinh tế và chức vụ": a unit's full name
 
 
 def take_byline_line(container: Tag) -> str | None:
@@ -65,7 +74,8 @@ def unit_signature(text: str) -> bool:
     """A unit signing the article where a name would ("Phòng PV01", "Công an xã Sa Pa", "Minh Quỳnh - Phòng
     PV01"): a unit is the author a provincial portal gives, in plain text as in a right-aligned block."""
     line = " ".join(text.split())
-    if "\n" in text or len(line) > SIGNATURE_MAX_CHARS or line.endswith((".", ":", "?", "!", ";")):
+    longest = LABELLED_SIGNATURE_MAX_CHARS if author_labelled(line) else SIGNATURE_MAX_CHARS
+    if "\n" in text or len(line) > longest or line.endswith((".", ":", "?", "!", ";")):
         return False
     authors = parse_byline(line).authors
     return bool(authors) and any(is_unit(a.name) or (a.affiliation and is_unit(a.affiliation)) for a in authors) \

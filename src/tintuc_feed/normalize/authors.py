@@ -127,10 +127,22 @@ def _restore(part: str, groups: list[str]) -> str:
 
 
 def split_names(body: str) -> list[str]:
-    """Split on the byline separators, never inside parentheses."""
+    """Split on the byline separators, never inside parentheses nor inside a unit's name."""
     protected, groups = _protect_parens(body)
-    parts = [n for p in _NAME_SEPARATORS.split(protected) for n in _split_joined(p)]
+    pieces, start = [], 0
+    for sep in _NAME_SEPARATORS.finditer(protected):
+        if not _inside_unit_name(protected[start:sep.start()], sep.group(), protected[sep.end():], groups):
+            pieces.append(protected[start:sep.start()])
+            start = sep.end()
+    pieces.append(protected[start:])
+    parts = [n for p in pieces for n in _split_joined(p)]
     return [_restore(p, groups).strip() for p in parts if p.strip()]
+
+
+def _inside_unit_name(before: str, sep: str, after: str, groups: list[str]) -> bool:
+    """"Phòng An ninh mạng và phòng chống tội phạm …": a "và" that a lower-case word follows, after a
+    unit's name, is part of that name (a second name or unit would start with a capital)."""
+    return sep.strip() == "và" and after[:1].islower() and is_unit(_restore(before, groups))
 
 
 def _split_joined(part: str) -> list[str]:
@@ -188,17 +200,17 @@ def _take_chunk(acc: _Acc, kind: str, label: str | None, body: str) -> None:
     elif kind == "source" and body:
         acc.origin = acc.origin or body
     elif kind == "author":
-        _take_names(acc, body)
+        _take_names(acc, body, labelled=label is not None)
 
 
-def _take_names(acc: _Acc, body: str) -> None:
+def _take_names(acc: _Acc, body: str, labelled: bool = False) -> None:
     for segment in split_names(body):
         source = _source_of(segment)
         if source:
             acc.origin = acc.origin or source
             rest = _OUTLET_PREFIX.sub("", segment)
             if rest != segment:
-                _take_names(acc, rest)
+                _take_names(acc, rest, labelled)
         elif _is_credit_phrase(segment):
             acc.credits.append(segment.strip(" .,"))
         elif acc.authors and acc.authors[-1].affiliation is None and is_unit(segment):
@@ -208,9 +220,9 @@ def _take_names(acc: _Acc, body: str) -> None:
         elif _writer_outlet(segment):
             head, outlet = _writer_outlet(segment)  # "Hoàng Anh/CAND": the writer, then the outlet
             acc.origin = acc.origin or outlet
-            _take_names(acc, head)
+            _take_names(acc, head, labelled)
         else:
-            author = clean_name(segment)
+            author = clean_name(segment, labelled)
             if author and author not in acc.authors:
                 acc.authors.append(author)
 
@@ -280,6 +292,12 @@ def _parse_byline(raw: str) -> Byline:
             _take_chunk(acc, kind, label, body)
     credits = tuple(dict.fromkeys(c for c in acc.credits if c))
     return Byline(tuple(acc.authors), credits, acc.origin, raw if raw.strip() else None)
+
+
+def author_labelled(line: str) -> bool:
+    """The line is one labelled byline ("Tin: …", "Bài và ảnh: …"): the label says what follows is who wrote."""
+    chunks = _chunks(normalize_text(line))
+    return len(chunks) == 1 and chunks[0][0] == "author" and chunks[0][1] is not None
 
 
 def looks_like_byline(line: str) -> bool:

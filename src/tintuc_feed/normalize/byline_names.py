@@ -21,6 +21,7 @@ from tintuc_feed.normalize.byline_tables import (
     KEEP_UPPER,
     MAX_NAME_WORDS,
     MAX_SYLLABLE_LETTERS,
+    MAX_UNIT_WORDS,
     MENU_LABELS,
     NON_AUTHORS,
     OUTLET_LEADS,
@@ -121,8 +122,11 @@ def natural_case(name: str) -> str:
     return _LETTERS.sub(lambda m: _case_part(m.group(0)), name)
 
 
-def clean_name(segment: str) -> Author | None:
-    """One name as written -> Author, or None for an empty or non-author one."""
+def clean_name(segment: str, labelled: bool = False) -> Author | None:
+    """One name as written -> Author, or None for an empty or non-author one.
+
+    After a byline label ("Tin: …") a unit may have its full name (up to MAX_UNIT_WORDS words); unlabelled,
+    a long text opening with "Công an …" is a sentence or a caption more often than a signature."""
     if segment.strip().endswith(":") or segment.strip().casefold() in CONNECTORS:
         return None  # a label ("Datum:") or a joining word alone is no name
     raw = segment.strip(" \t-–—,;:*").removesuffix(".") if not keeps_dot(segment) else segment.strip(" \t-–—,;:*")
@@ -134,7 +138,8 @@ def clean_name(segment: str) -> Author | None:
         name, affiliation = m["name"], normalize_text(m["unit"]) or None
     name = _strip_leads(name.strip(" -–—,;:*~·»|"))
     name = natural_case(_strip_prefixes(name if keeps_dot(name) else name.strip(" .")))
-    if not name or fold_key(name) in NON_AUTHORS or ":" in name or len(name.split()) > MAX_NAME_WORDS:
+    most = MAX_UNIT_WORDS if labelled and is_unit(name) else MAX_NAME_WORDS
+    if not name or fold_key(name) in NON_AUTHORS or ":" in name or len(name.split()) > most:
         return None
     if (is_date_segment(name) and not (is_unit(name) and not DATED_UNIT.search(name))) or (
             affiliation and DATED_UNIT.search(affiliation)):  # "Đội CSGT số 3" is a unit, "Phòng 03/11" no name

@@ -78,6 +78,7 @@ KEEP_UPPER = ("PV", "CTV", "BTV", "TTXVN", "CAND", "BCA", "VKSND", "TAND", "CA",
 NAME_SEPARATORS = r"\s+[-–—]\s+|\s*[,;&\n]\s*|\s+và\s+|\s*\|\s*"
 HARD_SEPARATORS = r"\s[-–—]\s|[;|(\n]"
 MAX_NAME_WORDS = 6  # longer is a sentence, not a name
+MAX_UNIT_WORDS = 16  # a unit's full name after a label ("Phòng An ninh mạng và phòng chống tội phạm sử dụng công nghệ cao")
 MAX_SYLLABLE_LETTERS = 7  # "nghiêng", the longest Vietnamese syllable
 MAX_BYLINE_CHARS = 100
 
