@@ -17,16 +17,25 @@ import pytest
 ROOT = Path(__file__).parent.parent
 
 SCRIPT = textwrap.dedent("""
-    import json, os, sys
+    import json, os, sys, time
     from twisted.internet import defer, task
     from crawler.workers import Readers, WORKER_NICENESS
 
-    def children():
+    def cmdlines():
         # multiprocessing's resource tracker stays until the crawl process exits
         with open(f"/proc/{os.getpid()}/task/{os.getpid()}/children") as f:
             pids = f.read().split()
         return [open(f"/proc/{p}/cmdline", "rb").read().replace(b"\\0", b" ").decode() for p in pids
                 if b"resource_tracker" not in open(f"/proc/{p}/cmdline", "rb").read()]
+
+    def children():
+        # a child just forked shows an empty or its parent's command line until it has exec'd: wait for that
+        for _ in range(200):
+            found = cmdlines()
+            if all(c and "forkserver" in c for c in found):
+                return found
+            time.sleep(0.05)
+        return found
 
     @defer.inlineCallbacks
     def main(reactor):
