@@ -1,6 +1,6 @@
 """Where one small page's time goes, step by step (inclusive CPU time per step, no profiler).
 
-    .venv/bin/python benchmarks/step_times.py [--set families] [--passes 10] [--top 30]
+    .venv/bin/python benchmarks/step_times.py [--set families] [--passes 10] [--top 30] [--also MODULE:FUNCTION ...]
 
 Reads a page set of bench_extract.py the way its speed table does (extract_article + normalize_article,
 the byline and fold memories emptied before each pass) with the main steps wrapped in a timer on the
@@ -85,9 +85,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--set", default="families", choices=("families", "blind", "full-size", "real"))
     parser.add_argument("--passes", type=int, default=10)
     parser.add_argument("--top", type=int, default=30)
+    parser.add_argument("--also", action="append", default=[], metavar="MODULE:FUNCTION",
+                        help="time this function too (e.g. tintuc_feed.families.read_also:remove); repeatable")
     args = parser.parse_args(argv)
     timer = Timer()
     instrument(timer)
+    for spec in args.also:
+        module, _, name = spec.partition(":")
+        timer.wrap(importlib.import_module(module), name, f"{module.removeprefix('tintuc_feed.')}.{name}")
     pages = bench_extract.page_sets()[args.set]
     readers = [bench_extract.tintuc_reader(source, url, hints) for _, source, url, hints, _ in pages]
     for read, page in zip(readers, pages, strict=True):  # warm-up

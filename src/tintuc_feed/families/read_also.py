@@ -94,24 +94,41 @@ def _is_link_list(node: Tag) -> bool:
 def remove(root: Tag) -> list[str]:
     """Remove the read-also blocks and <br> lines under root; their texts (whitespace collapsed), in order."""
     removed: list[str] = []
+    top = _top(root)  # the block rules remove elements below root only: its top stays
     for node in tree.descendants(root, *BLOCKS):
-        if tree.is_removed(node, _top(root)) or tree.find(node, *BLOCKS) is not None:
+        if tree.is_removed(node, top) or tree.find(node, *BLOCKS) is not None:
             continue
-        if is_read_also(node):
-            removed.append(" ".join(tree.flat_text(node).split()))
+        kind = _block_kind(node)
+        if kind == "line":
+            removed.append(tree.flat_text(node))
             tree.remove(node)
-        elif is_label_only(node):
+        elif kind == "label":
             following = _next_element(node)
             if following is not None and following.tag in LIST_BLOCKS and _is_link_list(following):
                 removed.append(" ".join(tree.flat_text(following).split()))
                 tree.remove(following)
                 tree.remove(node)
     for link in tree.descendants(root, "a"):
-        if not tree.is_removed(link, _top(root)):
+        if not tree.is_removed(link, _top(root)):  # a <br> line's inline wrappers may reach above root
             line = _remove_br_line(link)
             if line:
                 removed.append(line)
     return removed
+
+
+def _block_kind(node: Tag) -> str | None:
+    """"line" where is_read_also(node) holds, "label" where is_label_only(node) does, else None: the block's
+    text read and folded once, its links' text only when the text opens with a prefix and has more."""
+    line = _fold(tree.flat_text(node))
+    end = prefix_end(line) if line else None
+    if end is None:
+        return None
+    if end == len(line):
+        return None if _ARROW_ONLY.fullmatch(line) else "label"
+    if len(line) > READ_ALSO_MAX_CHARS:
+        return None
+    linked = _linked(node)
+    return "line" if linked > 0 and linked >= len(line) - end - LINKED_SLACK else None
 
 
 def _top(node: Tag) -> Tag:
