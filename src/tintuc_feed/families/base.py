@@ -141,6 +141,9 @@ ERROR_PHRASES = re.compile(
     r"lỗi hệ thống|page not found",
     re.IGNORECASE,
 )
+# Every heading ERROR_HEADINGS matches holds one of these words, lowered as ERROR_PHRASE_WORDS (a word of the heading
+# is one of the page's: tags become spaces); the heading regex runs only on a page that has one.
+ERROR_HEADING_WORDS = ("lỗ", "error", "404", "thấy", "tồn")
 # Every phrase ERROR_PHRASES matches holds one of these words (lower case, no "i"/"s": str.lower() finds
 # them wherever the case-insensitive regex can match); the regex runs only on a text that has one.
 ERROR_PHRASE_WORDS = ("thấy", "tồn", "xóa", "thống", "found")
@@ -190,7 +193,8 @@ def check_page(text: str, *, content_type: str | None = None) -> None:
         heading = re.search(r"<h1[^>]*>(.*?)</h1>", text, re.IGNORECASE | re.DOTALL)
         if not (heading and len(heading.group(1)) > 40):
             raise NotAnArticle("error-page", f"title says {title.group(1).strip()[:80]!r}")
-    said = error_heading(text) or error_line(text) or unavailable_message(text)
+    lowered = text.lower()  # for the error tests' word prefilters, lowered once
+    said = error_heading(text, lowered) or error_line(text, lowered) or unavailable_message(text, lowered)
     if said:
         raise NotAnArticle("error-page", f"the page says {said[:80]!r}")
 
@@ -215,13 +219,18 @@ def is_cut(text: str) -> bool:
     return len(last) >= CUT_PROSE_MIN and not last.endswith(SENTENCE_ENDS)
 
 
-def error_heading(text: str) -> str | None:
-    """What an error page served with status 200 says: its first heading, or its little text."""
-    heading = re.search(r"<(h[12])[^>]*>(.*?)</\1\s*>", text, re.IGNORECASE | re.DOTALL)
+def error_heading(text: str, lowered: str | None = None) -> str | None:
+    """What an error page served with status 200 says: its first heading, or its little text.
+    `lowered`: text.lower(); a page without the words of ERROR_HEADINGS (ERROR_PHRASES) has no such heading (text)."""
+    lowered = text.lower() if lowered is None else lowered
+    heading = re.search(r"<(h[12])[^>]*>(.*?)</\1\s*>", text, re.IGNORECASE | re.DOTALL) \
+        if any(word in lowered for word in ERROR_HEADING_WORDS) else None
     if heading:
         said = " ".join(_TAGS.sub(" ", heading.group(2)).split())
         if ERROR_HEADINGS.fullmatch(said):
             return said
+    if not any(word in lowered for word in ERROR_PHRASE_WORDS):
+        return None
     shown = shown_text(text, ERROR_PAGE_MAX_TEXT)
     if shown is None:  # a page with this much text is no error page
         return None
@@ -239,9 +248,9 @@ def error_heading(text: str) -> str | None:
 ERROR_LINE_WORDS = ("tìm thấy", "tồn tạ", "found")
 
 
-def error_line(text: str) -> str | None:
-    """An error message standing alone as a text of its own (ERROR_LINE)."""
-    lowered = text.lower()
+def error_line(text: str, lowered: str | None = None) -> str | None:
+    """An error message standing alone as a text of its own (ERROR_LINE).  `lowered`: text.lower()."""
+    lowered = text.lower() if lowered is None else lowered
     if not any(word in lowered for word in ERROR_LINE_WORDS):
         return None
     found = ERROR_LINE.search(text)

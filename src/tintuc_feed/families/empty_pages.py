@@ -24,6 +24,11 @@ PLACEHOLDER = re.compile(
     r"(?:(?:nội dung|tin bài|bài viết|thông tin|tin tức)(?: này)? )?đang (?:được )?cập nhật\s*(?:\.{1,3}|…)?",
     re.IGNORECASE,
 )
+# A word every match of FAILED_LINE (PLACEHOLDER) holds, lowered: each of its letters matches under re.IGNORECASE only
+# itself and its capital, which str.lower() maps back (tests/families/test_check_words.py); the regex then runs
+# only on a page whose lowered text has it.
+FAILED_WORD = "lỗ"
+PLACEHOLDER_WORD = "nhật"
 PLACEHOLDER_LOOK = 3  # the texts under the headline read: a date, a category line, then the body's first text
 PLACEHOLDER_BEFORE_MAX = 60  # a text before the placeholder is a short line (a date, views), never a lead
 
@@ -40,8 +45,11 @@ _LIST_ITEM = re.compile(r"<li\b.*?</li\s*>", re.IGNORECASE | re.DOTALL)  # a lat
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|\bhidden\b|\bd-none\b|\bhide\b", re.IGNORECASE)
 
 
-def failed_message(text: str) -> str | None:
-    """A failure message standing alone (FAILED_LINE) on a page without an article's paragraphs."""
+def failed_message(text: str, lowered: str | None = None) -> str | None:
+    """A failure message standing alone (FAILED_LINE) on a page without an article's paragraphs.
+    `lowered` (text.lower()): a page without FAILED_WORD has none."""
+    if lowered is not None and FAILED_WORD not in lowered:
+        return None
     found = FAILED_LINE.search(text)
     if found is None or _hidden_or_in_form(text, found.start()) or _paragraph_chars(text) >= ARTICLE_PARAGRAPH_CHARS:
         return None
@@ -63,8 +71,11 @@ def _paragraph_chars(text: str) -> int:
     return sum(len(" ".join(_TAG.sub(" ", p).split())) for p in _PARAGRAPH.findall(shown))
 
 
-def placeholder_under_title(text: str) -> str | None:
-    """The placeholder the page shows where its article would start (PLACEHOLDER), or None."""
+def placeholder_under_title(text: str, lowered: str | None = None) -> str | None:
+    """The placeholder the page shows where its article would start (PLACEHOLDER), or None.
+    `lowered` (text.lower()): a page without PLACEHOLDER_WORD has none."""
+    if lowered is not None and PLACEHOLDER_WORD not in lowered:
+        return None
     end = _HEADLINE_END.search(text)
     if end is None:
         return None
@@ -78,6 +89,7 @@ def placeholder_under_title(text: str) -> str | None:
     return None
 
 
-def unavailable_message(text: str) -> str | None:
-    """What a page with no article says instead of one: a failure message or a placeholder under its title."""
-    return failed_message(text) or placeholder_under_title(text)
+def unavailable_message(text: str, lowered: str | None = None) -> str | None:
+    """What a page with no article says instead of one: a failure message or a placeholder under its title.
+    `lowered`: text.lower(), for the word prefilters."""
+    return failed_message(text, lowered) or placeholder_under_title(text, lowered)
