@@ -101,6 +101,26 @@ def test_police_portal_prefix():
     assert clean_title("Báo Công an Nhân dân | Tin A", []) == "Báo Công an Nhân dân | Tin A"  # a pattern, no site name
 
 
+# A category prefix (issue 13, fourth titles pass): a run of section names, with or without the site's name
+# before it, cut before "|", "»", "›", "•", "::", "//" only.
+SECTION_PREFIX_CASES = [
+    ("An ninh trật tự | Tin A", [], "Tin A"),
+    ("Tin tức » Tin A", [], "Tin A"),
+    ("Tin tức - Sự kiện | Tin A", [], "Tin A"),  # a section name holding a hyphen
+    ("Báo X » Pháp luật » Tin A", ["Báo X"], "Tin A"),  # a breadcrumb: the site, then its section
+    ("Pháp luật | Tin A - Báo X", ["Báo X"], "Tin A"),  # a prefix and a suffix
+    ("Kinh tế - xã hội tỉnh X tăng trưởng 8%", [], "Kinh tế - xã hội tỉnh X tăng trưởng 8%"),  # hyphen: the headline
+    ("Pháp luật: Tin A", [], "Pháp luật: Tin A"),  # a colon starts headlines
+    ("Thời sự | Pháp luật", [], "Pháp luật"),  # a section alone after a section: never emptied
+    ("Chuyện lạ | Tin A", [], "Chuyện lạ | Tin A"),  # not a known section name
+]
+
+
+@pytest.mark.parametrize(("raw", "names", "expected"), SECTION_PREFIX_CASES)
+def test_section_prefix(raw, names, expected):
+    assert clean_title(raw, names) == expected
+
+
 def test_site_names_are_compared_folded():
     assert clean_title("Tin A - Trang tin Công an Đăk Nông", ["Trang tin Công an Đắk Nông"]) == "Tin A"
     assert clean_title("Tin A - Trang tin Công an Đăk Nông") == "Tin A - Trang tin Công an Đăk Nông"

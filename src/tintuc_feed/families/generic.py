@@ -38,6 +38,7 @@ from . import (
     header_dates,
     layout,
     read_also,
+    title_forms,
     tree,
 )
 from .base import (
@@ -145,6 +146,10 @@ def parse_article(url: str, text, source, hints: Mapping[str, str], *, body_give
         title = found[0] if found else None
         if found:
             matched["title"] = found[1]
+    elif matched.get("title") == "list-hint":  # a hint cut short yields to the page's whole text (title_forms)
+        whole = title_forms.completed_hint(title, [(layout.title_line(soup, container) or ("",))[0], text_of(soup.title)])
+        if whole:
+            title, matched["title"] = whole, "hint-completed"
     title = title or _page_title(soup, matched)
     byline = generic_authors.read_byline(soup, author_obj, container, title, keys, meta_author, matched, forms)
     dates = _dates(soup, obj, container, url, hints, matched, published_meta, title, marked)

@@ -17,6 +17,8 @@ be the site's logo.  So, in order (TITLE_RULES):
                     or a topic ("<h1>Altersvorsorge</h1><h2>Tin A</h2>", og "Tin A")
       heading-spelled-as-meta  (replaces the agreeing h1) the h1 differs from the
                     metadata in case only, and an <h2>/<h3> spells it as the metadata does
+    media-label     a heading behind a bracketed media label ("[Video] Tin A") whose
+                    rest the metadata names (title_forms)
     heading-agrees  the same for <h2>/<h3> (pages whose <h1> is the logo)
     single-h1       the page's only non-logo <h1>
     h1-named        of several <h1>s, the one whose words a metadata title holds
@@ -51,6 +53,7 @@ from ..normalize.titles import is_portal_name, is_section_name
 from . import tree
 from .base import meta_content, text_of
 from .page import Page
+from .title_forms import capitals_as_meta, media_label_rest
 from .title_parts import heading_parts, heading_text
 
 # class/id words of a site logo or site title heading (on the heading or its two nearest ancestors).
@@ -282,9 +285,19 @@ def _spelled_as_meta(page: Page, url: str, names: set[str], h1_text: str, titles
 
 
 def pick_title(page: Page, obj: dict | None, url: str) -> tuple[str, str] | None:
-    """(title, rule) by TITLE_RULES' order (module doc), or None when the page has none of them."""
-    names = site_names(page, url)
+    """(title, rule) by TITLE_RULES' order (module doc), or None when the page has none of them; a title in
+    capitals that a metadata title spells otherwise is taken as the metadata spells it (capitals-as-meta)."""
     meta = metadata_titles(page, obj)
+    found = _pick(page, meta, url)
+    if found:
+        spelled = capitals_as_meta(found[0], [t for t, _ in meta], lambda t: _ends(t).values())
+        if spelled:
+            return spelled, "capitals-as-meta"
+    return found
+
+
+def _pick(page: Page, meta: list[tuple[str, str]], url: str) -> tuple[str, str] | None:
+    names = site_names(page, url)
     titles = [t for t, _ in meta]
     h1_nodes = _headings(page, ("h1",), url, names)
     h1s = [text for text, _ in h1_nodes]
@@ -293,6 +306,9 @@ def pick_title(page: Page, obj: dict | None, url: str) -> tuple[str, str] | None
         found = _named_beside(page, url, names, h1_nodes, found[0], meta) or found
         return _spelled_as_meta(page, url, names, found[0], titles) or found
     lower = [text for text, _ in _headings(page, ("h2", "h3"), url, names) if len(text) >= MIN_HEADING_CHARS]
+    labelled = media_label_rest(h1s + lower, lambda rest: agrees(rest, titles))
+    if labelled:
+        return labelled, "media-label"
     agreeing = [h for h in lower if agrees(h, titles, MIN_HEADING_CHARS)]
     if agreeing:
         return max(agreeing, key=len), "heading-agrees"

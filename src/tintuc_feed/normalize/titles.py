@@ -134,8 +134,14 @@ def clean_title(raw: str, site_names: Sequence[str] = ()) -> str:
 
 
 def _cut_prefix(title: str, site_names: Sequence[str]) -> str:
-    """The title without a leading site name ("homify.de | Tin A"): one of site_names, before PREFIX_SEPARATOR."""
-    sep = next(_TITLE_SEPARATORS.finditer(title), None)
-    if sep is None or not PREFIX_SEPARATOR.fullmatch(sep[0]) or not title[sep.end() :].strip():
-        return title
-    return title[sep.end() :].strip() if is_site_name(title[: sep.start()], site_names) else title
+    """The title without a leading run of the site's names and section names ("homify.de | Tin A", "Báo X »
+    Pháp luật » Tin A", "An ninh trật tự | Tin A"): a breadcrumb of the site, cut only before PREFIX_SEPARATOR
+    (after " - " or ": " a section name may start the headline: "Kinh tế - xã hội tỉnh X tăng trưởng")."""
+    cut = None
+    for sep in _TITLE_SEPARATORS.finditer(title):
+        segment = title[cut.end() if cut else 0 : sep.start()]
+        if not (is_site_name(segment, site_names) or is_section_name(segment)):
+            break
+        if PREFIX_SEPARATOR.fullmatch(sep[0]) and title[sep.end() :].strip():
+            cut = sep
+    return title[cut.end() :].strip() if cut is not None else title
