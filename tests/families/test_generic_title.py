@@ -172,6 +172,28 @@ CASES = [
 ]
 
 
+# logo-name-cut: a metadata title less the site's name that only the logo's alt text gives.
+TWO_H1 = "<h1>Chuyên mục</h1><h1>Tin nổi bật hôm nay</h1>"  # no h1 the metadata names: og:title is taken
+CASES += [
+    ("og:title less the suffix a link-home logo's alt gives ('Logo' word left out)",
+     page("<meta property='og:title' content='Tin L về an ninh trật tự | Trang tin Công an Lâm Đồng'>",
+          header="<a href='/'><img src='/logo.png' alt='Logo Trang tin Công an Lâm Đồng'></a>", article=TWO_H1),
+     "Tin L về an ninh trật tự", "logo-name-cut"),
+    ("og:title less the prefix a logo-class image's alt gives",
+     page("<meta property='og:title' content='Foo Magazin » Tin M về an ninh trật tự'>",
+          header="<div class='site-logo'><img src='/l.png' alt='FOO MAGAZIN'></div>", article=TWO_H1),
+     "Tin M về an ninh trật tự", "logo-name-cut"),
+    ("an image's alt that is no logo cuts nothing",
+     page("<meta property='og:title' content='Tin N về an ninh trật tự | Foo Magazin'>",
+          article="<figure><img src='/p.jpg' alt='Foo Magazin'></figure>" + TWO_H1),
+     "Tin N về an ninh trật tự | Foo Magazin", "meta:og:title"),
+    ("a cut that would leave no headline is not made",
+     page("<meta property='og:title' content='Tin O | Foo Magazin'>",
+          header="<a href='/'><img src='/logo.png' alt='Foo Magazin'></a>", article=TWO_H1),
+     "Tin O | Foo Magazin", "meta:og:title"),
+]
+
+
 @pytest.mark.parametrize(("html", "title", "rule"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_title_rule(html, title, rule):
     raw = generic.parse_article(URL, html, SOURCE, {})

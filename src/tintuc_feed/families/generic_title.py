@@ -70,6 +70,9 @@ MIN_NAMED_WORDS = 4
 MIN_NAMED_SHARE = 0.8
 HOME_PATH = re.compile(r"/?(?:index\.\w+)?")
 META_TITLES = ("og:title", "twitter:title")
+LOGO_WORD = re.compile(r"^\s*logo\b[\s:-]*|[\s:-]*\blogo\s*$", re.IGNORECASE)  # alt="Logo Báo X", "Báo X logo"
+MAX_LOGO_ALT_CHARS = 60
+FROM_METADATA = frozenset({"jsonld.headline", "meta:og:title", "meta:twitter:title", "meta-shared"})
 
 
 _NON_WORD, _RUNS, _WORD_CHAR = re.compile(r"[\W_]+"), re.compile(r"[^\W_]+|[\W_]+"), re.compile(r"[^\W_]")  # compiled once
@@ -128,6 +131,44 @@ def site_names(page: Page, url: str) -> set[str]:
     return {n for n in names if n}
 
 
+def logo_names(page: Page, url: str) -> set[str]:
+    """Compact keys of the alt texts of the site's logo: an <img> that a logo class names (on it or its two nearest
+    ancestors) or that a link home holds, less a "Logo" word ("Logo Công an tỉnh X"): a site's name no table knows."""
+    found = set()
+    for img in page.root.iter("img"):
+        alt = LOGO_WORD.sub("", img.get("alt") or "").strip()
+        if not alt or len(alt) > MAX_LOGO_ALT_CHARS:
+            continue
+        link = tree.find_parent(img, "a")
+        href = link.get("href") if link is not None else None
+        home = href is not None and HOME_PATH.fullmatch(urlsplit(urljoin(url, href)).path or "/")
+        if home or _logo_class(img):
+            found.add(_compact(alt))
+    return found - {""}
+
+
+def without_logo_name(title: str, logos: set[str]) -> str:
+    """logo-name-cut: a metadata title without the start or end that the logo's alt text is ("Tin A | Foo Mag"
+    beside <img class=logo alt="Foo Mag">), up to a spaced separator; what remains must be a headline."""
+    seps = _separators(title)
+    if seps:
+        first, last = seps[0], seps[-1]
+        head, tail = title[: first.start()].strip(), title[last.end() :].strip()
+        if _compact(tail) in logos and len(title[: last.start()].strip()) >= MIN_AGREE_CHARS:
+            title = title[: last.start()].strip()
+        elif _compact(head) in logos and len(title[first.end() :].strip()) >= MIN_AGREE_CHARS:
+            title = title[first.end() :].strip()
+    return title
+
+
+def _logo_class(node: Tag) -> bool:
+    for candidate in (node, *list(node.iterancestors())[:LOGO_ANCESTORS]):
+        words = tree.classes(candidate) + [candidate.get("id") or ""]
+        if any(LOGO_CLASS.search(w) for w in words if w):
+            return True
+    return False
+
+
 def is_logo(node: Tag, text: str, url: str, names: set[str]) -> bool:
     """A heading that shows the site, not an article: its name, a link home, or a logo class."""
     if _compact(text) in names:
@@ -136,11 +177,7 @@ def is_logo(node: Tag, text: str, url: str, names: set[str]) -> bool:
         href = link.get("href")
         if href is not None and HOME_PATH.fullmatch(urlsplit(urljoin(url, href)).path or "/"):
             return True
-    for candidate in (node, *list(node.iterancestors())[:LOGO_ANCESTORS]):
-        words = tree.classes(candidate) + [candidate.get("id") or ""]
-        if any(LOGO_CLASS.search(w) for w in words if w):
-            return True
-    return False
+    return _logo_class(node)
 
 
 def _headings(page: Page, tags: tuple[str, ...], url: str, names: set[str]) -> list[tuple[str, Tag]]:
@@ -289,6 +326,9 @@ def pick_title(page: Page, obj: dict | None, url: str) -> tuple[str, str] | None
     capitals that a metadata title spells otherwise is taken as the metadata spells it (capitals-as-meta)."""
     meta = metadata_titles(page, obj)
     found = _pick(page, meta, url)
+    if found and found[1] in FROM_METADATA:
+        cut = without_logo_name(found[0], logo_names(page, url))
+        found = (cut, "logo-name-cut") if cut != found[0] else found
     if found:
         spelled = capitals_as_meta(found[0], [t for t, _ in meta], lambda t: _ends(t).values())
         if spelled:
