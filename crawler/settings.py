@@ -60,6 +60,11 @@ DOWNLOADER_MIDDLEWARES = {
 EXTRACT_WORKERS = None
 
 # --- Pipeline -----------------------------------------------------------------
+# Items a response's output is handed to the pipeline through at once.  Scrapy's default (100) starts 100
+# asyncio tasks for every response, whose output is one article or a list page's requests; the store
+# pipeline is synchronous, so more than a few run nothing in parallel (not a politeness setting: requests
+# are CONCURRENT_REQUESTS*).
+CONCURRENT_ITEMS = 4
 ITEM_PIPELINES = {
     "crawler.pipelines.StorePipeline": 300,
 }

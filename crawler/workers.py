@@ -16,9 +16,14 @@ AutoThrottle); only the reading of responses moves.
 EXTRACT_WORKERS (a Scrapy setting; `crawler.main` takes it from the
 TINTUC_EXTRACT_WORKERS environment variable) is the number of worker
 processes: 0 reads pages inline on the reactor thread as before; unset, one
-per CPU.  The first WARMUP_PAGES pages of a crawl process are read inline:
-a scheduled crawl that brings a handful of new articles never pays for
-starting workers.
+per CPU.  The first WARMUP_PAGES article pages of a crawl process are read
+inline: a scheduled crawl that brings a handful of new articles never pays
+for starting workers.
+
+An urgent call (a list page: the downloader needs its links) is read inline
+until the pool runs, then by a worker of its own at the crawl's priority,
+instead of behind the article pages queued in the pool (whose workers run at
+nice +10); that worker is idle but for one page in 21.
 
 Workers are forked from a fork server (multiprocessing's "forkserver", where
 the platform has it; else "spawn") that imported crawler.pages once
@@ -106,6 +111,11 @@ def _context():
     return context
 
 
+def worker_count(value) -> int:
+    """The EXTRACT_WORKERS setting's number of workers: unset, one per CPU; 0, pages read inline."""
+    return max(0, (os.cpu_count() or 1) if value in (None, "") else int(value))
+
+
 def _stop_fork_server() -> None:
     """Stop the fork server (if one runs) and reap it, so it leaves nothing running and its CPU (and its
     workers') is counted in the crawl's own (RUSAGE_CHILDREN).  A private call of multiprocessing's, so
@@ -124,34 +134,50 @@ class Readers:
         self.workers = workers
         self.warmup = warmup
         self.prestart = min(prestart, warmup)
-        self.calls = 0
+        self.calls = 0  # article pages (urgent calls aside)
         self._pool: ProcessPoolExecutor | None = None
         self._started = False  # a pool was started: the fork server is stopped at close
+        self._urgent_pool: ProcessPoolExecutor | None = None  # one worker, at the crawl's priority
 
     @classmethod
     def from_setting(cls, value) -> Readers:
-        workers = (os.cpu_count() or 1) if value in (None, "") else int(value)
-        return cls(max(0, workers))
+        return cls(worker_count(value))
 
-    def _executor(self) -> ProcessPoolExecutor:
+    def _executor(self, urgent: bool = False) -> ProcessPoolExecutor:
+        if urgent:
+            if self._urgent_pool is None:
+                self._urgent_pool = self._new_pool(1, niceness=0)
+            return self._urgent_pool
         if self._pool is None:
-            # never fork: the reactor process has threads; a forked copy of it could inherit a held lock.
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=_context(),
-                                             initializer=_start_worker, initargs=(os.getpid(),))
-            self._started = True
+            self._pool = self._new_pool(self.workers, niceness=WORKER_NICENESS)
             log.info("reading pages in %d worker processes", self.workers)
         return self._pool
 
-    def call(self, function, *args) -> Deferred:
-        self.calls += 1
-        if self.workers and self.calls == max(1, self.prestart):
-            self._prestart()
-        if not self.workers or self.calls <= self.warmup:
-            return maybeDeferred(function, *args)
+    def _new_pool(self, workers: int, niceness: int) -> ProcessPoolExecutor:
+        self._started = True
+        # never fork: the reactor process has threads; a forked copy of it could inherit a held lock.
+        return ProcessPoolExecutor(workers, mp_context=_context(), initializer=_start_worker,
+                                   initargs=(os.getpid(), niceness))
+
+    def call(self, function, *args, urgent: bool = False) -> Deferred:
+        """function(*args) in a worker (inline during the warmup or without workers), as a Deferred.
+
+        urgent: read by the urgent worker once the pool runs (inline before), not queued behind the pool's
+        pages, nor counted in the warmup (a list page, whose links the downloader waits for).
+        """
+        if urgent:
+            if not self.workers or self._pool is None:
+                return maybeDeferred(function, *args)
+        else:
+            self.calls += 1
+            if self.workers and self.calls == max(1, self.prestart):
+                self._prestart()
+            if not self.workers or self.calls <= self.warmup:
+                return maybeDeferred(function, *args)
         from twisted.internet import reactor  # here, not at import: Scrapy installs its reactor first
 
         try:
-            future = self._executor().submit(function, *args)
+            future = self._executor(urgent).submit(function, *args)
         except BrokenProcessPool as exc:
             self._give_up_pool(exc)
             return maybeDeferred(function, *args)
@@ -184,17 +210,20 @@ class Readers:
             deferred.callback(future.result())
 
     def _give_up_pool(self, error: BaseException) -> None:
-        if self._pool is None:
+        if self._pool is None and self._urgent_pool is None:
             return
         log.warning("a page-reading worker process died (%s); the rest of this crawl reads pages inline", error)
         self.workers = 0
-        self._pool.shutdown(wait=False, cancel_futures=True)
-        self._pool = None
+        for pool in (self._pool, self._urgent_pool):
+            if pool is not None:
+                pool.shutdown(wait=False, cancel_futures=True)
+        self._pool = self._urgent_pool = None
 
     def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
+        for pool in (self._urgent_pool, self._pool):
+            if pool is not None:
+                pool.shutdown(wait=True, cancel_futures=True)
+        self._pool = self._urgent_pool = None
         if self._started:
             self._started = False
             _stop_fork_server()

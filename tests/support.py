@@ -48,6 +48,25 @@ def where_and_what(module: str) -> dict:
     return {"pid": os.getpid(), "ppid": os.getppid(), "imported": module in sys.modules}
 
 
+def wait_for_file(path: str, seconds: float) -> str:
+    """In a worker: "found" once `path` exists, "timed out" after `seconds` without it."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    while not os.path.exists(path):
+        if time.monotonic() > deadline:
+            return "timed out"
+        time.sleep(0.02)
+    return "found"
+
+
+def touch(path: str) -> str:
+    """In a worker: create `path`."""
+    with open(path, "w"):
+        pass
+    return "written"
+
+
 def exit_unless_in(pid: int) -> str:
     """Dies at once in any process but `pid` (a worker that crashes); in `pid` itself, says where it ran."""
     if os.getpid() != pid:

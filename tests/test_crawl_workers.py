@@ -1,8 +1,7 @@
 """Pages read in worker processes: the same articles as reading them on the reactor, the same politeness.
 
-A copy of the sample site with 30 more articles (36 in all: past the 16 pages read inline before the
-worker pool starts) is crawled twice over real HTTP, with the worker pool (the default) and with
-TINTUC_EXTRACT_WORKERS=0; the server records how many requests it was answering at once.
+A copy of the sample site with 30 more articles (36 in all) is crawled twice over real HTTP, with the
+worker pool (the default) and with TINTUC_EXTRACT_WORKERS=0; the server records how many requests it was answering at once.
 """
 
 from __future__ import annotations

@@ -18,13 +18,12 @@ import scrapy
 from scrapy.http import Response
 from scrapy.utils.defer import maybe_deferred_to_future
 
-from tintuc_feed import families
 from tintuc_feed.model import ArticleLink
 from tintuc_feed.sources import load_sources, select_sources
 from tintuc_feed.store import Store, describe_error
 
-from ..pages import read_list, read_page
 from ..policy import RefusedRequest
+from ..tasks import read_list, read_page, start_urls
 from ..workers import shared_readers
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -60,7 +59,7 @@ class PortalSpider(scrapy.Spider):
         self.store = Store(self.db_path)
         # Pages are read in worker processes (crawler/workers.py): the reactor keeps downloading meanwhile.
         self.readers = shared_readers(self.crawler.settings.get("EXTRACT_WORKERS"))
-        for url in families.start_urls(self.source):
+        for url in start_urls(self.source):
             yield self._list_request(url, page=1)
 
     def _list_request(self, url: str, page: int) -> scrapy.Request:
@@ -86,9 +85,9 @@ class PortalSpider(scrapy.Spider):
             self.stats_by["list_ok"] += 1
             self.crawler.stats.inc_value("tintuc/list_not_modified")
             return
-        # Read here, not in a worker: in the pool the list page would wait behind the article pages already
-        # queued there while the downloader, with no next list page or new article to fetch, sat idle.
-        page = read_list(self.source, response.url, _body_text(response))
+        # Urgent: once the pool runs, read by a worker of its own, not behind the article pages queued in the
+        # pool (the downloader needs its links), nor here (~30 ms a portal's page, every download held).
+        page = await self._read(read_list, self.source, response.url, _body_text(response), urgent=True)
         if page.problem and page.problem.startswith(END_OF_LIST) and response.meta["page"] > 1:
             return  # a later page without links, or a soft 404, is where the list ends: not a problem
         if page.problem:
@@ -109,9 +108,9 @@ class PortalSpider(scrapy.Spider):
             for request in self._next_pages(page.next_urls, response.meta["page"]):
                 yield request
 
-    def _read(self, function, *args):
+    def _read(self, function, *args, urgent: bool = False):
         """function(*args) in a worker process (or inline), awaited without blocking the reactor."""
-        return maybe_deferred_to_future(self.readers.call(function, *args))
+        return maybe_deferred_to_future(self.readers.call(function, *args, urgent=urgent))
 
     def _list_problem(self, url: str, page) -> None:
         """A list page the family could not use (WAF, error page, no links) or read only by generic."""
