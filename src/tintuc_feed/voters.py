@@ -17,6 +17,7 @@ Rules, in order (one test each in tests/test_voters.py):
 | a weak date or none        | nothing               | the structure's (or none) | "htmldate:none"                  |
 | none                       | a day                 | htmldate's day            | "htmldate:only"                  |
 | none                       | nothing; its extensive mode on the header lines (families/header_dates.py) a day shown there | that day, in the order families/date_order.py reads the line's numeric date | "htmldate:header" |
+| none                       | nothing, on the header lines too; the body opens with a press release's dateline (families/datelines.py) | the dateline's day | "htmldate:none" (matched["date"] "body:dateline …") |
 | a weak date, same day      | that day              | the structure's           | "htmldate:agrees"                |
 | a weak date, another day   | another day           | the structure's           | "htmldate:disagrees <day>"       |
 | a weak date, annotate=False | (not asked)          | the structure's           | (nothing)                        |
@@ -43,7 +44,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from . import families
-from .families import date_order, header_dates
+from .families import date_order, datelines, header_dates
 from .families.base import parse_html
 from .model import RawArticle, RawDate
 from .normalize import machine_dates
@@ -207,6 +208,9 @@ def vote_date(raw: RawArticle, text: str, url: str, *, now: datetime, generic: b
         if day is not None:
             matched["date_vote"] = matched["date"] = "htmldate:header"
             return replace(raw, dates=(RawDate(day, "htmldate"), *raw.dates), matched=matched)
+        dated = _dateline(raw, matched)
+        if dated is not None:
+            return dated
     if day is None:
         matched["date_vote"] = "htmldate:none"
         return replace(raw, matched=matched)
@@ -217,3 +221,14 @@ def vote_date(raw: RawArticle, text: str, url: str, *, now: datetime, generic: b
     same = ours.value.date().isoformat() == day
     matched["date_vote"] = "htmldate:agrees" if same else f"htmldate:disagrees {day}"
     return replace(raw, matched=matched)
+
+
+def _dateline(raw: RawArticle, matched: dict[str, str]) -> RawArticle | None:
+    """The body's dateline (families/datelines.py) on a page nothing else dates."""
+    opening = datelines.body_opening(raw.body_html)
+    day = datelines.dateline_day(opening)
+    if day is None:
+        return None
+    matched["date_vote"] = "htmldate:none"
+    matched["date"] = f"body:dateline ({opening[:40]!r})"
+    return replace(raw, dates=(RawDate(day, "text"), *raw.dates), matched=matched)

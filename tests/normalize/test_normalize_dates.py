@@ -78,6 +78,11 @@ FORM_CASES = [
     ("02/06/2023 08:15 UTC+07:00", "text", vn(2023, 6, 2, 8, 15), DT),
     ("02/06/2023 8:15 PM", "text", vn(2023, 6, 2, 20, 15), DT),  # AM/PM on a visible line: still day first
     ("02/06/2023 12:05 SA", "text", vn(2023, 6, 2, 0, 5), DT),  # SA = AM in vi-VN locales
+    ("02/04/2024 09:15 SA", "text", vn(2024, 4, 2, 9, 15), DT),
+    ("02/04/2024 09:15 CH", "text", vn(2024, 4, 2, 21, 15), DT),  # CH = PM in vi-VN locales
+    ("02/04/2024 12:05 CH", "text", vn(2024, 4, 2, 12, 5), DT),  # 12 CH is noon
+    ("1/12/2023 7:56:00 CH", "jsonld", vn(2023, 1, 12, 19, 56), DT),  # 5.4's form from a vi-VN server
+    ("Thứ Hai, 03/11/2025 - 08:15", "text", vn(2025, 11, 3, 8, 15), DT),  # weekday, " - ", time after
     ("Updated: 02/06/2023", "text", vn(2023, 6, 2), D),
     ("12/25/2023 3:00:00 PM", "jsonld", vn(2023, 12, 25, 15, 0), DT),  # US form, PM
     ("25/12/2023 3:00:00 PM", "jsonld", vn(2023, 12, 25, 15, 0), DT),  # impossible month first: swapped
