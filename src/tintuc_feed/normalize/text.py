@@ -212,7 +212,36 @@ def _fold(s: str) -> str:
     An ASCII key of _fold_step is lower-case letters and digits in words one space apart: a fixed
     point of _fold_step (tests/normalize/test_normalize_fast_paths.py checks both).
     """
+    key = _plain_ascii_key(s)
+    if key is not None:
+        return key
     key = _fold_step(s)
     if key == s or key.isascii():
         return key
     return _to_fixed_point(s, _fold_step)
+
+
+# ASCII but letters and digits -> " " (_FOLD_PUNCT_RE's [\W_] on ASCII text), for str.translate's ASCII fast path.
+_ASCII_PUNCT_SPACES = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isalnum() or chr(c) == "_"})
+_BEYOND_BASIC_MARKS = re.compile("[^\x00-\x7f\u0300-\u036f]")  # neither ASCII nor a basic combining mark
+
+
+def _plain_ascii_key(s: str) -> str | None:
+    """_fold_step(s) when s is its own normalize_text and its letters lose their marks to ASCII, else None.
+
+    Then _fold_step is strip_marks(s.lower()) with punctuation as single spaces, and strip_marks is
+    _strip_marks (its fast paths are the same function): đ to d, NFD, the marks out.  When the NFD text
+    is ASCII and basic marks (U+0300-U+036F) only, dropping its non-ASCII characters drops exactly the
+    marks, and the ASCII result is its own NFC.  No table lookup per character (str.translate with a
+    dict), one NFD in C; tests/normalize/test_normalize_fast_paths.py compares it with the full steps.
+    """
+    if not (s[:1] not in (" ", "\n") and s[-1:] not in (" ", "\n") and _TEXT_WORK_RE.search(s) is None
+            and "  " not in s and unicodedata.is_normalized("NFC", s)):  # _is_plain(s, _TEXT_WORK_RE, _TEXT_WORK_RUNS)
+        return None
+    lowered = s.lower()
+    if not lowered.isascii():
+        decomposed = unicodedata.normalize("NFD", lowered.replace("đ", "d").replace("Đ", "D"))
+        if _BEYOND_BASIC_MARKS.search(decomposed) is not None:
+            return None
+        lowered = decomposed.encode("ascii", "ignore").decode("ascii")
+    return " ".join(lowered.translate(_ASCII_PUNCT_SPACES).split())
