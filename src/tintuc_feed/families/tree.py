@@ -128,13 +128,34 @@ def find_parent(node: etree._Element, tag: str | tuple[str, ...] | None = None, 
 
 # ---- text ---------------------------------------------------------------------------
 
+# Text whose parent is no <script>/<style>: the strings _TEXTS keeps below a node with no <template>, <rt> or <rp>
+# below it or above it, and no element inside a <script> or <style> (the parser reads their content as text, so
+# only a tree built by hand has one: _NESTED_NO_TEXT tells).  One parent test per string instead of five ancestor
+# walks (tests/families/test_text_parts_fast.py).
+_PLAIN_TEXTS = etree.XPath("descendant::text()[not(parent::script or parent::style)]", smart_strings=False)
+_NESTED_NO_TEXT = etree.XPath("boolean(descendant::script/* | descendant::style/* | descendant::template"
+                              " | descendant::rt | descendant::rp)")
+
+
+_TEXT_QUERIES = (_ALL_TEXTS, _PLAIN_TEXTS, _TEXTS)
+
+
+def _content_texts(node: etree._Element, queries: tuple[etree.XPath, etree.XPath, etree.XPath]) -> list:
+    """The text below a node (not a NO_TEXT_TAGS element itself) that no NO_TEXT_TAGS element holds, by the
+    cheapest of (all text, text with no script/style parent, the ancestor test on each string) that is exact."""
+    if next(node.iterancestors(*NO_TEXT_TAGS), None) is None:
+        if next(node.iterdescendants(*NO_TEXT_TAGS), None) is None:
+            return queries[0](node)  # nothing to leave out: no ancestor test per string
+        if not _NESTED_NO_TEXT(node):
+            return queries[1](node)
+    return queries[2](node)
+
+
 def text_parts(node: etree._Element) -> list[str]:
     """The strings bs4's get_text joins: no comments, no script/style/template text."""
     if node.tag in NO_TEXT_TAGS:
         return [node.text] if node.text else []
-    if next(node.iterdescendants(*NO_TEXT_TAGS), None) is None and next(node.iterancestors(*NO_TEXT_TAGS), None) is None:
-        return _ALL_TEXTS(node)  # nothing to leave out: no ancestor test per string
-    return _TEXTS(node)
+    return _content_texts(node, _TEXT_QUERIES)
 
 
 def get_text(node: etree._Element, sep: str = "", strip: bool = False) -> str:
@@ -156,6 +177,7 @@ def has_text(node: etree._Element) -> bool:
 
 
 _CONTENT_STRINGS = etree.XPath("descendant::text()" + _CONTENT)  # smart strings: each knows its element
+_STRING_QUERIES = (etree.XPath("descendant::text()"), etree.XPath(_PLAIN_TEXTS.path), _CONTENT_STRINGS)
 
 
 def text_holders(container: etree._Element) -> set[etree._Element]:
@@ -163,7 +185,8 @@ def text_holders(container: etree._Element) -> set[etree._Element]:
     rt/rp element itself): those above a non-blank string text_parts keeps, found from each string once
     instead of reading every element's text."""
     holders: set[etree._Element] = set()
-    for string in _CONTENT_STRINGS(container):
+    strings = _CONTENT_STRINGS(container) if container.tag in NO_TEXT_TAGS else _content_texts(container, _STRING_QUERIES)
+    for string in strings:
         if not string.strip():
             continue
         owner = string.getparent()
