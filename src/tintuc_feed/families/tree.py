@@ -155,6 +155,9 @@ def text_parts(node: etree._Element) -> list[str]:
     """The strings bs4's get_text joins: no comments, no script/style/template text."""
     if node.tag in NO_TEXT_TAGS:
         return [node.text] if node.text else []
+    if len(node) == 0 and type(node.tag) is str:  # no child: its text is one string (the parser joins a text's pieces)
+        text = node.text
+        return [text] if text is not None and next(node.iterancestors(*NO_TEXT_TAGS), None) is None else []
     return _content_texts(node, _TEXT_QUERIES)
 
 
