@@ -100,6 +100,19 @@ def test_without_media_label(heading, expected):
     assert without_media_label(heading) == expected
 
 
+# --- meta-completed ---------------------------------------------------------------------------------------------
+
+def test_metadata_title_cut_short_yields_to_the_whole_one():
+    html = page(og(HEADLINE[:40] + "…") + f"<title>{HEADLINE} - Công an tỉnh Lâm Đồng</title>",
+                "<h1>Chuyên mục</h1><h1>Tin nổi bật hôm nay</h1>")
+    assert read(html) == (f"{HEADLINE} - Công an tỉnh Lâm Đồng", "meta-completed")  # process.py cuts the suffix
+
+
+def test_metadata_title_cut_short_stays_when_nothing_goes_on():
+    html = page(og(HEADLINE[:40] + "…") + "<title>Công an tỉnh Lâm Đồng</title>", "<h1>Chuyên mục</h1><h1>Tin nổi bật</h1>")
+    assert read(html) == (HEADLINE[:40] + "…", "meta:og:title")
+
+
 # --- hint-completed ---------------------------------------------------------------------------------------------
 
 def test_truncated_hint_yields_to_the_page_title():
@@ -114,7 +127,13 @@ def test_truncated_hint_yields_to_the_title_line_above_the_date():
     assert read(html, {"title": HEADLINE[:40] + "..."}) == (HEADLINE, "hint-completed")
 
 
+def test_hint_in_capitals_yields_to_the_page_spelling():
+    html = page(f"<title>{HEADLINE} - Công an tỉnh Lâm Đồng</title>")
+    assert read(html, {"title": HEADLINE.upper()}) == (HEADLINE, "hint-completed")
+
+
 @pytest.mark.parametrize(("hint", "head"), [
+    (HEADLINE.upper(), "<title>Công an tỉnh Lâm Đồng</title>"),  # capitals no page text spells otherwise
     (HEADLINE, f"<title>{HEADLINE} thêm chữ - Báo X</title>"),  # a whole hint is not cut: it stays
     ("Tin khác hẳn về giao thông…", f"<title>{HEADLINE}</title>"),  # the page's text does not continue it
     ("Tin A…", "<title>Tin A dài hơn mười chữ</title>"),  # too short a stem to tell

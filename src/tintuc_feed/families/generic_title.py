@@ -53,7 +53,7 @@ from ..normalize.titles import is_portal_name, is_section_name
 from . import tree
 from .base import meta_content, text_of
 from .page import Page
-from .title_forms import capitals_as_meta, media_label_rest
+from .title_forms import capitals_as_meta, continued, media_label_rest
 from .title_parts import heading_parts, heading_text
 
 # class/id words of a site logo or site title heading (on the heading or its two nearest ancestors).
@@ -329,6 +329,8 @@ def pick_title(page: Page, obj: dict | None, url: str) -> tuple[str, str] | None
     if found and found[1] in FROM_METADATA:
         cut = without_logo_name(found[0], logo_names(page, url))
         found = (cut, "logo-name-cut") if cut != found[0] else found
+        whole = continued(found[0], [t for t, _ in meta] + [heading_text(n) for n in page.root.iter("h1")])
+        found = (whole, "meta-completed") if whole else found
     if found:
         spelled = capitals_as_meta(found[0], [t for t, _ in meta], lambda t: _ends(t).values())
         if spelled:

@@ -22,10 +22,15 @@ twitter:title, <title>), never by a guess at the words:
                       the sentence's own words ("Clip: …", "VIDEO: Voting on …",
                       which trafilatura's annotators keep), and a topic in
                       brackets ("[Vui vẻ] Chuyện …": not a media form).
+    meta-completed    a title taken from the metadata and cut short ("Tin A dài…": a
+                      CMS's length limit) yields to another metadata title or an
+                      <h1> that it starts and goes on.
     hint-completed    (generic.parse_article) a list page's link text cut short
                       ("Tin A dài…") yields to the page's title line or <title>
-                      that it starts: the list-page hint is the title only where
-                      the page gives none, and never a cut one over a whole one.
+                      that it starts, and one in capitals to the page's text
+                      that spells it otherwise (as capitals-as-meta): the
+                      list-page hint is the title only where the page gives
+                      none, and never a cut or capitalized one over the page's.
 """
 
 from __future__ import annotations
@@ -94,17 +99,29 @@ def media_label_rest(headings: list[str], named: Callable[[str], bool]) -> str |
 
 TRUNCATED = re.compile(r"\s*(?:…|\.{3})\s*$")  # a list page's teaser cut short: "Công an tỉnh X triển khai…"
 MIN_HINT_STEM = 10
+SUFFIX = re.compile(r"\s+[-|–—»›]\s+")  # "Tin A - Công an tỉnh X": the <title>'s first part
 
 
 def completed_hint(hint: str, shown: list[str | None]) -> str | None:
     """hint-completed: the page's own text that a truncated list-page title starts ("Tin A dài…" beside the page's
     title line or <title> "Tin A dài hơn nữa - Báo X"), or None.  The list page's link text is the title only
     where the page has no clear one; cut short, it yields to the page's whole text."""
-    m = TRUNCATED.search(hint)
-    stem = " ".join(fold_key(hint[: m.start()]).split()) if m else ""
+    if in_capitals(hint):  # a list page in capitals ("CÔNG AN TỈNH X …"), the page's own text in sentence case
+        spelled = capitals_as_meta(hint, [t for t in shown if t], lambda t: [t, SUFFIX.split(t)[0]])
+        if spelled:
+            return spelled
+    return continued(hint, shown)
+
+
+def continued(text: str, shown: list[str | None]) -> str | None:
+    """The first of `shown` that a text cut short ("Tin A dài…", "Tin A dài ...") starts and goes on, or None."""
+    m = TRUNCATED.search(text)
+    stem = " ".join(fold_key(text[: m.start()]).split()) if m else ""
     if len(stem) < MIN_HINT_STEM:
         return None
-    for text in shown:
-        if text and " ".join(fold_key(text).split()).startswith(stem) and len(text.strip()) > len(stem):
-            return text.strip()
+    for whole in shown:
+        if not whole or TRUNCATED.search(whole):  # itself cut short (the same text among the metadata)
+            continue
+        if " ".join(fold_key(whole).split()).startswith(stem) and len(whole.strip()) > len(stem):
+            return whole.strip()
     return None
