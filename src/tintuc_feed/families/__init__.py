@@ -126,6 +126,10 @@ def _fall_back(raw: RawArticle, generic: RawArticle) -> RawArticle:
         for name in ("title", "dates", "byline", "body_html", "summary", "image", "canonical_url")
         if not getattr(raw, name) and getattr(generic, name)
     }
+    own = tuple(d for d in generic.dates if d.origin != "url")
+    if raw.dates and own and all(d.origin == "url" for d in raw.dates):  # the family read only its URL
+        filled["dates"] = own + raw.dates
+    keys = set(filled) | ({"date"} if "dates" in filled else set())
     matched = dict(raw.matched)
-    matched.update({k: f"generic:{v}" for k, v in generic.matched.items() if k in filled})
+    matched.update({k: f"generic:{v}" for k, v in generic.matched.items() if k in keys})
     return replace(raw, **filled, matched=matched, degraded=bool(filled) or raw.degraded)

@@ -4,7 +4,9 @@ Evidence: research/sources.md 3.1-3.4 (spider fid:32410637539, page-N
 crawler fid:53153262544, older readers fid:9598520068, fid:10405902130).
 
     list     /<category>/ and /<category>/page-N/; article links are
-             /<Category>/<slug>-i<id>/ (div.box-title > a in blocks).
+             /<Category>/<slug>-i<id>/ (div.box-title > a in blocks).  The next
+             page is the page's own pager link when it has one (the legacy
+             subdomains' .paging li.next > a), else /page-N+1/.
     article  h1; lead div.box-des-detail(.this-one) > p; body
              div.detail-content-body with the related boxes
              (div.contref.simplebox.*) removed; byline div.box-author >
@@ -48,7 +50,8 @@ def parse_list(url: str, text, source) -> ListPage:
         tree.remove(node)
     anchors = [a for a in soup.root.iter("a") if a.get("href") is not None]
     links = common.links_in(common.outside_sidebars(anchors) or anchors, url, source)
-    return ListPage(articles=tuple(links), next_urls=(next_page(url),) if links else ())
+    pager = [u for u in layout.next_pages(soup, url, source) if "#" not in u]  # the page's own "›" (antg .paging)
+    return ListPage(articles=tuple(links), next_urls=tuple(pager or [next_page(url)]) if links else ())
 
 
 def next_page(url: str) -> str:

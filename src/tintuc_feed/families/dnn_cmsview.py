@@ -138,7 +138,7 @@ def _item_link(base: str, item: Mapping) -> ArticleLink | None:
     if article_id in (None, ""):
         return None
     origin = _api_root(base)
-    hints = {"title": _first(item, TITLE_KEYS), "date": _first(item, DATE_KEYS),
+    hints = {"title": _plain(_first(item, TITLE_KEYS)), "date": _first(item, DATE_KEYS),
              "summary": _plain(_first(item, SUMMARY_KEYS))}
     return ArticleLink(
         url=article_url(origin, _first(item, ("Url", "Slug")), article_id),

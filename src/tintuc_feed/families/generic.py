@@ -30,6 +30,7 @@ from ..model import ArticleLink, ListPage, RawArticle, RawDate
 from . import (
     common,
     date_order,
+    form_dates,
     generic_authors,
     generic_body,
     generic_dates,
@@ -153,6 +154,8 @@ def parse_article(url: str, text, source, hints: Mapping[str, str], *, body_give
     title = title or _page_title(soup, matched)
     byline = generic_authors.read_byline(soup, author_obj, container, title, keys, meta_author, matched, forms)
     dates = _dates(soup, obj, container, url, hints, matched, published_meta, title, marked)
+    if forms and all(d.origin == "url" for d in dates):  # the date line went with the page-wide <form>
+        dates = form_dates.date_in_page_forms(soup, forms, title, DATE_SELECTORS, matched) + dates
     image = meta_image or _image(soup, None, container, url)
     body = None if body_given and container is not None else generic_body.body(
         container, soup, title, soup.text, url, matched, byline, tuple(d.raw for d in dates if d.origin == "text"),
