@@ -1,10 +1,10 @@
 """Rows of the tables the second blind round (tests/fixtures/blind/*/r2_*) led to, one test each.
 
 - error pages served with 200 whose message stands beside the site's latest news (more text than a
-  bare error page), and whose title is "Lỗi - <site>" (base.ERROR_LINE, base.ERROR_TITLES);
+  bare error page), and whose title is "Lỗi - <site>" (page_checks.ERROR_LINE, page_checks.ERROR_TITLES);
 - a date line split by <br> from its time (layout.date_line, BARE_TIME);
 - pagers: "Trang tiếp", an arrow picture named by its alt/title, Bootstrap's li.active
-  (layout.NEXT_WORDS, link_words, _next_number).
+  (pager.NEXT_WORDS, link_words, _next_number).
 """
 
 from __future__ import annotations

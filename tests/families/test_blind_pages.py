@@ -184,7 +184,7 @@ CHALLENGE_ROWS = [
 @pytest.mark.parametrize(("page", "challenge"), CHALLENGE_ROWS)
 def test_waf_marker_counts_only_on_a_page_without_text(page, challenge):
     try:
-        families.base.check_page(page)
+        families.page_checks.check_page(page)
         raised = False
     except families.NotAnArticle as exc:
         raised = str(exc).startswith("waf-challenge")

@@ -16,12 +16,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tintuc_feed.families import base, empty_pages
+from tintuc_feed.families import empty_pages, page_checks
 
 from .golden import FIXTURES
 
 EVERY = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
-WORDS = (*base.ERROR_HEADING_WORDS, empty_pages.FAILED_WORD, empty_pages.PLACEHOLDER_WORD)
+WORDS = (*page_checks.ERROR_HEADING_WORDS, empty_pages.FAILED_WORD, empty_pages.PLACEHOLDER_WORD)
 
 
 @pytest.mark.parametrize("letter", sorted(set("".join(WORDS)) - set("0123456789")))
@@ -57,12 +57,12 @@ def _language(parsed) -> list[str]:
 
 
 def test_every_error_heading_holds_a_word():
-    headings = _language(sre_parse.parse(base.ERROR_HEADINGS.pattern, base.ERROR_HEADINGS.flags))
+    headings = _language(sre_parse.parse(page_checks.ERROR_HEADINGS.pattern, page_checks.ERROR_HEADINGS.flags))
     assert len(headings) >= 20
     for heading in headings:
-        assert base.ERROR_HEADINGS.fullmatch(heading)
+        assert page_checks.ERROR_HEADINGS.fullmatch(heading)
         for variant in (heading, heading.upper(), heading.title()):
-            assert any(word in variant.lower() for word in base.ERROR_HEADING_WORDS), variant
+            assert any(word in variant.lower() for word in page_checks.ERROR_HEADING_WORDS), variant
 
 
 def _mandatory_literals(pattern: re.Pattern) -> str:
@@ -87,22 +87,22 @@ def _error_heading_before(text: str) -> str | None:
     """error_heading as it was: the heading regex and the page's text read on every page."""
     heading = re.search(r"<(h[12])[^>]*>(.*?)</\1\s*>", text, re.IGNORECASE | re.DOTALL)
     if heading:
-        said = " ".join(base._TAGS.sub(" ", heading.group(2)).split())
-        if base.ERROR_HEADINGS.fullmatch(said):
+        said = " ".join(page_checks._TAGS.sub(" ", heading.group(2)).split())
+        if page_checks.ERROR_HEADINGS.fullmatch(said):
             return said
-    shown = base.shown_text(text, base.ERROR_PAGE_MAX_TEXT)
+    shown = page_checks.shown_text(text, page_checks.ERROR_PAGE_MAX_TEXT)
     if shown is None:
         return None
     lowered = shown.lower()
-    if not any(word in lowered for word in base.ERROR_PHRASE_WORDS):
+    if not any(word in lowered for word in page_checks.ERROR_PHRASE_WORDS):
         return None
-    found = base.ERROR_PHRASES.search(shown)
+    found = page_checks.ERROR_PHRASES.search(shown)
     return found.group(0) if found else None
 
 
 def _readings(text: str) -> tuple:
     lowered = text.lower()
-    return (base.error_heading(text, lowered), empty_pages.failed_message(text, lowered),
+    return (page_checks.error_heading(text, lowered), empty_pages.failed_message(text, lowered),
             empty_pages.placeholder_under_title(text, lowered))
 
 

@@ -1,4 +1,4 @@
-"""base.shown_text reads a page piece by piece exactly as the whole-text regexes read it.
+"""page_checks.shown_text reads a page piece by piece exactly as the whole-text regexes read it.
 
 error_heading asks it whether a page shows fewer than ERROR_PAGE_MAX_TEXT characters and, only
 then, for the page's text; these tests put it beside the whole-text formula on HTML-like text
@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tintuc_feed.families import base
+from tintuc_feed.families import page_checks
 
 PIECES = st.sampled_from(
     ["<", ">", "<>", "<p>", "</p>", "<br/>", "<a href='x>y'>", "<script>", "</script>", "<SCRIPT type=x>",
@@ -33,36 +33,36 @@ SCRIPTED = st.lists(st.one_of(SCRIPT_PIECES, st.text(max_size=2)), max_size=30).
 
 
 def reference(text: str) -> str:
-    return " ".join(base._TAGS.sub(" ", base._SCRIPTS.sub(" ", text)).split())
+    return " ".join(page_checks._TAGS.sub(" ", page_checks._SCRIPTS.sub(" ", text)).split())
 
 
 @settings(max_examples=400)
 @given(HTML, st.integers(min_value=0, max_value=60), st.sampled_from([1, 3, 7, 4096]))
 def test_shown_text_equals_the_whole_text_regexes(text, limit, piece_chars):
-    old = base.PIECE_CHARS
-    base.PIECE_CHARS = piece_chars
+    old = page_checks.PIECE_CHARS
+    page_checks.PIECE_CHARS = piece_chars
     try:
         whole = reference(text)
-        visible = len(re.sub(r"\s+", "", base._TAGS.sub(" ", base._SCRIPTS.sub(" ", text))))
-        assert base.shown_text(text) == whole
-        assert base.shown_text(text, limit) == (None if visible >= limit else whole)
-        assert base.visible_chars(text) == visible
+        visible = len(re.sub(r"\s+", "", page_checks._TAGS.sub(" ", page_checks._SCRIPTS.sub(" ", text))))
+        assert page_checks.shown_text(text) == whole
+        assert page_checks.shown_text(text, limit) == (None if visible >= limit else whole)
+        assert page_checks.visible_chars(text) == visible
     finally:
-        base.PIECE_CHARS = old
+        page_checks.PIECE_CHARS = old
 
 
 @settings(max_examples=1000)
 @given(SCRIPTED)
 def test_scripts_pattern_finds_what_the_lazy_pattern_finds(text):
     expected = [m.span() for m in LAZY_SCRIPTS.finditer(text)]
-    assert [m.span() for m in base._SCRIPTS.finditer(text)] == expected
-    assert [m.span() for m in base._script_matches(text)] == expected
+    assert [m.span() for m in page_checks._SCRIPTS.finditer(text)] == expected
+    assert [m.span() for m in page_checks._script_matches(text)] == expected
 
 
 def test_a_long_page_stops_early_and_a_short_one_is_read_whole():
     page = "<html><body>" + "<p>Công an tỉnh</p>" * 2000 + "<h1>Lỗi hệ thống</h1></body></html>"
-    assert base.shown_text(page, base.ERROR_PAGE_MAX_TEXT) is None
-    assert base.shown_text(page[:300] + "</body></html>", base.ERROR_PAGE_MAX_TEXT).startswith("Công an tỉnh")
+    assert page_checks.shown_text(page, page_checks.ERROR_PAGE_MAX_TEXT) is None
+    assert page_checks.shown_text(page[:300] + "</body></html>", page_checks.ERROR_PAGE_MAX_TEXT).startswith("Công an tỉnh")
 
 
 def test_str_split_spaces_are_the_regex_spaces():
@@ -89,13 +89,13 @@ def _language(parsed) -> list[str]:
 
 
 def test_every_error_phrase_holds_a_prefilter_word():
-    phrases = _language(sre_parse.parse(base.ERROR_PHRASES.pattern, base.ERROR_PHRASES.flags))
+    phrases = _language(sre_parse.parse(page_checks.ERROR_PHRASES.pattern, page_checks.ERROR_PHRASES.flags))
     assert len(phrases) >= 8
     for phrase in phrases:
-        assert base.ERROR_PHRASES.fullmatch(phrase)
+        assert page_checks.ERROR_PHRASES.fullmatch(phrase)
         for variant in (phrase, phrase.upper(), phrase.title()):
-            assert any(word in variant.lower() for word in base.ERROR_PHRASE_WORDS), variant
-    for word in base.ERROR_PHRASE_WORDS:  # str.lower() and the regex's case folding agree on these letters
+            assert any(word in variant.lower() for word in page_checks.ERROR_PHRASE_WORDS), variant
+    for word in page_checks.ERROR_PHRASE_WORDS:  # str.lower() and the regex's case folding agree on these letters
         assert word == word.lower() and not set(word) & set("iısſkK")
 
 
@@ -106,14 +106,14 @@ def test_every_error_phrase_holds_a_prefilter_word():
     (None, "<html><body><p>Bài viết về an ninh</p></body></html>"),
 ])
 def test_error_heading_reads_short_pages_only(said, page):
-    assert base.error_heading(page) == said
+    assert page_checks.error_heading(page) == said
 
 
 def test_error_line_words_letters_match_only_themselves_and_their_capitals():
     """error_line searches the lowered page for ERROR_LINE_WORDS before running ERROR_LINE (case-insensitive):
     every character that re.IGNORECASE matches to one of their letters lowers to that letter."""
     every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
-    for letter in set("".join(base.ERROR_LINE_WORDS)) - {" "}:
+    for letter in set("".join(page_checks.ERROR_LINE_WORDS)) - {" "}:
         matching = set(re.findall(re.escape(letter), every, re.IGNORECASE))
         assert matching == {letter, letter.upper()}, letter
         assert all(c.lower() == letter for c in matching)
@@ -130,11 +130,11 @@ LINE_PIECES = st.sampled_from(
 @settings(max_examples=1000)
 @given(st.lists(st.one_of(LINE_PIECES, st.text(max_size=2)), max_size=25).map("".join))
 def test_error_line_reads_as_the_regex_alone(text):
-    found = base.ERROR_LINE.search(text)
-    assert base.error_line(text) == (" ".join(found.group(0).strip("<>").split()) if found else None)
+    found = page_checks.ERROR_LINE.search(text)
+    assert page_checks.error_line(text) == (" ".join(found.group(0).strip("<>").split()) if found else None)
 
 
 @pytest.mark.parametrize("line", ["Không tìm thấy trang yêu cầu", "Bài viết không tồn tại hoặc đã bị xóa",
                                   "TIN TỨC BẠN TRUY CẬP KHÔNG TỒN TẠİ", "Page not found", "The page could not be FOUND"])
 def test_each_error_line_form_is_found(line):
-    assert base.error_line(f"<html><body><div>x</div><p> {line}. </p></body></html>") is not None
+    assert page_checks.error_line(f"<html><body><div>x</div><p> {line}. </p></body></html>") is not None

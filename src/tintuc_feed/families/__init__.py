@@ -22,8 +22,9 @@ from importlib import import_module
 from types import ModuleType
 
 from ..model import ListPage, RawArticle
-from .base import NotAnArticle, check_page
+from .base import NotAnArticle
 from .page import Page
+from .page_checks import check_page
 from .selectors import body_given, has_article_selectors, merge_selectors, read_selectors
 
 # family name (the sources file's `family` key) -> module name

@@ -27,6 +27,7 @@ from ..model import ListPage, RawArticle, RawDate
 from . import common, layout, tree
 from .base import jsonld_scripts, meta_dates, parse_html, select_all
 from .page import Page
+from .pager import next_pages
 
 PAGE_RE = re.compile(r"/page-(\d+)/?$")
 NAV_NOISE = "header, footer, nav, .uk-navbar, li.parent-menu, div.cate-main, ul.uk-breadcrumb"
@@ -50,7 +51,7 @@ def parse_list(url: str, text, source) -> ListPage:
         tree.remove(node)
     anchors = [a for a in soup.root.iter("a") if a.get("href") is not None]
     links = common.links_in(common.outside_sidebars(anchors) or anchors, url, source)
-    pager = [u for u in layout.next_pages(soup, url, source) if "#" not in u]  # the page's own "›" (antg .paging)
+    pager = [u for u in next_pages(soup, url, source) if "#" not in u]  # the page's own "›" (antg .paging)
     return ListPage(articles=tuple(links), next_urls=tuple(pager or [next_page(url)]) if links else ())
 
 

@@ -29,8 +29,9 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 
 from ..model import ArticleLink, ListPage, RawArticle, RawDate
 from . import common, tree
-from .base import NotAnArticle, check_page, parse_html, text_of
+from .base import NotAnArticle, parse_html, text_of
 from .page import Page
+from .page_checks import check_page
 
 RAW_PAGES = True  # bodies are JSON: this module checks its own pages
 LIST_STEP_PAGES = True  # the category page only leads to the API; an empty API page ends the list

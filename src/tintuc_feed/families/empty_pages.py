@@ -1,4 +1,4 @@
-"""Pages served with status 200 that hold no article, beyond base.check_page's "not found" rows.
+"""Pages served with status 200 that hold no article, beyond page_checks.check_page's "not found" rows.
 
 Two forms the research's portals show (table rows, one test each in tests/families/test_empty_pages.py):
 - a failure message as a text of its own, between two tags: "Đã có lỗi xảy ra.", "Đã có lỗi xảy ra. Vui lòng

@@ -38,6 +38,7 @@ from . import (
     generic_title,
     header_dates,
     layout,
+    pager,
     read_also,
     title_forms,
     tree,
@@ -89,7 +90,7 @@ def parse_list(url: str, text, source) -> ListPage:
     links, cards = _article_links(page, url, source)
     hints = generic_list.link_hints(links, cards)
     return ListPage(articles=tuple(ArticleLink(u, hints=hints[u]) for u in dict.fromkeys(h for h, _ in links)),
-                    next_urls=tuple(layout.next_pages(page, url, source)))
+                    next_urls=tuple(pager.next_pages(page, url, source)))
 
 
 def _article_links(page: Page, url: str, source) -> tuple[list[tuple[str, Tag]], dict[str, Tag]]:

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from urllib.parse import urlsplit
 
 from lxml import etree
 from lxml.etree import _Element as Tag
 
 from ..normalize.dates import find_date_line
 from . import tree, tree_html
-from .base import absolute, first_of_each, select_all
+from .base import first_of_each, select_all
 from .page import Page
 from .teasers import in_link_teaser
 
@@ -39,8 +38,6 @@ NOISE_MAX_PARAGRAPH_CHARS = 300  # a widget with more paragraph text than this i
 BLOCK_TAGS = ("p", "div", "h2", "h3", "h4", "h5", "h6", "figcaption", "li", "td", "blockquote", "section",
               "table", "figure", "ul", "ol", "pre", "article")
 MIN_DENSE_CHARS = 100  # a block with less paragraph text is not a body
-NEXT_WORDS = {"tiếp", "trang sau", "sau", "›", "»", "next", ">", "tiếp theo", "xem tiếp", ">>", "trang tiếp", "kế tiếp",
-              "trang kế tiếp", "next page"}
 
 
 # One of these is in every class/id NOISE_CLASS matches (case folded): _is_noise_widget
@@ -335,56 +332,3 @@ def _append_parts(para: Tag, parts: list) -> None:
             para[-1].tail = (para[-1].tail or "") + part
         else:
             para.text = (para.text or "") + part
-
-
-def is_next_word(text: str) -> bool:
-    """A pager's "next" link: a NEXT_WORDS row, alone or with its arrow ("Tiếp »", "Trang sau ›", "» Sau")."""
-    words = text.lower().strip()
-    return words in NEXT_WORDS or words.strip(" »›>").strip() in NEXT_WORDS - {"sau"}
-
-
-def link_words(a: Tag) -> str:
-    """What a link says: its text, else its title or aria-label, else its picture's alt ("Trang sau" on an arrow)."""
-    img = tree.find(a, "img")
-    return (tree.flat_text(a) or a.get("title") or a.get("aria-label")
-            or (img.get("alt") if img is not None else None) or "")
-
-
-CURRENT_CLASS = re.compile(r"active|current|selected", re.IGNORECASE)
-
-
-def _pager_item(a: Tag) -> Tag:
-    """The pager's own child holding a link: the link, or its <li> (Bootstrap: ul > li > a)."""
-    parent = a.getparent()
-    return parent if parent is not None and parent.tag == "li" else a
-
-
-def _next_number(page: Page) -> list[Tag]:
-    """A pager of bare page numbers: the link whose number follows the current page's (a number not linked, or a
-    link marked active/current)."""
-    numbered = [a for a in page.root.iter("a") if a.get("href") is not None and tree.flat_text(a).isdigit()]
-    if not numbered:
-        return []
-    parent = _pager_item(numbered[0]).getparent()
-    members = [a for a in numbered if _pager_item(a).getparent() is parent]
-    current = [n for n in parent if n.tag != "a" and tree.find(n, "a") is None and tree.flat_text(n).isdigit()
-               ] if parent is not None else []
-    current = current or [a for a in members if CURRENT_CLASS.search(
-        " ".join(tree.classes(a) + tree.classes(_pager_item(a))))]
-    following = int(tree.flat_text(current[0])) + 1 if current else 2
-    return [a for a in members if tree.flat_text(a) == str(following)][:1]
-
-
-def next_pages(page: Page, url: str, source) -> list[str]:
-    """Links to the next list page: the source's selector, rel=next, or a pager word."""
-    css = source.selectors.get("next_page")
-    if css:
-        nodes = select_all(page, css)
-    else:
-        nodes = select_all(page, "a[rel~=next], link[rel~=next]") or [
-            a for a in page.root.iter("a") if a.get("href") is not None
-            and (is_next_word(link_words(a)) or "next" in " ".join(tree.classes(a)).lower())
-        ] or _next_number(page)
-    host = urlsplit(url).netloc
-    found = [absolute(url, node.get("href")) for node in nodes]
-    return list(dict.fromkeys(u for u in found if u and urlsplit(u).netloc == host and u != url))

@@ -22,7 +22,7 @@ import re
 from collections.abc import Mapping
 
 from ..model import ListPage, RawArticle, RawDate
-from . import common, layout, tree
+from . import common, layout, pager, tree
 from .base import parse_html, select_all, text_of
 
 LIST_ITEMS = ("div.item", ".post-item")
@@ -49,7 +49,7 @@ def parse_list(url: str, text, source) -> ListPage:
     soup = parse_html(text)
     items = [n for css in LIST_ITEMS for n in select_all(soup, css)]
     links = common.links_in(common.outside_sidebars(items) or items, url, source)  # not the side column's "Tin đọc nhiều"
-    return ListPage(articles=tuple(links), next_urls=tuple(layout.next_pages(soup, url, source)))
+    return ListPage(articles=tuple(links), next_urls=tuple(pager.next_pages(soup, url, source)))
 
 
 def parse_article(url: str, text, source, hints: Mapping[str, str]) -> RawArticle:

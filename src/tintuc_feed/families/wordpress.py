@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from urllib.parse import urlsplit
 
 from ..model import ListPage, RawArticle, RawDate
-from . import byline_lines, common, feeds, layout
+from . import byline_lines, common, feeds, pager
 from .base import (
     absolute,
     jsonld_article,
@@ -76,7 +76,7 @@ def _feed_next(url: str, text: str) -> tuple[str, ...]:
 
 def _next_pages(soup, url: str, source) -> list[str]:
     """rel=next / a "next" link, else the pager's link to page N+1."""
-    found = layout.next_pages(soup, url, source)
+    found = pager.next_pages(soup, url, source)
     if found:
         return found[:1]
     match = PAGE_RE.search(urlsplit(url).path)
