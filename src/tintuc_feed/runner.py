@@ -14,12 +14,13 @@ from __future__ import annotations
 import fcntl
 import logging
 import os
+import signal
 import subprocess
 import sys
 import threading
 import time
 from collections.abc import Sequence
-from contextlib import AbstractContextManager, contextmanager, nullcontext
+from contextlib import AbstractContextManager, contextmanager, nullcontext, suppress
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -213,12 +214,20 @@ def _stop(child: subprocess.Popen) -> None:
     try:
         child.wait(timeout=STOP_GRACE_SECONDS)
     except subprocess.TimeoutExpired:
-        child.kill()
-        child.wait()
+        _kill(child)
     except BaseException:
-        child.kill()
-        child.wait()
+        _kill(child)
         raise
+
+
+def _kill(child: subprocess.Popen) -> None:
+    """SIGKILL to the crawl and to every process of its session's group: its fork server and page
+    workers stop with it even when they are stopped or stuck too (they would otherwise run on, or keep
+    the crawl's output pipes open, with no parent to watch)."""
+    child.kill()
+    with suppress(ProcessLookupError, PermissionError):  # before the wait: the unreaped leader keeps its pid
+        os.killpg(child.pid, signal.SIGKILL)  # the crawl leads its own group (start_new_session)
+    child.wait()
 
 
 def stop_crawls(grace: float = STOP_GRACE_SECONDS) -> None:
@@ -238,7 +247,7 @@ def stop_crawls(grace: float = STOP_GRACE_SECONDS) -> None:
             child.wait(timeout=max(0.0, deadline - time.monotonic()))
         except subprocess.TimeoutExpired:
             log.warning("crawl process %d did not stop within %.0f s: killed", child.pid, grace)
-            child.kill()
+            _kill(child)
 
 
 def _child_env() -> dict[str, str]:
