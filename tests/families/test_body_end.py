@@ -104,3 +104,82 @@ def test_trafilaturas_body_ends_before_the_colophon_it_ran_into():
     assert "Giấy phép" in generic_body.trafilatura_html(html, "https://congan.example.vn/a.html", fallback=True)
     body = generic_body._voted_body(html, "https://congan.example.vn/a.html", None, (), fallback=True)
     assert "Đoạn 5" in body and "Tổng biên tập" not in body and "Giấy phép" not in body
+
+
+# One notice per NOTICE_HOLDS row, as sites print them under their articles.
+NOTICES = {
+    row: line for row, line in zip(body_end.NOTICE_HOLDS, [
+        "Trang ngoài sẽ được mở ra ở cửa sổ mới. Báo Điện tử Công an tỉnh không chịu trách nhiệm nội dung trang ngoài.",
+        ("Báo hoan nghênh ý kiến của bạn đọc. Các thảo luận sẽ được xem xét trước và có thể được lược trích khi "
+         "đăng tải. Tòa soạn giữ quyền từ chối những lời lẽ xúc phạm cá nhân, tổ chức; lời lẽ trái thuần phong mỹ "
+         "tục, vi phạm pháp luật. Bạn đọc thảo luận bằng tiếng Việt có dấu. Xin cảm ơn bạn đọc đã quan tâm theo dõi."),
+        "Ý kiến của bạn đọc không nhất thiết thể hiện quan điểm của tòa soạn.",
+        "Example Media is not responsible for the content of external sites.",
+        "Comments do not necessarily reflect the views of the editors.",
+    ], strict=True)
+}
+TEASERS = "".join(f"<p>Tóm tắt bài khác số {i}: một đoạn dài kể lại nội dung của bài báo khác trên trang, "
+                  f"{'với nhiều chi tiết ' * 12}được viết để người đọc bấm vào.</p>" for i in range(4))
+
+
+def test_every_notice_row_has_a_case():
+    assert set(NOTICES) == set(body_end.NOTICE_HOLDS)
+
+
+@pytest.mark.parametrize("line", list(NOTICES.values()))
+def test_a_sites_notice_ends_the_body_even_before_longer_teasers(line):
+    # other articles' teasers after the notice are longer than the article: the notice ends it anyway
+    root = _body(f"{ARTICLE}<p>{line}</p>{TEASERS}")
+    assert body_end.is_notice(line)
+    assert body_end.cut_at_colophon(root)
+    text = tree.get_text(root, " ")
+    assert "Đoạn 5" in text and "Tóm tắt bài khác" not in text and line[:20] not in text
+
+
+def test_a_notice_before_the_article_has_begun_is_not_the_end():
+    root = _body(f"<p>{NOTICES[body_end.NOTICE_HOLDS[2]]}</p>{ARTICLE}")
+    assert not body_end.cut_at_colophon(root)
+
+
+@pytest.mark.parametrize("line", [
+    "Công ty khẳng định không chịu trách nhiệm về khoản nợ của đối tác.",  # responsibility, not for pages
+    "Bộ trưởng cho biết cơ quan luôn lắng nghe ý kiến của người dân.",
+])
+def test_an_articles_sentence_near_a_notices_words_stays(line):
+    assert not body_end.is_notice(line)
+    assert not body_end.cut_at_colophon(_body(f"{ARTICLE}<p>{line}</p>"))
+
+
+# A latest-news box after the article: headlines with how long ago each was posted, as portals print them.
+TIME_LISTS = {
+    "stamp after the headline, in the item": "<ul>" + "".join(
+        f"<li><h5>Tin mới số {i} về giao thông</h5>({i + 1} giờ trước)</li>" for i in range(4)) + "</ul>",
+    "stamp as its own line": "".join(f"<p>Tin mới số {i} về giao thông</p><p>{i + 1} ngày trước</p>" for i in range(3)),
+    "stamp inside the headline's line": "".join(f"<p>Tin mới số {i} về giao thông - {i + 5} phút trước</p>"
+                                                for i in range(3)),
+    "English": "".join(f"<div>Latest story number {i} (3 hours ago)</div>" for i in range(3)),
+}
+
+
+@pytest.mark.parametrize("case", list(TIME_LISTS))
+def test_a_list_of_headlines_with_relative_times_ending_the_body_leaves(case):
+    root = _body(f"{ARTICLE}{TIME_LISTS[case]}")
+    assert body_end.cut_time_list(root)
+    text = tree.get_text(root, " ")
+    assert "Đoạn 5" in text and "Tin mới số" not in text and "Latest story" not in text and "trước" not in text
+
+
+@pytest.mark.parametrize("html", [
+    "<p>Vụ cháy xảy ra cách đây 2 giờ trước khi lực lượng chức năng có mặt.</p>",  # one stamp-like sentence
+    "<p>Tin mới số 1 (2 giờ trước)</p><p>Đoạn cuối: lực lượng chức năng tiếp tục điều tra làm rõ vụ việc.</p>",
+])
+def test_a_single_stamp_or_one_before_the_articles_last_line_stays(html):
+    root = _body(f"{ARTICLE}{html}")
+    assert not body_end.cut_time_list(root)
+
+
+def test_a_reported_statement_about_comments_is_not_the_comment_policy():
+    # the policy's words without its form: a politician's statement in the article
+    line = ("Bloomberg said in a statement that the comments do not reflect his commitment to reform, "
+            "and he reiterated his regret.")
+    assert not body_end.is_notice(line)

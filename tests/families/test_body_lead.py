@@ -104,3 +104,37 @@ def test_a_weak_container_leaves_the_lead_to_the_vote():
     # a densest block (no named container): trafilatura's vote reads the page whole, lead included
     raw = _read(f"<p class='sapo'>{SAPO}</p>", container="<div class='noi-dung-x'>{article}</div>")
     assert raw.matched["body"] != "css:.entry-content" and "body_lead" not in raw.matched
+
+
+OPENING = ("Cụ thể, trong dịp nghỉ Tết Dương lịch cán bộ, công chức, viên chức và người lao động của các cơ quan "
+           "hành chính nghỉ Thứ hai, ngày 31/12 và đi làm Thứ bảy, ngày 5/1.")
+REST = ["Dịp Tết Âm lịch năm nay, công chức, viên chức sẽ được nghỉ 9 ngày liên tục, từ ngày 9/2 đến hết ngày 17/2.",
+        "Các cơ quan, tổ chức không thực hiện lịch nghỉ cố định căn cứ vào kế hoạch cụ thể để bố trí lịch nghỉ."]
+
+
+@pytest.mark.parametrize(("case", "ours", "opening"), [
+    ("a <div> line before the first <p>", [OPENING, *REST], [OPENING]),
+    ("trafilatura holds the opening", [REST[0], REST[1]], []),
+    ("a date line opens ours", ["Thứ Ba, 25/12/2012 - 10:03", OPENING, *REST], []),
+    ("a label opens ours", ["Chia sẻ bài viết", *REST], []),
+    ("trafilatura holds none of ours", [OPENING], []),
+])
+def test_our_opening_prose_trafilatura_left_out_comes_back(case, ours, opening):
+    assert body_lead.missing_opening(ours, " ".join(REST)) == opening, case
+
+
+def test_trafilaturas_body_taken_over_gets_our_opening_in_front(monkeypatch):
+    # the container is one column of the article (its first line a <div>); trafilatura (its output given here)
+    # reads more of the page but starts after that line
+    from tintuc_feed.families import generic_body
+
+    more = "<p>Đoạn thêm 5: các bến xe tăng cường số chuyến phục vụ hành khách.</p>"
+    column = f"<div class='noidung-x'><div>{OPENING}</div>" + "".join(f"<p>{t}</p>" for t in REST) + "</div>"
+    html = (f"<html><head><title>{TITLE}</title></head><body><h1>{TITLE}</h1>{column}<div class='b'>{more}</div>"
+            "</body></html>")
+    monkeypatch.setattr(generic_body, "trafilatura_html", lambda text, url, fallback=False:
+                        "<html><body>" + "".join(f"<p>{t}</p>" for t in REST) + more + "</body></html>")
+    source = Source(id="adhoc", name="congan.example.gov.vn", list_urls=(URL,), article_url_pattern=".")
+    raw = generic.parse_article(URL, html, source, {})
+    assert raw.matched["body"] == "trafilatura" and raw.matched.get("body_opening") == "1", raw.matched
+    assert raw.body_html.index("Cụ thể") < raw.body_html.index("Dịp Tết Âm lịch") < raw.body_html.index("Đoạn thêm 5")

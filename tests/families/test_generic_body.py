@@ -305,6 +305,11 @@ TYPE_CASES = {
          "Bài khác số 1 về an ninh trật tự</a><p>Tóm tắt bài khác.</p></div></div>"),
         ("<div class='VCSortableInPreviewMode' type='RelatedNewsBox'><ul><li><a href='/tin-1.htm'>"
          "Bài khác số 1 về an ninh trật tự</a></li></ul></div>"),
+        # items with long sapos (more paragraph text than a block of the article): one link per sapo
+        ("<div class='VCSortableInPreviewMode' type='RelatedNews'><table>" + "".join(
+            f"<tr><td><a href='/tin-{i}.htm'><img src='/a{i}.jpg'/></a><a href='/tin-{i}.htm'>Bài khác số {i} về an "
+            f"ninh trật tự</a><p>(Báo) - Tóm tắt dài của bài khác số {i}: {'nhiều chi tiết về vụ việc ' * 6}.</p>"
+            "</td></tr>" for i in range(1, 4)) + "</table></div>"),
     ],
 }
 
@@ -319,6 +324,14 @@ def test_prune_type_removes_the_editors_box(box):
     generic_body.prune(node)
     text = tree.get_text(node, " ")
     assert "Bài khác số 1" not in text and "Đoạn 5" in text
+
+
+def test_a_related_box_whose_paragraphs_are_not_teasers_stays():
+    # a box typed "related" holding the article's own paragraphs (no link per paragraph): the article's
+    box = f"<div type='RelatedContent'>{ARTICLE}</div>"
+    _page, node = _container(box)
+    generic_body.prune(node)
+    assert "Đoạn 5" in tree.get_text(node, " ")
 
 
 def test_an_editors_box_of_another_type_stays():

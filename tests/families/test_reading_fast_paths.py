@@ -159,8 +159,9 @@ def _prune_reason_before(node):
         if names.strip() and body_prune.PRUNE_CLASS.search(names) and \
                 body_prune._paragraph_chars(node) < body_prune.PRUNE_MAX_PARAGRAPH_CHARS:
             return "class"
-        if body_prune.PRUNE_TYPE.match(node.get("type") or "") and \
-                body_prune._paragraph_chars(node) < body_prune.PRUNE_MAX_PARAGRAPH_CHARS:
+        if body_prune.PRUNE_TYPE.match(node.get("type") or "") and (
+                body_prune._paragraph_chars(node) < body_prune.PRUNE_MAX_PARAGRAPH_CHARS
+                or body_prune._teaser_paragraphs(node)):  # a related box of long teasers (body fifth pass)
             return "type"
         if node.tag != "p" and body_prune.is_link_list(node):
             return "links"

@@ -123,3 +123,24 @@ def _in_container(node: Tag, container: Tag) -> bool:
     """Whether the lead's text is already in the container (a theme that prints it twice)."""
     text = lead_text(node)
     return text[:80] in " ".join(tree.get_text(container, " ", strip=True).split())
+
+
+# trafilatura's body may start after the article's first lines when they are not paragraphs (a <div> of text
+# before the first <p>): our container's opening prose that trafilatura's body lacks comes back in front of it.
+OPENING_MIN_CHARS = 120  # a block this long, ending a sentence, is prose (not a date line, a label, a menu)
+OPENING_ENDS = (".", "!", "?", "…", '"', "”", ")")
+OPENING_MAX_BLOCKS = 3
+
+
+def missing_opening(ours: list[str], voted: str) -> list[str]:
+    """Our body's opening blocks (their texts, whitespace collapsed) missing from trafilatura's body text
+    `voted`, before our first block it holds: each prose (OPENING_MIN_CHARS, a sentence's end); [] when one
+    is not prose (it may be a header trafilatura was right to leave) or when trafilatura holds none of ours."""
+    opening: list[str] = []
+    for text in ours:
+        if text in voted:
+            return opening
+        if len(opening) == OPENING_MAX_BLOCKS or len(text) < OPENING_MIN_CHARS or not text.endswith(OPENING_ENDS):
+            return []
+        opening.append(text)
+    return []

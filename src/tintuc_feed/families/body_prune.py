@@ -165,7 +165,8 @@ def _prune_reason(node: Tag) -> str | None:
         pruned = names.strip() and PRUNE_CLASS.search(names) and _paragraph_chars(node) < PRUNE_MAX_PARAGRAPH_CHARS
         if pruned and (NOT_CREDIT_CLASS.search(names) or not _names_writer(node)):
             return "class"
-        if PRUNE_TYPE.match(node.get("type") or "") and _paragraph_chars(node) < PRUNE_MAX_PARAGRAPH_CHARS:
+        if PRUNE_TYPE.match(node.get("type") or "") and (_paragraph_chars(node) < PRUNE_MAX_PARAGRAPH_CHARS
+                                                         or _teaser_paragraphs(node)):
             return "type"
         if node.tag != "p" and is_link_list(node):
             return "links"
@@ -224,6 +225,14 @@ def _heading_text(node: Tag, flat: str | None = None) -> str | None:
     if not text or len(text) > 40:
         return None
     return " ".join(text.lower().strip(" :»›><«‹").split())  # "<< Quay lại", "Xem thêm »"
+
+
+def _teaser_paragraphs(node: Tag) -> bool:
+    """Each paragraph of the box comes with a link of its own: the box's paragraphs are other articles' teasers
+    (a VCCorp "RelatedNews" box: a linked headline and its sapo per item), however long they are together."""
+    paragraphs = [p for p in node.iterdescendants("p") if tree.flat_text(p).strip()]
+    links = [a for a in node.iterdescendants("a") if a.get("href") and tree.flat_text(a).strip()]
+    return bool(paragraphs) and len(links) >= len(paragraphs)
 
 
 def _paragraph_chars(node: Tag) -> int:

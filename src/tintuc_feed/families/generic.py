@@ -28,6 +28,8 @@ from lxml.etree import _Element as Tag
 
 from ..model import ArticleLink, ListPage, RawArticle, RawDate
 from . import (
+    body_forum,
+    body_split,
     common,
     date_order,
     form_dates,
@@ -154,6 +156,10 @@ def parse_article(url: str, text, source, hints: Mapping[str, str], *, body_give
             title, matched["title"] = whole, "hint-completed"
     title = title or _page_title(soup, matched)
     byline = generic_authors.read_byline(soup, author_obj, container, title, keys, meta_author, matched, forms)
+    if byline is None and matched.get("body") == generic_body.FORUM_RULE:
+        byline = body_forum.poster_of(container)  # the first post's poster
+        if byline:
+            matched["authors"] = "forum:first-poster"
     dates = _dates(soup, obj, container, url, hints, matched, published_meta, title, marked)
     if forms and all(d.origin == "url" for d in dates):  # the date line went with the page-wide <form>
         dates = form_dates.date_in_page_forms(soup, forms, title, DATE_SELECTORS, matched) + dates
@@ -193,14 +199,34 @@ def _container(soup: Page, matched: dict[str, str], read_also_lines: list[str]) 
     for css, node in first_of_each(soup, CONTENT_SELECTORS):
         if node is not None and len(tree.get_text(node, " ", strip=True)) >= MIN_BODY_CHARS:
             matched["body"] = f"css:{css}"
+            node = _first_post(node, matched)
+            _join_parts(node, matched)
             generic_body.prune(node, read_also_lines)
             return node
     node = layout.densest_block(soup)
     if node is not None:
         matched["body"] = "layout:densest-block"
+        node = _first_post(node, matched)
+        _join_parts(node, matched)
         layout.paragraphize(node, soup)
         generic_body.prune(node, read_also_lines)
     return node
+
+
+def _first_post(container: Tag, matched: dict[str, str]) -> Tag:
+    """In a forum thread the first post is the article (body_forum), whichever post the container is."""
+    post = body_forum.first_post(container)
+    if post is None:
+        return container
+    matched["body"] = generic_body.FORUM_RULE
+    return post
+
+
+def _join_parts(container: Tag, matched: dict[str, str]) -> None:
+    """The container's sibling parts (an ad block cut the article in two) come back into it (body_split)."""
+    parts = body_split.join_parts(container)
+    if parts:
+        matched["body_parts"] = str(len(parts) + 1)
 
 
 def _dates(soup, obj, container, url: str, hints: Mapping[str, str], matched: dict[str, str],

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from html import unescape
+from html import escape, unescape
 
 from lxml import etree
 from lxml.etree import _Element as Tag
@@ -36,6 +36,7 @@ from .body_prune import PRUNE_HEADINGS, PRUNE_ROWS, is_link_list, prune  # noqa:
 from .page import Page
 
 WEAK_RULES = ("layout:densest-block", "css:article")
+FORUM_RULE = "forum:first-post"  # a thread's first post (body_forum): the replies around it are not the article
 MIN_VOTE_CHARS = 200  # trafilatura's body shorter than this is not taken
 
 
@@ -77,6 +78,8 @@ def body(container: Tag | None, page: Page, title: str | None, text: str, url: s
     `read_also_lines` (links to other articles pruned from the container) leave it even inside a paragraph.
     """
     ours = layout.body_html(container, page, title) if container is not None else None
+    if ours is not None and matched.get("body") == FORUM_RULE:
+        return ours  # trafilatura reads the whole thread: no vote, no lead above the post
     lead = body_lead.lead_html(container) if ours is not None and not is_weak(matched) else None
     if lead is not None:
         ours, matched["body_lead"] = lead[0] + ours, lead[1]
@@ -107,10 +110,14 @@ def body(container: Tag | None, page: Page, title: str | None, text: str, url: s
         if kept:
             matched["body_vote"] = f"trafilatura:agrees {covers:.2f}/{covered:.2f}"
             return ours
+        if matched.get("body_parts") and covered >= AGREE_VOTED_IN_OURS:
+            matched["body_vote"] = f"structure:parts {covers:.2f}/{covered:.2f}"
+            return ours
         if max(covers, covered) < DISAGREE and title and _nearer_title(text, title, ours, voted):
             matched["body_vote"] = f"trafilatura:disagrees {covers:.2f}/{covered:.2f}, ours follows the title"
             return ours
         matched["body_vote"] = f"trafilatura:taken over {matched.get('body')} {covers:.2f}/{covered:.2f}"
+        voted = _with_opening(voted, ours, matched)
         voted = _with_photos(voted, ours, matched, text)
     matched["body"] = "trafilatura"
     return voted
@@ -189,6 +196,17 @@ def _with_photos(voted: str, ours: str, matched: dict[str, str], page_html: str)
     if placed:
         matched["body_photos"] = placed
     return voted
+
+
+def _with_opening(voted: str, ours: str, matched: dict[str, str]) -> str:
+    """trafilatura's body with our opening prose it left out in front (body_lead.missing_opening)."""
+    blocks = [" ".join(tree.flat_text(b).split()) for b in layout.leaf_blocks(_fragment(ours))]
+    theirs = " ".join(tree.flat_text(_fragment(voted)).split())
+    opening = body_lead.missing_opening([b for b in blocks if b], theirs)
+    if not opening:
+        return voted
+    matched["body_opening"] = str(len(opening))
+    return "".join(f"<p>{escape(line)}</p>" for line in opening) + voted
 
 
 def _nearer_title(html: str, title: str, ours: str, voted: str) -> bool:
@@ -292,6 +310,7 @@ def _voted_body(text: str, url: str, byline: str | None, read_lines: tuple[str, 
     read_also.remove_lines_within(body_el, read_also_lines)
     cut_at_end_heading(body_el)
     body_end.cut_at_colophon(body_el)
+    body_end.cut_time_list(body_el)
     prune(body_el)
     return tree_html.inner_html(body_el).strip() or None
 

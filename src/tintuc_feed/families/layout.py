@@ -16,7 +16,7 @@ from lxml import etree
 from lxml.etree import _Element as Tag
 
 from ..normalize.dates import find_date_line
-from . import tree, tree_html
+from . import page_forms, tree, tree_html
 from .base import first_of_each, select_all
 from .page import Page
 from .teasers import in_link_teaser
@@ -48,8 +48,12 @@ _NAMED = etree.XPath("descendant-or-self::*[@class or @id]")
 
 
 def strip_noise(page: Page) -> None:
+    """Remove the elements that never hold article text and the named widgets (a page-wide <form> stays:
+    page_forms)."""
+    forms = []
     for node in tree.descendants(page.root, *NOISE_TAGS):
-        tree.remove(node)
+        forms.append(node) if node.tag == "form" else tree.remove(node)
+    page_forms.keep_page_forms(page.root, forms)
     named = [n for n in _NAMED(page.root)
              if NOISE_WORDS.search(f"{n.get('class') or ''} {n.get('id') or ''}".casefold())]
     for node in [n for n in named if _is_noise_widget(n)]:

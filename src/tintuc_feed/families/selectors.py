@@ -63,7 +63,7 @@ def merge_selectors(raw: RawArticle, readings: dict[str, tuple[str, dict | None]
             continue
         matched[key] = f"selector:{css}"
         if key == "body":
-            for note in ("body_vote", "body_lead", "body_photos"):  # the generic reader's notes were about its own body
+            for note in ("body_vote", "body_lead", "body_photos", "body_opening"):  # the generic reader's notes were about its own body
                 matched.pop(note, None)
         if key == "date":
             value = {"dates": value["dates"] + raw.dates}
