@@ -70,7 +70,13 @@ PIECES = st.sampled_from(
 )  # fmt: skip
 
 
+# Characters XML forbids never reach a reader: families.extract_article reads such a page without them
+# (tests/families/test_control_chars.py); lxml refuses them in a text the readers set.
+XML_FORBIDDEN = "".join(map(chr, [*range(9), 11, 12, *range(14, 32)])) + "\ufffe\uffff"
+READABLE = st.characters(exclude_categories=["Cs"], exclude_characters=XML_FORBIDDEN)
+
+
 @settings(max_examples=600)
-@given(st.lists(st.one_of(PIECES, st.text(max_size=2)), max_size=25).map("".join))
+@given(st.lists(st.one_of(PIECES, st.text(READABLE, max_size=2)), max_size=25).map("".join))
 def test_remove_as_before_on_generated_blocks(body):
     _same_removal(f"<html><body><div class='c'>{body}</div></body></html>")

@@ -22,6 +22,7 @@ from importlib import import_module
 from types import ModuleType
 
 from ..model import ListPage, RawArticle
+from ..normalize.text import remove_illegal_xml_chars
 from .base import NotAnArticle
 from .page import Page
 from .page_checks import check_page
@@ -53,6 +54,27 @@ def start_urls(source) -> list[str]:
 
 
 def parse_list(source, url: str, text: str) -> ListPage:
+    """The family's reading of a list page (see _parse_list); a page holding characters XML forbids is
+    read again without them (readable_text)."""
+    try:
+        return _parse_list(source, url, text)
+    except ValueError:
+        clean = readable_text(text)
+        if clean == text:
+            raise
+        return _parse_list(source, url, clean)
+
+
+def readable_text(text: str) -> str:
+    """The page without the characters XML 1.0 forbids (a stray backspace or vertical tab pasted from a
+    word processor), as a browser shows it: not at all, a form feed as a space (HTML's white space).
+    lxml's parser keeps them in the tree, and the first text or tail a reader sets with one raises
+    ValueError; reading pages again only then costs nothing on the others (a scan for them would cost a
+    third of the parse)."""
+    return remove_illegal_xml_chars(text.replace("\x0c", " "))
+
+
+def _parse_list(source, url: str, text: str) -> ListPage:
     """The family's reading of a list page; generic links when it finds none.
 
     A page that yields no article link at all is reported in `problem`
@@ -84,7 +106,21 @@ def _looks_like_feed(text: str) -> bool:
 def extract_article(
     source, url: str, text: str, *, hints: Mapping[str, str] | None = None, content_type: str | None = None
 ) -> RawArticle:
-    """Read one article page; raise NotAnArticle for pages that are not one."""
+    """Read one article page; raise NotAnArticle for pages that are not one.
+
+    A page holding characters XML forbids is read again without them (readable_text)."""
+    try:
+        return _extract_article(source, url, text, hints=hints, content_type=content_type)
+    except ValueError:
+        clean = readable_text(text)
+        if clean == text:
+            raise
+        return _extract_article(source, url, clean, hints=hints, content_type=content_type)
+
+
+def _extract_article(
+    source, url: str, text: str, *, hints: Mapping[str, str] | None = None, content_type: str | None = None
+) -> RawArticle:
     hints = dict(hints or {})
     family = get_family(source.family)
     if not getattr(family, "RAW_PAGES", False):  # JSON API families check their own bodies
