@@ -16,6 +16,8 @@ from hypothesis import strategies as st
 
 from tintuc_feed.families import page_checks
 
+from .regex_language import language
+
 PIECES = st.sampled_from(
     ["<", ">", "<>", "<p>", "</p>", "<br/>", "<a href='x>y'>", "<script>", "</script>", "<SCRIPT type=x>",
      "</script >", "<style>", "</style>", "<noscript>", "</noscript>", "<!--", "-->", "<!-- c -->", "a", "Ừ",
@@ -70,26 +72,9 @@ def test_str_split_spaces_are_the_regex_spaces():
     assert all(bool(re.fullmatch(r"\s", chr(c))) == chr(c).isspace() for c in range(sys.maxunicode + 1))
 
 
-def _language(parsed) -> list[str]:
-    """Every string a regex of literals, groups and alternatives matches."""
-    out = [""]
-    for op, arg in parsed:
-        if op is sre_parse.LITERAL:
-            options = [chr(arg)]
-        elif op is sre_parse.SUBPATTERN:
-            options = _language(arg[-1])
-        elif op is sre_parse.BRANCH:
-            options = [s for branch in arg[1] for s in _language(branch)]
-        elif op is sre_parse.MAX_REPEAT and arg[:2] == (0, 1):
-            options = ["", *_language(arg[2])]
-        else:
-            raise AssertionError(f"ERROR_PHRASES uses {op}: extend _language or the word prefilter")
-        out = [a + b for a in out for b in options]
-    return out
-
 
 def test_every_error_phrase_holds_a_prefilter_word():
-    phrases = _language(sre_parse.parse(page_checks.ERROR_PHRASES.pattern, page_checks.ERROR_PHRASES.flags))
+    phrases = language(sre_parse.parse(page_checks.ERROR_PHRASES.pattern, page_checks.ERROR_PHRASES.flags))
     assert len(phrases) >= 8
     for phrase in phrases:
         assert page_checks.ERROR_PHRASES.fullmatch(phrase)
