@@ -15,7 +15,7 @@ ARTICLE = "".join(
     f"<p>Đoạn {i}: lực lượng chức năng tăng cường tuần tra kiểm soát tại các tuyến đường trọng điểm, "
     f"xử lý nghiêm các trường hợp vi phạm trật tự an toàn giao thông số {i}, theo chỉ đạo của Giám đốc.</p>"
     for i in range(1, 12)
-)  # over generic_body.SHORT_NAMED_CHARS: a named container not put to the vote
+)  # over body_compare.SHORT_NAMED_CHARS: a named container not put to the vote
 
 
 def _read(header: str, *, container: str = "<div class='entry-content'>{article}</div>", sidebar: str = ""):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tintuc_feed.families import body_prune, generic, generic_body, tree
+from tintuc_feed.families import body_compare, body_prune, generic, generic_body, tree
 from tintuc_feed.families.base import parse_html
 from tintuc_feed.sources import Source
 
@@ -123,10 +123,10 @@ def test_an_end_heading_in_the_first_half_is_not_the_end():
 
 
 def test_agreement_needs_our_words_in_theirs_and_most_of_theirs_in_ours():
-    assert generic_body.agrees(ARTICLE, ARTICLE)[0]
-    assert not generic_body.agrees(ARTICLE + "<ul>" + LINKS * 3 + "</ul>", ARTICLE)[0]  # ours holds boilerplate
+    assert body_compare.agrees(ARTICLE, ARTICLE)[0]
+    assert not body_compare.agrees(ARTICLE + "<ul>" + LINKS * 3 + "</ul>", ARTICLE)[0]  # ours holds boilerplate
     half = ARTICLE[: len(ARTICLE) // 3]
-    assert not generic_body.agrees(half, ARTICLE)[0]  # ours misses most of it
+    assert not body_compare.agrees(half, ARTICLE)[0]  # ours misses most of it
 
 
 def _read(html: str, url: str = "https://example.org/tin/bai-viet.html"):
@@ -191,7 +191,7 @@ HOLDS_CASES = (
 
 @pytest.mark.parametrize("case, ours, voted, take", HOLDS_CASES, ids=[c[0] for c in HOLDS_CASES])
 def test_trafilatura_replaces_a_short_named_container_only_when_it_holds_it_and_more(case, ours, voted, take):
-    assert generic_body.holds_more(ours, voted)[0] is take
+    assert body_compare.holds_more(ours, voted)[0] is take
 
 
 OUTSIDE = "<div class='y'><p>Ghi chú: Tòa soạn giữ bản quyền nội dung đăng tải trên trang này.</p></div>"
@@ -226,27 +226,27 @@ def test_nearer_title_finds_a_body_opening_with_a_label_the_page_splits():
     # found in the page text by a later run of its words.
     page = _page(f"<div>{ARTICLE}</div>") + "<div><p>Chia sẻ ảnh của bạn theo chủ đề</p></div>"
     theirs = "<p>TIN TIÊU ĐIỂM</p>" + ARTICLE  # the label is not in the page's text before the article
-    assert generic_body._nearer_title(page, TITLE, theirs, "<p>Chia sẻ ảnh của bạn theo chủ đề</p>")
+    assert body_compare.nearer_title(page, TITLE, theirs, "<p>Chia sẻ ảnh của bạn theo chủ đề</p>")
 
 
 def test_nearer_title_prefers_the_text_under_the_title():
     page = _page(f"<div>{ARTICLE}</div>") + "<div><p>Chia sẻ ảnh của bạn theo chủ đề quê hương</p></div>"
     ours, theirs = ARTICLE, "<p>Chia sẻ ảnh của bạn theo chủ đề quê hương</p>"
-    assert generic_body._nearer_title(page, TITLE, ours, theirs)
-    assert not generic_body._nearer_title(page, TITLE, theirs, ours)
+    assert body_compare.nearer_title(page, TITLE, ours, theirs)
+    assert not body_compare.nearer_title(page, TITLE, theirs, ours)
 
 
 def test_a_headline_list_after_our_last_paragraph_leaves_trafilaturas_body():
     ours = ARTICLE
     headlines = "".join(f"<p>Chứng khoán phiên {i}/3: Rung lắc mạnh, VN-Index về 1.767 điểm</p>" for i in range(4))
-    cut = generic_body._cut_headline_tail(ARTICLE + headlines, ours)
+    cut = body_compare.cut_headline_tail(ARTICLE + headlines, ours)
     assert "Chứng khoán" not in cut and "Đoạn 5" in cut
 
 
 def test_sentences_after_our_last_paragraph_stay_in_trafilaturas_body():
     more = "<p>Vụ việc đang được cơ quan điều tra tiếp tục làm rõ để xử lý theo quy định của pháp luật.</p>"
     ours = ARTICLE
-    assert "tiếp tục làm rõ" in generic_body._cut_headline_tail(ARTICLE + more, ours)
+    assert "tiếp tục làm rõ" in body_compare.cut_headline_tail(ARTICLE + more, ours)
 
 
 def _bare_page(body: str) -> str:

@@ -18,19 +18,18 @@ The structure picks a container (generic._container); this module
   own, strictly beside the text it kept) go back beside their text (body_photos, matched["body_photos"]);
   its body ends before another articles' list heading (END_HEADINGS) and the site's colophon (body_end).
 
+How the two bodies compare (agrees, holds_more, nearer_title, SHORT_NAMED_CHARS) is body_compare's.
 Everything here is a pure function of the parsed page and its text.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from collections import Counter
-from html import escape, unescape
+from html import escape
 
 from lxml import etree
 from lxml.etree import _Element as Tag
 
+from . import body_compare as compare
 from . import body_end, body_lead, body_photos, layout, read_also, tree, tree_html
 from .body_prune import PRUNE_HEADINGS, PRUNE_ROWS, is_link_list, prune  # noqa: F401 - the body's pruning rows
 from .page import Page
@@ -84,7 +83,7 @@ def body(container: Tag | None, page: Page, title: str | None, text: str, url: s
     if lead is not None:
         ours, matched["body_lead"] = lead[0] + ours, lead[1]
     if ours is not None and not is_weak(matched):
-        if not is_short(ours):
+        if not compare.is_short(ours):
             return ours
         if holds_every_paragraph(container, page):
             matched["body_vote"] = "structure:named whole"
@@ -95,7 +94,7 @@ def body(container: Tag | None, page: Page, title: str | None, text: str, url: s
         return ours
     voted = _voted_body(text, url, byline if matched.get("authors") == "layout:byline-line" else None,
                         (title or "", *read_lines), fallback=ours is None, read_also_lines=read_also_lines)
-    if voted is None or len(_text_of_html(voted)) < MIN_VOTE_CHARS:
+    if voted is None or len(compare.text_of_html(voted)) < MIN_VOTE_CHARS:
         if ours is not None:
             matched["body_vote"] = "trafilatura:none"
             return ours
@@ -103,17 +102,17 @@ def body(container: Tag | None, page: Page, title: str | None, text: str, url: s
             matched["body"] = "trafilatura"
         return voted
     if ours is not None:
-        voted = _cut_headline_tail(voted, ours)
-        kept, covers, covered = agrees(ours, voted)
+        voted = compare.cut_headline_tail(voted, ours)
+        kept, covers, covered = compare.agrees(ours, voted)
         if RECORD is not None:
             RECORD.append((ours, voted, covers, covered))
         if kept:
             matched["body_vote"] = f"trafilatura:agrees {covers:.2f}/{covered:.2f}"
             return ours
-        if matched.get("body_parts") and covered >= AGREE_VOTED_IN_OURS:
+        if matched.get("body_parts") and covered >= compare.AGREE_VOTED_IN_OURS:
             matched["body_vote"] = f"structure:parts {covers:.2f}/{covered:.2f}"
             return ours
-        if max(covers, covered) < DISAGREE and title and _nearer_title(text, title, ours, voted):
+        if max(covers, covered) < compare.DISAGREE and title and compare.nearer_title(text, title, ours, voted):
             matched["body_vote"] = f"trafilatura:disagrees {covers:.2f}/{covered:.2f}, ours follows the title"
             return ours
         matched["body_vote"] = f"trafilatura:taken over {matched.get('body')} {covers:.2f}/{covered:.2f}"
@@ -121,19 +120,6 @@ def body(container: Tag | None, page: Page, title: str | None, text: str, url: s
         voted = _with_photos(voted, ours, matched, text)
     matched["body"] = "trafilatura"
     return voted
-
-
-DISAGREE = 0.5  # below this share both ways the two bodies are different texts
-
-# A named container this short may be a part of the article (its lead, one column): it is put to the
-# vote, and trafilatura's body replaces it only when it holds the container's text and much more.
-SHORT_NAMED_CHARS = 1000
-GROWN_NAMED_SHARE = 0.9  # this share of the container's words is in trafilatura's body
-GROWN_NAMED_RATIO = 1.5  # and trafilatura's body's prose has this many times the container's words
-# or: half the container's words are in trafilatura's body, which is many times longer (the container
-# was the article's lead or teaser, trafilatura found the article under it)
-LEAD_NAMED_SHARE = 0.5
-LEAD_NAMED_RATIO = 5.0
 
 
 def holds_every_paragraph(container: Tag, page: Page) -> bool:
@@ -147,30 +133,6 @@ def holds_every_paragraph(container: Tag, page: Page) -> bool:
     return chars > 0 and share >= CLEAR_SHARE
 
 
-def is_short(html: str) -> bool:
-    return len(_text_of_html(html)) < SHORT_NAMED_CHARS
-
-
-# A block of trafilatura's body shorter than this, or not ending a sentence, is a label, a date, a
-# headline or a widget's word salad: it does not count as the article's text.
-PROSE_MIN_CHARS = 120
-
-
-def _prose_words(html: str) -> int:
-    """How many words the body's prose blocks hold (a portal's date lines and headline lists count nothing)."""
-    blocks = [" ".join(tree.flat_text(b).split()) for b in layout.leaf_blocks(_fragment(html))]
-    return sum(len(t.split()) for t in blocks if len(t) >= PROSE_MIN_CHARS and t.endswith(SENTENCE_END))
-
-
-def holds_more(ours: str, voted: str) -> tuple[bool, float, float]:
-    """Whether trafilatura's body holds the named container's text and much more; the share and the ratio."""
-    _, covers, _ = agrees(ours, voted)
-    grown = _prose_words(voted) / max(len(_words(ours)), 1)
-    take = (covers >= GROWN_NAMED_SHARE and grown >= GROWN_NAMED_RATIO) or (
-        covers >= LEAD_NAMED_SHARE and grown >= LEAD_NAMED_RATIO)
-    return take, covers, grown
-
-
 def _named_vote(ours: str, text: str, url: str, matched: dict[str, str], byline: str | None,
                 read_lines: tuple[str, ...], read_also_lines: tuple[str, ...] = ()) -> str:
     """A short named container against trafilatura's body: kept unless trafilatura's holds it and more."""
@@ -179,8 +141,8 @@ def _named_vote(ours: str, text: str, url: str, matched: dict[str, str], byline:
     if voted is None:
         matched["body_vote"] = "trafilatura:none"
         return ours
-    voted = _cut_headline_tail(voted, ours)
-    take, covers, grown = holds_more(ours, voted)
+    voted = compare.cut_headline_tail(voted, ours)
+    take, covers, grown = compare.holds_more(ours, voted)
     if take:
         matched["body_vote"] = f"trafilatura:holds {matched.get('body')} {covers:.2f} x{grown:.1f}"
         matched["body"] = "trafilatura"
@@ -200,8 +162,8 @@ def _with_photos(voted: str, ours: str, matched: dict[str, str], page_html: str)
 
 def _with_opening(voted: str, ours: str, matched: dict[str, str]) -> str:
     """trafilatura's body with our opening prose it left out in front (body_lead.missing_opening)."""
-    blocks = [" ".join(tree.flat_text(b).split()) for b in layout.leaf_blocks(_fragment(ours))]
-    theirs = " ".join(tree.flat_text(_fragment(voted)).split())
+    blocks = [" ".join(tree.flat_text(b).split()) for b in layout.leaf_blocks(compare.fragment(ours))]
+    theirs = " ".join(tree.flat_text(compare.fragment(voted)).split())
     opening = body_lead.missing_opening([b for b in blocks if b], theirs)
     if not opening:
         return voted
@@ -209,92 +171,7 @@ def _with_opening(voted: str, ours: str, matched: dict[str, str]) -> str:
     return "".join(f"<p>{escape(line)}</p>" for line in opening) + voted
 
 
-def _nearer_title(html: str, title: str, ours: str, voted: str) -> bool:
-    """Whether our body starts closer after the title in the page's text than trafilatura's."""
-    start = html.find("<body")
-    text = unicodedata.normalize("NFC", unescape(_text_of_html(html[start:] if start >= 0 else html)))
-    at = text.find(unicodedata.normalize("NFC", " ".join(title.split())))
-    if at < 0:
-        return False
-    mine, theirs = _start_in(text, ours, at), _start_in(text, voted, at)
-    return mine is not None and (theirs is None or mine < theirs)
-
-
-START_WORDS = 6  # a body is found in the page text by a run of this many of its words
-START_SCAN_WORDS = 60  # tried at the start of the body and at every START_STEP words up to this far in
-START_STEP = 3  # (an extractor's label or a heading joined to the first line is not in the page text)
-
-
-def _start_in(text: str, html: str, after: int) -> int | None:
-    """How far after `after` the body's first words show in the page text (None: not found after it)."""
-    words = unicodedata.normalize("NFC", unescape(_text_of_html(html))).split()[:START_SCAN_WORDS]
-    for first in range(0, max(len(words) - START_WORDS, 0) + 1, START_STEP):
-        at = text.find(" ".join(words[first:first + START_WORDS]), after) if words else -1
-        if at >= 0:
-            return at - after
-    return None
-
-
-HEADLINE_MAX_CHARS = 160  # a line this short without a sentence's end is a link's headline
-SENTENCE_END = (".", "!", "?", "…", '"', "”", ")", ":")
-
-
-def _cut_headline_tail(voted: str, ours: str) -> str:
-    """Trafilatura's body without the run of headline-like lines after our body's last block.
-
-    A related-news list after the article loses its links in trafilatura's output and reads as short
-    paragraphs: "Chứng khoán phiên 6/3: Rung lắc mạnh, VN-Index về 1.767 điểm".
-    """
-    mine = [b for b in layout.leaf_blocks(_fragment(ours)) if tree.flat_text(b).strip()]
-    if not mine:
-        return voted
-    last = " ".join(tree.flat_text(mine[-1]).split())
-    root = _fragment(voted)
-    blocks = layout.leaf_blocks(root)
-    at = next((i for i in range(len(blocks) - 1, -1, -1) if " ".join(tree.flat_text(blocks[i]).split()) == last), None)
-    tail = [" ".join(tree.flat_text(b).split()) for b in blocks[at + 1:]] if at is not None else []
-    if not tail or not all(len(t) <= HEADLINE_MAX_CHARS and not t.endswith(SENTENCE_END) for t in tail if t):
-        return voted
-    for node in blocks[at + 1:]:
-        tree.remove(node)
-    return tree_html.inner_html(root).strip() or voted
-
-
-def _fragment(html: str) -> Tag:
-    root = etree.fromstring(f"<html><body>{html}</body></html>", etree.HTMLParser())
-    return root.find("body")
-
-
 RECORD: list | None = None  # benchmarks may collect (ours, voted, covers, covered) here
-AGREE_OURS_IN_VOTED = 0.98  # this share of our words is in trafilatura's body: ours holds little else
-AGREE_VOTED_IN_OURS = 0.85  # this share of trafilatura's words is in ours: ours misses little
-
-
-def agrees(ours: str, voted: str) -> tuple[bool, float, float]:
-    """Whether the structure's body and trafilatura's are the same text (word multisets), and the two shares.
-
-    Our photos' captions do not count against ours (an extractor often leaves them out).
-    """
-    theirs = Counter(_words(voted))
-    bare = Counter(_words(_without_figures(ours))) or Counter(_words(ours))  # a body that is all figure keeps its text
-    covers = sum((bare & theirs).values()) / max(sum(bare.values()), 1)
-    covered = sum((Counter(_words(ours)) & theirs).values()) / max(sum(theirs.values()), 1)
-    return covers >= AGREE_OURS_IN_VOTED and covered >= AGREE_VOTED_IN_OURS, covers, covered
-
-
-_FIGURES = re.compile(r"<figure\b.*?</figure>|<figcaption\b.*?</figcaption>|<table\b(?:(?!</table>).)*?<img\b.*?</table>",
-                      re.IGNORECASE | re.DOTALL)
-
-
-def _without_figures(html: str) -> str:
-    """The body without its photos and their captions (an extractor often leaves captions out)."""
-    return _FIGURES.sub(" ", html)
-
-
-def _words(html: str) -> list[str]:
-    return unicodedata.normalize("NFC", unescape(_text_of_html(html))).casefold().split()
-
-
 def _voted_body(text: str, url: str, byline: str | None, read_lines: tuple[str, ...], fallback: bool,
                 read_also_lines: tuple[str, ...] = ()) -> str | None:
     html = trafilatura_html(text, url, fallback)
@@ -356,13 +233,6 @@ def cut_at_line(root: Tag, line: str) -> bool:
     return False
 
 
-_TAGS = re.compile(r"<[^>]+>")
-
-
-def _text_of_html(html: str) -> str:
-    return " ".join(_TAGS.sub(" ", html).split())
-
-
 def trafilatura_html(text: str, url: str, fallback: bool = False) -> str | None:
     """The maintained main-text extractor's body as HTML.
 
@@ -374,7 +244,7 @@ def trafilatura_html(text: str, url: str, fallback: bool = False) -> str | None:
 
     if fallback:
         precise = trafilatura.extract(text, url=url, output_format="html", include_images=True, favor_precision=True)
-        if precise and len(_text_of_html(precise)) >= MIN_VOTE_CHARS:
+        if precise and len(compare.text_of_html(precise)) >= MIN_VOTE_CHARS:
             return precise
         # precision first found (almost) nothing: its balanced reading, as its own evaluation runs it
         return trafilatura.extract(text, url=url, output_format="html", include_images=True, include_tables=True,
