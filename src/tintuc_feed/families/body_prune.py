@@ -11,7 +11,8 @@ Four tables, each row with its own test (tests/families/test_generic_body.py):
 - READ_ALSO_LABELS: a short line that is a label and another article's headline ("Xem thêm: …",
   "Read more: …", "Lesen Sie auch: …").
 
-Link lists (blocks whose text is mostly links) leave as well.  Everything is a pure function of the tree.
+Link lists (blocks whose text is mostly links) leave as well, and the site's calls to action past the body's
+middle (body_promo: "Đăng ký nhận bản tin", "Follow us on …").  Everything is a pure function of the tree.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import re
 
 from lxml.etree import _Element as Tag
 
-from . import read_also, tree
+from . import body_promo, read_also, tree
 
 # class/id words of blocks inside an article's column that are not the article.  Each row is one
 # kind of block; the words match inside compound names ("jp-relatedposts", "tinlienquan").
@@ -140,6 +141,7 @@ def prune(container: Tag, read_also_lines: list[str] | None = None) -> list[str]
             _remove_block(node, why)
     lines = read_also.remove(container)
     removed.extend("read-also" for _ in lines)
+    removed.extend("promotion" for _ in range(body_promo.remove_promotions(container)))
     if read_also_lines is not None:
         read_also_lines.extend(lines)
     return removed
