@@ -121,6 +121,10 @@ SHOWN_ROWS = [
      "(not shown) 12.01.2022", None),
     ("a time within 14 h of the instant: the same instant, the machine date stays",
      RawDate("2022-05-04T00:44:52.000Z", "jsonld"), "03/05/2022 21:44", None),
+    ("another day, its month a word (a header clock, a card): the machine date stays",
+     RawDate("2020-09-30T02:00:07-07:00", "meta"), "Wednesday, September 25, 2020", None),
+    ("another day, its month a word, day first: the machine date stays",
+     RawDate("2022-05-05T22:12:00+00:00", "jsonld"), "06 May 2022", None),
 ]
 
 

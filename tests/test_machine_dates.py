@@ -61,5 +61,9 @@ def test_zone_table_offsets_are_whole_quarter_hours_within_a_day():
         assert sign in "+-" and hh <= 14 and mm in (0, 15, 30, 45), name
 
 
-def test_visible_dates_do_not_read_english_shapes():
-    assert parse_date("May 12, 2024", "text", now=NOW) is None  # a Vietnamese page's line never has an English month
+def test_visible_dates_read_english_months_but_not_zone_abbreviations():
+    # the portals' English pages show "Nov 20, 2025 2:24 PM" (normalize/date_lines.py, eighth pass) ...
+    assert parse_date("May 12, 2024", "text", now=NOW).value.date().isoformat() == "2024-05-12"
+    # ... but a visible line's zone abbreviation is not read as local time: no date rather than a wrong hour
+    assert parse_date("May 12, 2024 10:00 EDT", "text", now=NOW) is None
+    assert parse_date("Tue, Sep 15 2020 10:01:41 EDT", "text", now=NOW) is None

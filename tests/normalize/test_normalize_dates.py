@@ -111,6 +111,26 @@ FORM_CASES = [
     ("11:40 đêm 2/4/2024", "text", vn(2024, 4, 2, 23, 40), DT),
     ("2 giờ 10 đêm 2/4/2024", "text", vn(2024, 4, 2, 2, 10), DT),
     ("12:10 đêm 2/4/2024", "text", vn(2024, 4, 2, 0, 10), DT),  # 12 đêm: midnight
+    # "g" for giờ and the hour alone, as the blind rounds met them (eighth pass)
+    ("14g24 ngày 20/11/2025", "text", vn(2025, 11, 20, 14, 24), DT),
+    ("Thứ năm, 20/11/2025 | 14g24", "text", vn(2025, 11, 20, 14, 24), DT),
+    ("14g ngày 20/11/2025", "text", vn(2025, 11, 20, 14, 0), DT),  # the hour alone: minute 0
+    ("Cập nhật: 14h, 20/11/2025", "text", vn(2025, 11, 20, 14, 0), DT),
+    ("20/11/2025 - 14 giờ", "text", vn(2025, 11, 20, 14, 0), DT),
+    ("9 giờ sáng ngày 20/11/2025", "text", vn(2025, 11, 20, 9, 0), DT),
+    ("8g tối 20/11/2025", "text", vn(2025, 11, 20, 20, 0), DT),
+    ("20/11/2025 | 24h", "text", vn(2025, 11, 20), D),  # "24h" (a site's name) is no hour: the day only
+    # English lines of the portals' English pages, local time unless a zone is given (eighth pass)
+    ("Nov 20, 2025 2:24 PM", "text", vn(2025, 11, 20, 14, 24), DT),
+    ("November 20th, 2025", "text", vn(2025, 11, 20), D),
+    ("Sept. 3 2025 09:05", "text", vn(2025, 9, 3, 9, 5), DT),
+    ("20 November 2025", "text", vn(2025, 11, 20), D),
+    ("20th of Nov., 2025 14:24 GMT+0", "text", vn(2025, 11, 20, 21, 24), DT),
+    ("Thursday, November 20, 2025", "text", vn(2025, 11, 20), D),
+    ("Thu, 20 Nov 2025 | 14:24", "text", vn(2025, 11, 20, 14, 24), DT),
+    ("Posted on November 20, 2025 at 2:24 pm", "text", vn(2025, 11, 20, 14, 24), DT),
+    ("Updated: 20 Nov 2025 - 08:00", "text", vn(2025, 11, 20, 8, 0), DT),
+    ("Nov 20, 2025", "list", vn(2025, 11, 20), D),  # a list card of an English page
 ]
 
 # Relative forms against NOW (2026-07-07 12:00): RELATIVE_PATTERNS rows.
@@ -242,6 +262,8 @@ def test_every_relative_pattern_has_a_case(pattern, unit):
         ("Thời gian đăng: 11/06/2023", vn(2023, 6, 11)),
         ("Đăng lúc 11/06/2023", vn(2023, 6, 11)),
         ("Published on 11/06/2023", vn(2023, 6, 11)),
+        ("Sunday, June 11, 2023", vn(2023, 6, 11)),
+        ("Sun 11 June 2023", vn(2023, 6, 11)),
     ],
 )
 def test_date_line_labels(label_line, expected):
@@ -250,7 +272,7 @@ def test_date_line_labels(label_line, expected):
 
 def test_label_table_size_is_covered():
     # One test row above per label row at least; a new row needs a new case.
-    assert len(DATE_LINE_LABELS) == 8
+    assert len(DATE_LINE_LABELS) == 9
 
 
 # --- find_date_line / is_date_line ------------------------------------------------------
@@ -266,6 +288,9 @@ DATE_LINES = [
     "Tin tức | 02/06/2023",
     "2 giờ trước",
     "ngày 1 tháng 6 năm 2023",
+    "14g24 ngày 20/11/2025",
+    "Nov 20, 2025 2:24 PM",
+    "Thursday, 20 November 2025",
 ]
 
 NOT_DATE_LINES = [
@@ -279,6 +304,10 @@ NOT_DATE_LINES = [
     "14:24",
     "",
     "Xây dựng lực lượng Công an tỉnh Đăk Nông | 02/06/2023 và 03/06/2023 là hai ngày hội nghị",
+    "Vào lúc 14g ngày 20/11/2025, Công an phường nhận được tin báo",  # an event's hour, in a sentence
+    "On Nov 20, 2025 the provincial police arrested two suspects",  # an English sentence with a date
+    "Thursday, November 20",  # no year
+    "May 2025",  # a month, no day
 ]
 
 

@@ -37,6 +37,7 @@ shows the day it is published as (VISIBLE_OVER_MACHINE, one test per row):
 | day X                | day X, or X with day and month swapped (US order)  | the machine date      |
 | day X                | another day, a header line (header_dates: not a link, not a modification date) | the visible line |
 | day X                | another day, not among the header lines            | the machine date      |
+| day X                | another day, its month a word ("Wednesday, August 19, 2020": a site's header clock, a card's day; MONTH_WORD_FORMS) | the machine date |
 | day X, a time        | a time too, within ZONE_SPAN of it (the same instant in the site's zone) | the machine date (voters.prefer_site_zone reads the zone) |
 
 Then, among the machine dates themselves (SHOWN_MACHINE, one test per row): a
@@ -60,6 +61,7 @@ from lxml.etree import _Element as Tag
 
 from ..model import RawDate
 from ..normalize import machine_dates
+from ..normalize.date_lines import MONTH_WORD_FORMS, date_form
 from ..normalize.dates import MACHINE_ORIGINS, parse_date
 from . import header_dates
 from .base import select_all
@@ -157,6 +159,8 @@ def visible_over_machine(dates: list[RawDate], shown: list[str], *, now: datetim
         return None
     visible = next((d for d in dates if d.origin == "text"), None)
     if visible is None or not any(" ".join(visible.raw.split()) in line for line in shown):
+        return None
+    if date_form(visible.raw) in MONTH_WORD_FORMS:  # "Wednesday, August 19, 2020": a header clock, a card's day
         return None
     machine = parse_date(dates[0].raw, dates[0].origin, now=now)
     line = parse_date(visible.raw, "text", now=now)

@@ -35,7 +35,16 @@ def _aware(now: datetime) -> datetime:
 
 # --- Visible forms: day first --------------------------------------------------
 
-# (name, pattern with groups d, m, y).  Tried in order; the first match wins.
+# An English month, written out or abbreviated (the first three letters give its number).
+ENGLISH_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+                 r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])")
+_ENGLISH_MONTHS = {name: number for number, name in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
+
+# The rows below that write the month as a word: a site's header clock and a card's date are written so.
+MONTH_WORD_FORMS = frozenset({"english mdy", "english dmy"})
+
+# (name, pattern with groups d, m (a number) or mon (an English month), y).  Tried in order; the first match wins.
 VISIBLE_DATE_PATTERNS = (
     # year first is unambiguous: "2023-06-02", "2023/06/02"
     ("ymd", r"(?<!\d)(?P<y>\d{4})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?!\d)"),
@@ -43,6 +52,11 @@ VISIBLE_DATE_PATTERNS = (
     ("dmy", r"(?<![\d/.-])(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/-])"),
     # "ngày 1 tháng 6 năm 2023", "1 tháng 6, 2023" ("ngày" is a label)
     ("words", r"(?<!\d)(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s*(?:,|năm)?\s*(?P<y>\d{4})(?!\d)"),
+    # English pages of the portals: "Nov 20, 2025", "November 20th, 2025", "Sept. 3 2025"
+    ("english mdy", r"\b(?P<mon>" + ENGLISH_MONTH + r")\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})(?!\d)"),
+    # "20 November 2025", "20 Nov. 2025", "20th of November, 2025"
+    ("english dmy", r"(?<![\d/.:-])(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>" + ENGLISH_MONTH
+     + r")\.?,?\s+(?P<y>\d{4})(?!\d)"),
 )
 
 # Vietnamese words for the part of the day written after a time, and how each
@@ -57,10 +71,12 @@ DAY_PERIODS = (
 )
 _PERIOD_RULE = {word: rule for word, rule in DAY_PERIODS}
 
-# Times: "14:24", "23:46:40", "14h24", "9 giờ 15 phút", "7:56:00 AM", "7:56 SA"
-# (Vietnamese Windows locales write SA/CH for AM/PM), "11:05 tối".
+# Times: "14:24", "23:46:40", "14h24", "14g24" (g for giờ), "9 giờ 15 phút", "7:56:00 AM", "7:56 SA"
+# (Vietnamese Windows locales write SA/CH for AM/PM), "11:05 tối"; the hour alone, "14h", "14g", "9 giờ
+# sáng" (minute 0; never "2 giờ trước", a relative form, nor an hour over 23).
 TIME_PATTERN = (
-    r"(?<![\d/.:])(?P<H>\d{1,2})\s*(?::|h|giờ)\s*(?P<M>\d{2})(?:\s*[:']\s*(?P<S>\d{2}))?(?:\s*phút)?"
+    r"(?<![\d/.:])(?:(?P<H>\d{1,2})\s*(?::|h|g|giờ)\s*(?P<M>\d{2})(?:\s*[:']\s*(?P<S>\d{2}))?(?:\s*phút)?"
+    r"|(?P<HO>[01]?\d|2[0-3])\s*(?:h|g|giờ)(?![^\W\d_])(?!\s*(?:\d|trước|tiếng)))"
     r"(?:\s*(?P<ampm>[ap]\.?m\.?|sa|ch|" + "|".join(word for word, _ in DAY_PERIODS) + r")\b)?(?![\d/:])"
 )
 # "GMT+7", "(GMT+7)", "GMT +07:00", "UTC+7": +07:00, east of Greenwich.
@@ -75,7 +91,8 @@ DATE_LINE_LABELS = (
     r"(?:ngay )?(?:dang|xuat ban)(?: luc| ngay| vao)?",  # "Ngày đăng:", "Đăng lúc", "Xuất bản"
     r"thoi gian(?: dang)?",  # "Thời gian đăng:"
     r"(?:vao )?luc|ngay|vao",  # "lúc", "Ngày 02/06/2023", "vào lúc"
-    r"(?:last )?(?:updated?|modified|published|posted)(?: on| at)?",  # English labels
+    r"(?:last )?(?:updated?|modified|published|posted)(?: on| at)?|at|on",  # English labels, "… at 2:24 PM"
+    r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?",  # English weekdays: "Thursday", "Thu"
 )
 
 # Relative forms, on the folded line with any time removed: (pattern, unit).
@@ -125,13 +142,16 @@ def _find_date(s: str, now: datetime) -> tuple[tuple[int, int, int], str] | None
     for pattern in _visible_date_res():
         m = pattern.search(s)
         if m:
-            ymd = (_year(m["y"], now), int(m["m"]), int(m["d"]))
+            groups = m.groupdict()
+            month = int(groups["m"]) if groups.get("m") else _ENGLISH_MONTHS[groups["mon"][:3].lower()]
+            ymd = (_year(m["y"], now), month, int(m["d"]))
             return ymd, s[: m.start()] + " " + s[m.end() :]
     return None
 
 
 def _hms(m: re.Match) -> tuple[int, int, int]:
-    hour, minute, second = int(m["H"]), int(m["M"]), int(m["S"] or 0)
+    hour = int(m["H"] or m.groupdict()["HO"])  # HO: the hour alone ("14h", "14g")
+    minute, second = int(m["M"] or 0), int(m["S"] or 0)
     ampm = (m["ampm"] or "").replace(".", "").lower()
     rule = {"sa": "am", "ch": "pm"}.get(ampm) or _PERIOD_RULE.get(ampm) or ampm
     if rule in ("am", "night") and hour == 12:
@@ -229,6 +249,15 @@ def is_date_line(line: str, *, now: datetime | None = None) -> bool:
     if _DIGIT_RE.search(text) is None:  # every VISIBLE_DATE_PATTERNS row needs a digit: no date part
         return _relative(text, now) is not None
     return _date_part(text, now) is not None or _relative(text, now) is not None
+
+
+def date_form(line: str) -> str | None:
+    """The name of the VISIBLE_DATE_PATTERNS row that reads the line's date ("dmy", "english mdy", …), or None."""
+    text = normalize_text(line)
+    for (name, _pattern), compiled in zip(VISIBLE_DATE_PATTERNS, _visible_date_res(), strict=True):
+        if compiled.search(text):
+            return name
+    return None
 
 
 def find_date_line(lines: Sequence[str]) -> int | None:

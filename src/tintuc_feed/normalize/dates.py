@@ -5,7 +5,9 @@ Decisions (see the tests for one case per row):
   time gives local midnight and precision "date"; nothing is invented.
 - Visible strings ("text", "list") are day first, always: 03/04/2024 is
   3 April.  Two-digit years are 20yy unless that is after the crawl year,
-  then 19yy.
+  then 19yy.  An English month written as a word ("Nov 20, 2025 2:24 PM",
+  "20 November 2025": the portals' English pages) names the month; the line
+  is local time unless it gives an offset.
 - A visible string must be a date *line*: a date (with its year) or a
   relative form, plus only weekday, labels ("Cập nhật:", "lúc"), time and
   time zone.  A sentence that carries a date ("Ngày 1/6/2023, Công an tỉnh …")

@@ -4,8 +4,8 @@ Seen in datePublished values of the htmldate and trafilatura evaluation pages
 (issue 13); one test per row in tests/test_machine_dates.py.  Each shape is
 rewritten to an ISO string with an explicit offset, or read with its English
 month name, then read by normalize.dates as ISO.  Only machine origins use this
-module: a visible Vietnamese date line never has an English month or a zone
-abbreviation.
+module: a visible date line reads an English month itself (normalize/date_lines.py,
+the portals' English pages) but never a zone abbreviation ("2:24 PM EST" is no date line).
 
 | shape                                                   | example                                    |
 |---------------------------------------------------------|--------------------------------------------|
