@@ -1,7 +1,15 @@
-"""Store: the articles the spider read (normalized and prepared in its workers), written in batches."""
+"""Store: the articles the spider read (normalized and prepared in its workers), written in batches.
+
+The store is written by a thread of its own (the writer), not the reactor thread: a batch's transaction
+waits on the disk (SQLite syncs the WAL at each COMMIT) and on the database's own code, which run without
+the GIL, so the reactor goes on downloading meanwhile.  The writer is the only thread that touches the
+pipeline's store connection; batches are written one after the other in the order they were made, and
+what each article became (new, updated, refused) is counted back on the reactor thread.
+"""
 
 from __future__ import annotations
 
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -24,8 +32,8 @@ class StorePipeline:
     """Writes each article the spider read (prepared by the page's worker) to the store, in batches.
 
     The batch waiting is written when it holds BATCH_ARTICLES articles, BATCH_SECONDS after its first
-    one, and when the spider closes (SIGTERM included).  A crawl killed outright loses the batch not yet
-    written, never part of one: the next crawl asks for those articles again.
+    one, and when the spider closes (SIGTERM included), by the writer thread.  A crawl killed outright
+    loses the batches not yet committed, never part of one: the next crawl asks for those articles again.
 
     When the spider closes, the source's outcome (found, new, updated,
     skipped, degraded, and whether the site could be read at all) is recorded
@@ -43,11 +51,28 @@ class StorePipeline:
         self.outcome_lost: str | None = None  # the outcome itself could not be written (crawler.main exits 3)
         self.pending: list[tuple] = []  # (PreparedArticle, time read, URL) waiting for the next batch
         self._timer = None
+        self._writer = ThreadPoolExecutor(1, thread_name_prefix="store-writer")  # the only user of self.store
+        self._writing = None  # the Deferred of the last batch handed to the writer
 
-    def open_spider(self):
-        if not is_database_url(self.crawler.spider.db_path):
-            Path(self.crawler.spider.db_path).parent.mkdir(parents=True, exist_ok=True)  # `scrapy crawl` alone
-        self.store = Store(self.crawler.spider.db_path)
+    async def open_spider(self):
+        path = self.crawler.spider.db_path
+        if not is_database_url(path):
+            Path(path).parent.mkdir(parents=True, exist_ok=True)  # `scrapy crawl` alone
+        self.store = await _awaitable(self._in_writer(Store, path))
+
+    def _in_writer(self, function, *args):
+        """function(*args) run by the writer thread: a Deferred of its result, fired on the reactor thread."""
+        from twisted.internet import reactor  # the one Scrapy installed
+        from twisted.internet.defer import Deferred
+
+        deferred: Deferred = Deferred()
+
+        def settle(future: Future) -> None:
+            error = future.exception()
+            deferred.errback(error) if error is not None else deferred.callback(future.result())
+
+        self._writer.submit(function, *args).add_done_callback(lambda f: reactor.callFromThread(settle, f))
+        return deferred
 
     def process_item(self, item):
         source = item["source"]
@@ -69,17 +94,24 @@ class StorePipeline:
         return item
 
     def flush(self) -> None:
-        """Write the articles waiting, in one transaction."""
+        """Hand the articles waiting to the writer thread, to be written in one transaction."""
         if self._timer is not None and self._timer.active():
             self._timer.cancel()
         self._timer = None
         batch, self.pending = self.pending, []
         if not batch:
             return
+        written = self._in_writer(self._write, [(prepared, now) for prepared, now, _ in batch])
+        self._writing = written.addCallback(lambda results: self._count(batch, results))
+
+    def _write(self, batch: list[tuple]) -> list:
+        """In the writer thread: one transaction; what each article became, or why it was not stored."""
         try:
-            results = self.store.upsert_many([(prepared, now) for prepared, now, _ in batch])
+            return self.store.upsert_many(batch)
         except (*self.store.errors, OSError) as exc:  # disk full, read-only, corrupt, server gone: the whole batch
-            results = [exc] * len(batch)
+            return [exc] * len(batch)
+
+    def _count(self, batch: list[tuple], results: list) -> None:
         for (_, _, url), result in zip(batch, results, strict=True):
             if isinstance(result, BaseException):
                 self._refused(url, describe_error(result))
@@ -91,27 +123,39 @@ class StorePipeline:
         self.crawler.stats.inc_value("tintuc/store_errors")
         self.crawler.spider.logger.error("%s: could not store %s", self.crawler.spider.source.id, self.store_errors[-1])
 
-    def close_spider(self):
+    async def close_spider(self):
         self.flush()
+        if self._writing is not None:
+            await _awaitable(self._writing)  # every batch written and counted (the writer keeps their order)
         spider = self.crawler.spider
         stats = self.crawler.stats
         ok, error = _verdict(spider, self.store_errors)
+        outcome = {"ok": ok, "error": error, "skipped": int(stats.get_value("tintuc/skipped", 0)),
+                   "degraded": int(stats.get_value("tintuc/degraded", 0)),
+                   "refused": int(stats.get_value("tintuc/refused", 0)), "notes": _notes(stats.get_stats()),
+                   **self.counts}
         try:
-            run_id = int(getattr(spider, "run_id", 0) or 0) or self.store.start_run([spider.source.id])
-            self.store.finish_source(
-                run_id, spider.source.id, ok=ok, error=error,
-                skipped=int(stats.get_value("tintuc/skipped", 0)),
-                degraded=int(stats.get_value("tintuc/degraded", 0)),
-                refused=int(stats.get_value("tintuc/refused", 0)),
-                notes=_notes(stats.get_stats()),
-                **self.counts,
-            )
+            run_id = int(getattr(spider, "run_id", 0) or 0)
+            await _awaitable(self._in_writer(self._finish, run_id, spider.source.id, outcome))
         except (*self.store.errors, OSError) as exc:
             self.outcome_lost = f"{spider.source.id}: the outcome could not be stored: {describe_error(exc)}"
             spider.logger.error(self.outcome_lost)
             OUTCOMES_LOST.append(self.outcome_lost)
         finally:
+            self._writer.shutdown(wait=True)
+
+    def _finish(self, run_id: int, source_id: str, outcome: dict) -> None:
+        """In the writer thread: the source's outcome recorded, the store closed."""
+        try:
+            self.store.finish_source(run_id or self.store.start_run([source_id]), source_id, **outcome)
+        finally:
             self.store.close()
+
+
+def _awaitable(deferred):
+    from scrapy.utils.defer import maybe_deferred_to_future
+
+    return maybe_deferred_to_future(deferred)
 
 
 def _verdict(spider, store_errors: list[str]) -> tuple[bool, str | None]:
