@@ -130,3 +130,34 @@ def test_prefiltered_select_equals_the_bare_xpath(html, css, remove_first):
         bare = [n for n in (query(node) if node is not page.root else tree.xpath_for(css, False)(node))
                 if n.tag != tree.GAP]
         assert tree.select(node, css, document=node is page.root) == bare
+
+
+@settings(max_examples=200)
+@given(documents(), st.lists(GROUPS, min_size=1, max_size=6, unique=True), st.booleans())
+def test_a_group_of_selectors_keeps_every_one_that_finds_something(html, group, remove_first):
+    """selector_index.possible (a reader's table asked at once): the selectors it leaves out find nothing with
+    the bare XPath, below any node; it keeps the group's order; asked again (after a removal too), the same."""
+    page = Page(html)
+    group = tuple(group)
+    kept = selector_index.possible(page.root, group)
+    assert list(kept) == [css for css in group if css in kept]
+    if remove_first and len(page.root.xpath("//body/*")) > 1:
+        tree.remove(page.root.xpath("//body/*")[0])
+    assert selector_index.possible(page.root, group) is kept
+    for css in group:
+        query = tree.xpath_for(css, True)
+        if css in kept or query is None:
+            continue
+        for node in page.root.iter("div", "p", "span", "html"):
+            assert [n for n in query(node) if n.tag != tree.GAP] == []
+
+
+def test_a_group_is_whole_when_the_page_is_not_indexed_or_each_skip_is_checked(monkeypatch):
+    """A tree parsed without Page (no index) and the VERIFY_INDEX runs give the group as it is: every selector
+    then runs through select (which checks each skip)."""
+    group = (".a", ".zz", "#x")
+    assert selector_index.possible(tree.parse("<html><body><p class='a'>t</p></body></html>"), group) == group
+    page = Page("<html><body><p class='a'>t</p></body></html>")
+    assert selector_index.possible(page.root, group) == (".a",)
+    monkeypatch.setattr(selector_index, "VERIFY_INDEX", True)
+    assert selector_index.possible(page.root, group) == group

@@ -14,7 +14,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 
 from ..model import RawDate
-from . import tree
+from . import selector_index, tree
 from .metas import meta_content
 from .page import Page
 
@@ -59,10 +59,19 @@ def select_all(node: Page | etree._Element, css: str, *, limit: int = 0) -> list
     return found[:limit] if limit else found
 
 
+def possible(node: Page | etree._Element, selectors: Iterable[str]) -> tuple[str, ...]:
+    """The selectors, in order, that the page's index does not rule out (selector_index.possible): a reader
+    looping over a table of selectors runs only these; the others find nothing."""
+    return selector_index.possible(_root(node)[0], selectors if isinstance(selectors, tuple) else tuple(selectors))
+
+
 def first_of_each(node: Page | etree._Element, selectors: Iterable[str]) -> Iterator[tuple[str, etree._Element | None]]:
-    """(css, select_one(node, css)) for each selector in order (compiled XPath, cached per selector)."""
+    """(css, select_one(node, css)) for each selector in order (compiled XPath, cached per selector; None
+    without a run for a selector the page's index rules out)."""
+    selectors = selectors if isinstance(selectors, tuple) else tuple(selectors)
+    kept = possible(node, selectors)
     for css in selectors:
-        yield css, select_one(node, css)
+        yield css, (select_one(node, css) if css in kept else None)
 
 
 def first_text(node: Page | etree._Element, selectors: Iterable[str]) -> tuple[str, str] | None:

@@ -20,7 +20,7 @@ from ..model import ArticleLink, RawArticle, RawDate
 from ..normalize.dates import find_date_line
 from ..normalize.text import fold_key
 from . import byline_lines, layout, read_also, tree
-from .base import absolute, first_of_each, jsonld_article, meta_content, select_all, select_one, text_of
+from .base import absolute, first_of_each, jsonld_article, meta_content, possible, select_all, select_one, text_of
 from .page import Page
 
 # Elements that never belong to an article body.
@@ -91,7 +91,7 @@ def meta_byline(page: Page, matched: dict[str, str]) -> str | None:
 
 
 def remove_all(root: Tag, selectors: Iterable[str]) -> None:
-    for css in selectors:
+    for css in possible(root, selectors):
         for node in select_all(root, css):
             tree.remove(node)
 

@@ -31,7 +31,7 @@ from ..normalize.authors import is_outlet, looks_like_byline, parse_byline, repr
 from ..normalize.site_names import is_site_name, site_keys
 from ..normalize.text import fold_key
 from . import byline_lines, layout, tree
-from .base import jsonld_objects, jsonld_people, meta_content, select_all
+from .base import jsonld_objects, jsonld_people, meta_content, possible, select_all
 from .page import Page
 
 AUTHOR_META = ("author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl")
@@ -187,7 +187,7 @@ def author_element(page: Page | Tag, keys: frozenset[str]) -> tuple[str, str] | 
 
 
 def _candidates(page: Page | Tag):
-    for css in AUTHOR_SELECTORS:
+    for css in possible(page, AUTHOR_SELECTORS):
         for node in select_all(page, css):
             yield css, node
 

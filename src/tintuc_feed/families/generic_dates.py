@@ -64,7 +64,7 @@ from ..normalize import machine_dates
 from ..normalize.date_lines import MONTH_WORD_FORMS, date_form
 from ..normalize.dates import MACHINE_ORIGINS, parse_date
 from . import header_dates
-from .base import select_all
+from .base import possible, select_all
 from .page import Page
 
 MARKED_PUBLISHED = (
@@ -77,13 +77,17 @@ MARKED_PUBLISHED = (
     ("abbr.published[title]", "title"),
     ("abbr[itemprop~=datePublished][title]", "title"),
 )
+MARKED_CSS = tuple(css for css, _ in MARKED_PUBLISHED)
 
 
 def marked_published(page: Page, title: str | None = None) -> tuple[RawDate, str] | None:
     """(the marked publication date, its css) -- by the table of the module doc; None if none."""
     rank = _ranker(page, title)
     best = None
+    kept = possible(page, MARKED_CSS)
     for css, attr in MARKED_PUBLISHED:
+        if css not in kept:  # the page's index rules it out: it finds nothing
+            continue
         for node in select_all(page, css):
             value = (node.get(attr) or "").strip()
             order = rank(node) if value else None

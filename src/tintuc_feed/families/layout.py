@@ -17,7 +17,7 @@ from lxml.etree import _Element as Tag
 
 from ..normalize.dates import find_date_line
 from . import page_forms, tree, tree_html
-from .base import first_of_each, select_all
+from .base import first_of_each, possible, select_all
 from .page import Page
 from .teasers import in_link_teaser
 
@@ -124,7 +124,7 @@ def author_element(page: Page, selectors: Iterable[str]) -> tuple[str, str] | No
 def date_line(page: Page, container: Tag | None, selectors: Iterable[str],
               title: str | None = None) -> tuple[str, str] | None:
     """The visible date line: a date element, else the date line near the title."""
-    for css in selectors:
+    for css in possible(page, selectors):
         for node in select_all(page, css):
             text = tree.flat_text(node)
             if text and find_date_line([text]) == 0 and not in_link_teaser(node):

@@ -41,7 +41,7 @@ _ATTR_NAME = re.compile(r"[a-z_][a-z0-9_.-]*")  # an ASCII attribute name (a nam
 class DocumentIndex:
     """What one parsed document had: class tokens and ids, their raw values, its text; the answers so far."""
 
-    __slots__ = ("answers", "attrs", "classes", "ids", "lowered", "root", "text", "tokens")
+    __slots__ = ("answers", "attrs", "classes", "groups", "ids", "lowered", "root", "text", "tokens")
 
     def __init__(self, root: etree._Element, text: str | None) -> None:
         self.root = root
@@ -55,6 +55,7 @@ class DocumentIndex:
         self.lowered: bytes | None = None
         self.attrs: dict[str, bool] = {}
         self.answers: dict[str, bool] = {}  # per selector: skipped (the index never changes)
+        self.groups: dict[tuple[str, ...], tuple[str, ...]] = {}  # per group of selectors: those not skipped
 
     def has(self, need: tuple[str, str]) -> bool:
         """Whether the document may hold what `need` names (True when it cannot tell)."""
@@ -97,6 +98,19 @@ def cannot_match(node: etree._Element, css: str) -> bool:
     if skip is None:
         skip = entry.answers[css] = _skipped(_checks(css), entry)
     return skip
+
+
+def possible(node: etree._Element, selectors: tuple[str, ...]) -> tuple[str, ...]:
+    """The selectors of `selectors` (in order) that `cannot_match` does not rule out below `node`: one lookup
+    per group and document instead of one per selector (a reader's table of ~5-15 selectors, most of which a
+    small page cannot match).  Every selector when the document is not indexed or VERIFY_INDEX is on."""
+    entry = _INDEXES.get(id(top := node.getroottree().getroot()))
+    if entry is None or entry.root is not top or VERIFY_INDEX:
+        return selectors
+    kept = entry.groups.get(selectors)
+    if kept is None:
+        kept = entry.groups[selectors] = tuple(css for css in selectors if not cannot_match(top, css))
+    return kept
 
 
 def skipped(needs: tuple[frozenset[tuple[str, str]], ...], entry: DocumentIndex) -> bool:
