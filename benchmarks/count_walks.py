@@ -17,6 +17,7 @@ import argparse
 import collections
 import functools
 import sys
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -32,11 +33,12 @@ class Counter:
     def __init__(self) -> None:
         self.sizes: dict[int, tuple[etree._Element, int]] = {}  # id(root) -> (root, elements when parsed)
         self.counts: collections.Counter = collections.Counter()
+        self.spent: collections.Counter = collections.Counter()  # ns of each walk replayed to its end, per kind
 
     def page_root(self, root: etree._Element) -> None:
         self.sizes[id(root)] = (root, sum(1 for _ in etree._Element.iter(root)))
 
-    def walk(self, node, what: str, frame) -> None:
+    def walk(self, node, what: str, frame, replay) -> None:
         if not isinstance(node, etree._Element):
             return
         top = node.getroottree().getroot()
@@ -51,6 +53,22 @@ class Counter:
         caller = "?" if frame is None else (
             f"{Path(frame.f_code.co_filename).stem}.{frame.f_code.co_name}")
         self.counts[(kind, caller, what)] += 1
+        self.spent[(kind, caller, what)] += _replayed(replay)
+
+
+def _replayed(replay) -> int:
+    """CPU ns of the walk run again to its end (fastest of 3): an upper bound of what the reader's walk cost
+    (a reader may stop early, as next(iter(...)) does)."""
+    best = None
+    for _ in range(3):
+        start = time.thread_time_ns()
+        result = replay()
+        if not isinstance(result, (list, bool, float, str)):
+            for _ in result:
+                pass
+        spent = time.thread_time_ns() - start
+        best = spent if best is None else min(best, spent)
+    return best
 
 
 class CountedXPath:
@@ -61,7 +79,7 @@ class CountedXPath:
         self.path = query.path
 
     def __call__(self, node, **kwargs):
-        self.counter.walk(node, f"XPath {self.label}", sys._getframe(1))
+        self.counter.walk(node, f"XPath {self.label}", sys._getframe(1), lambda: self.query(node, **kwargs))
         return self.query(node, **kwargs)
 
 
@@ -116,10 +134,11 @@ def _counting_element(counter: Counter) -> type:
         method = getattr(etree.ElementBase, name)
 
         def walk(self, *args, **kwargs):
-            counter.walk(self, name, sys._getframe(1))
+            counter.walk(self, name, sys._getframe(1), lambda: method(self, *args, **kwargs))
             return method(self, *args, **kwargs)
         return walk
-    return type("CountingElement", (etree.ElementBase,), {name: counted(name) for name in WALKS if hasattr(etree.ElementBase, name)})
+    methods = {name: counted(name) for name in WALKS if hasattr(etree.ElementBase, name)}
+    return type("CountingElement", (etree.ElementBase,), methods)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -137,18 +156,19 @@ def main(argv: list[str] | None = None) -> int:
     for read, page in zip(readers, pages, strict=True):
         read(page[4])
     n = len(pages)
-    kinds = collections.Counter()
-    for (kind, _, _), count in counter.counts.items():
+    kinds, spent = collections.Counter(), collections.Counter()
+    for (kind, caller, what), count in counter.counts.items():
         kinds[kind] += count
+        spent[kind] += counter.spent[(kind, caller, what)]
     print(f"{n} page(s) of set {args.set!r}{' (' + args.page + ')' if args.page else ''}: walks per page (an iter() over a small node, e.g. a leaf's ancestors, is not a walk of the tree)")
-    print("| walks from | per page |\n|---|---:|")
+    print("| walks from | per page | µs per page, each walk replayed to its end |\n|---|---:|---:|")
     for kind in ("whole", "part", "small", "other"):
-        print(f"| {kind} | {kinds[kind] / n:.1f} |")
-    print("\n| kind | caller | walk | per page |\n|---|---|---|---:|")
+        print(f"| {kind} | {kinds[kind] / n:.1f} | {spent[kind] / n / 1000:.1f} |")
+    print("\n| kind | caller | walk | per page | µs per page (replayed) |\n|---|---|---|---:|---:|")
     rows = sorted(((k, c, w, v) for (k, c, w), v in counter.counts.items() if k in ("whole", "part")),
                   key=lambda r: -r[3])
     for kind, caller, what, count in rows[: args.top]:
-        print(f"| {kind} | {caller} | {what} | {count / n:.1f} |")
+        print(f"| {kind} | {caller} | {what} | {count / n:.1f} | {counter.spent[(kind, caller, what)] / n / 1000:.1f} |")
     return 0
 
 

@@ -126,22 +126,32 @@ def _article_of(node: Tag) -> Tag | None:
 
 
 def _ranker(page: Page, title: str | None):
-    """node -> 0 (in the page's article), 1 (elsewhere), None (in a card's article)."""
-    own = None
-    if len(_ARTICLES(page.root) or _TYPED_ARTICLES(page.root)) > 1:
-        anchor = header_dates.title_anchor(page, title)
-        own = (anchor if anchor is not None and _is_article(anchor) else
-               _article_of(anchor) if anchor is not None else None)
-    if own is None:
-        return lambda node: None if _quoted(node) else 0 if _article_of(node) is not None else 1
+    """node -> 0 (in the page's article), 1 (elsewhere), None (in a card's article).  The page's own article
+    is found at the first node ranked (most pages have no candidate: their two whole-page XPath runs are
+    spared); the callers change nothing in the tree between the two."""
+    found: list[Tag | None] = []
 
     def rank(node: Tag) -> int | None:
+        if not found:
+            found.append(_own_article(page, title))
+        own = found[0]
         if _quoted(node):
             return None
+        if own is None:
+            return 0 if _article_of(node) is not None else 1
         article = node if _is_article(node) else _article_of(node)
         return 0 if article is own else 1 if article is None else None
 
     return rank
+
+
+def _own_article(page: Page, title: str | None) -> Tag | None:
+    """Of several articles (or typed …Article elements), the one holding the title; None if one or none."""
+    if len(_ARTICLES(page.root) or _TYPED_ARTICLES(page.root)) > 1:
+        anchor = header_dates.title_anchor(page, title)
+        return (anchor if anchor is not None and _is_article(anchor) else
+                _article_of(anchor) if anchor is not None else None)
+    return None
 
 
 def _quoted(node: Tag) -> bool:
