@@ -161,3 +161,28 @@ def test_a_group_is_whole_when_the_page_is_not_indexed_or_each_skip_is_checked(m
     assert selector_index.possible(page.root, group) == (".a",)
     monkeypatch.setattr(selector_index, "VERIFY_INDEX", True)
     assert selector_index.possible(page.root, group) == group
+
+
+@settings(max_examples=200)
+@given(documents(), st.lists(SELECTORS, min_size=2, max_size=6).map(", ".join), st.booleans())
+def test_a_group_narrowed_to_its_possible_alternatives_finds_what_the_whole_group_finds(html, css, remove_first):
+    """select runs only the alternatives of a group the index keeps (selector_index.alternatives): the same
+    elements in the same order as the whole group's XPath, below any node, before and after a removal."""
+    page = Page(html)
+    if remove_first and len(page.root.xpath("//body/*")) > 1:
+        tree.remove(page.root.xpath("//body/*")[0])
+    query = tree.xpath_for(css, True)
+    if query is None:
+        return
+    for node in page.root.iter("div", "p", "span", "html"):
+        whole = query(node) if node is not page.root else tree.xpath_for(css, False)(node)
+        assert tree.select(node, css, document=node is page.root) == [n for n in whole if n.tag != tree.GAP]
+
+
+def test_the_alternatives_kept_table():
+    page = Page("<html><body><div class='a'><p id='x' itemprop='name'>t</p></div></body></html>")
+    rows = {".a": None, ".a, .b": (0,), ".b, .c, #x": (2,), ".zz, .yy": None, "p, .b": None,
+            ".b, [itemprop], .a .c, div.a p#x": (1, 3), ".a, #x, [itemprop]": None}
+    for css, kept in rows.items():
+        assert selector_index.alternatives(page.root, css) == kept, css
+    assert [n.get("id") for n in tree.select(page.root, ".b, .c, #x", document=True)] == ["x"]

@@ -41,7 +41,7 @@ _ATTR_NAME = re.compile(r"[a-z_][a-z0-9_.-]*")  # an ASCII attribute name (a nam
 class DocumentIndex:
     """What one parsed document had: class tokens and ids, their raw values, its text; the answers so far."""
 
-    __slots__ = ("answers", "attrs", "classes", "groups", "ids", "lowered", "root", "text", "tokens")
+    __slots__ = ("alternatives", "answers", "attrs", "classes", "groups", "ids", "lowered", "root", "text", "tokens")
 
     def __init__(self, root: etree._Element, text: str | None) -> None:
         self.root = root
@@ -56,6 +56,7 @@ class DocumentIndex:
         self.attrs: dict[str, bool] = {}
         self.answers: dict[str, bool] = {}  # per selector: skipped (the index never changes)
         self.groups: dict[tuple[str, ...], tuple[str, ...]] = {}  # per group of selectors: those not skipped
+        self.alternatives: dict[str, tuple[int, ...] | None] = {}  # per selector group: its alternatives kept
 
     def has(self, need: tuple[str, str]) -> bool:
         """Whether the document may hold what `need` names (True when it cannot tell)."""
@@ -98,6 +99,22 @@ def cannot_match(node: etree._Element, css: str) -> bool:
     if skip is None:
         skip = entry.answers[css] = _skipped(_checks(css), entry)
     return skip
+
+
+def alternatives(node: etree._Element, css: str) -> tuple[int, ...] | None:
+    """Of a selector group (`.a, .b, #c`) that may match, the places of the alternatives the document may
+    match, when it rules some out (their union is then the group's answer: the others find nothing); None
+    when every alternative stays (or the group has one, or the document is not indexed)."""
+    entry = _INDEXES.get(id(top := node.getroottree().getroot()))
+    if entry is None or entry.root is not top:
+        return None
+    if css in entry.alternatives:
+        return entry.alternatives[css]
+    checks = _checks(css)
+    kept = tuple(place for place, (needed, others) in enumerate(checks)
+                 if needed <= entry.tokens and all(entry.has(need) for need in others))
+    entry.alternatives[css] = found = kept if 0 < len(kept) < len(checks) else None
+    return found
 
 
 def possible(node: etree._Element, selectors: tuple[str, ...]) -> tuple[str, ...]:

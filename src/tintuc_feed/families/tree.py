@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from cssselect import HTMLTranslator, SelectorError
+from cssselect import parse as parse_css
 from lxml import etree
 
 from . import selector_index
@@ -63,7 +64,8 @@ def xpath_for(css: str, within: bool = True) -> etree.XPath | None:
 
 
 def select(node: etree._Element, css: str, *, document: bool = False) -> list[etree._Element]:
-    """Elements below `node` matching `css`, in document order ([] for a selector cssselect rejects)."""
+    """Elements below `node` matching `css`, in document order ([] for a selector cssselect rejects).
+    A group whose alternatives the page's index partly rules out runs the others only (their union)."""
     query = xpath_for(css, not document)
     if query is None:
         return []
@@ -72,7 +74,26 @@ def select(node: etree._Element, css: str, *, document: bool = False) -> list[et
             found = [n for n in query(node) if n.tag != GAP]
             assert not found, f"selector index skipped {css!r}, which matches {found}"
         return []
+    kept = selector_index.alternatives(node, css)
+    narrowed = _xpath_of_alternatives(css, kept, not document) if kept is not None else None
+    if narrowed is not None:
+        found = [n for n in narrowed(node) if n.tag != GAP]
+        if selector_index.VERIFY_INDEX:  # tests: the whole group finds the same
+            assert found == [n for n in query(node) if n.tag != GAP], f"alternatives {kept} of {css!r}"
+        return found
     return [n for n in query(node) if n.tag != GAP]
+
+
+@cache
+def _xpath_of_alternatives(css: str, kept: tuple[int, ...], within: bool) -> etree.XPath | None:
+    """The compiled XPath of these alternatives of a selector group (as css_to_xpath joins a group's)."""
+    try:
+        selectors = parse_css(css)
+        prefix = "descendant::" if within else "descendant-or-self::"
+        return etree.XPath(" | ".join(_TRANSLATOR.selector_to_xpath(selectors[place], prefix,
+                                                                    translate_pseudo_elements=True) for place in kept))
+    except (SelectorError, etree.XPathError, ValueError, NotImplementedError, IndexError):
+        return None
 
 
 def select_one(node: etree._Element, css: str, *, document: bool = False) -> etree._Element | None:
