@@ -97,7 +97,7 @@ ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "blogposting"
 
 def jsonld_scripts(page: Page) -> list[str]:
     """The text of every <script type=...ld+json...> in document order."""
-    return [script.text or "null" for script in page.root.iter("script") if _LD_JSON.search(script.get("type") or "")
+    return [script.text or "null" for script in page.elements("script") if _LD_JSON.search(script.get("type") or "")
             and script.get("type") is not None]
 
 

@@ -106,6 +106,7 @@ def cut_from(node: Tag, root: Tag) -> None:
     while at is not None and at is not root:
         for later in list(at.itersiblings()):
             at.getparent().remove(later)
+            tree.changed()
         at.tail = None
         at = at.getparent()
     tree.remove(node)

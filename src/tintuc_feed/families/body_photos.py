@@ -137,3 +137,4 @@ def _put(unit: Tag, block: Tag, first: bool) -> None:
         block.addprevious(node)
     else:
         block.addnext(node)
+    tree.changed()

@@ -127,6 +127,8 @@ def join_parts(container: Tag) -> list[Tag]:
             _append(container, node)
         else:
             container.append(node)
+    if before or after:
+        tree.changed()  # nodes moved into the container
     return [node for node, part in before + after if part]
 
 

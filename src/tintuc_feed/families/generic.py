@@ -322,7 +322,7 @@ def _tags(soup: Page, obj: dict | None) -> tuple[str, ...]:
 
 
 def _canonical(soup: Page, url: str) -> str | None:
-    link = next((n for n in soup.root.iter("link") if "canonical" in " ".join(tree.classes_of(n, "rel"))), None)
+    link = next((n for n in soup.elements("link") if "canonical" in " ".join(tree.classes_of(n, "rel"))), None)
     href = link.get("href") if link is not None else None
     if not href:
         og = meta_content(soup, "og:url")

@@ -305,6 +305,7 @@ def paragraphize(container: Tag, page: Page) -> None:
             container.append(run[0])
         elif any(_shows(part) for part in run):
             _append_parts(etree.SubElement(container, "p"), run)
+    tree.changed()  # the children were taken out and put back in paragraphs
 
 
 def _detach_children(container: Tag) -> list:

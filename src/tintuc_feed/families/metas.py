@@ -23,7 +23,7 @@ def meta_content(page: Page, *names: str) -> tuple[str, str] | None:
     attribute).  The name is matched by `_meta_name_re` (case-insensitive, whole value);
     the lookup tables are built once per page and set of <meta> elements (`_meta_tables`).
     """
-    metas = list(page.root.iter("meta"))
+    metas = page.elements("meta")
     if not metas:
         return None
     tables = _meta_tables(page, metas)
@@ -48,7 +48,7 @@ class _MetaTable:
 
     __slots__ = ("metas", "others", "places", "values")
 
-    def __init__(self, metas: list[etree._Element], attr: str) -> None:
+    def __init__(self, metas: tuple[etree._Element, ...], attr: str) -> None:
         pairs = [(value, m) for m in metas if (value := m.get(attr)) is not None]
         self.values = [v for v, _ in pairs]
         self.metas = [m for _, m in pairs]
@@ -74,11 +74,11 @@ class _MetaTable:
         return self.metas[best] if best < len(self.metas) else None
 
 
-def _meta_tables(page: Page, metas: list[etree._Element]) -> tuple[_MetaTable, ...]:
+def _meta_tables(page: Page, metas: tuple[etree._Element, ...]) -> tuple[_MetaTable, ...]:
     """Per attribute (property, name, itemprop), the table of the metas carrying it; remembered on the
     page while the same <meta> elements are in its tree (a reader that removes one gets new tables)."""
     memo = page.memo.get("meta")
-    if memo is not None and memo[0] == metas:
+    if memo is not None and (memo[0] is metas or memo[0] == metas):
         return memo[1]
     tables = tuple(_MetaTable(metas, attr) for attr in ("property", "name", "itemprop"))
     page.memo["meta"] = (metas, tables)

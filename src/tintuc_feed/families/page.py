@@ -15,6 +15,11 @@ from lxml import etree
 
 from . import selector_index, tree
 
+# The elements readers look up by tag over the whole page many times (the <meta> lookups above all): found
+# by one walk, remembered until the next structural change of a tree (tree.STRUCTURE_CHANGES).
+INDEXED_TAGS = ("meta", "script", "link", "title")
+VERIFY_ELEMENTS = False  # tests: each answer checked against a walk of the tree as it is now
+
 
 class Page:
     __slots__ = ("__weakref__", "memo", "root", "text")
@@ -41,10 +46,25 @@ class Page:
         page._index()
         return page
 
+    def elements(self, tag: str) -> tuple[etree._Element, ...]:
+        """The page's elements of one of INDEXED_TAGS in document order (`root.iter(tag)`), from one walk for
+        all of them, remembered while no tree has changed its structure since (removals, moves: a reader
+        counts each, tree.changed)."""
+        memo = self.memo.get("elements")
+        if memo is None or memo[0] != tree.STRUCTURE_CHANGES:
+            found: dict[str, list[etree._Element]] = {name: [] for name in INDEXED_TAGS}
+            for node in self.root.iter(*INDEXED_TAGS):
+                found[node.tag].append(node)
+            memo = self.memo["elements"] = (tree.STRUCTURE_CHANGES, {name: tuple(v) for name, v in found.items()})
+        if VERIFY_ELEMENTS:
+            assert list(memo[1][tag]) == list(self.root.iter(tag)), f"stale <{tag}> list"
+        return memo[1][tag]
+
     @property
     def title(self) -> etree._Element | None:
         """The first <title> anywhere in the document."""
-        return next(self.root.iter("title"), None)
+        titles = self.elements("title")
+        return titles[0] if titles else None
 
     @property
     def lang(self) -> str | None:

@@ -308,6 +308,18 @@ def direct_strings(node: etree._Element) -> list[str]:
 
 # ---- changes ---------------------------------------------------------------------------
 
+# How many structural changes (an element removed, moved or added) any tree has had: a list of a page's
+# elements remembered at one count is still the tree's while the count is the same (Page.elements).  `remove`
+# counts its own; a reader that moves, adds or removes elements with lxml itself calls `changed()`.
+STRUCTURE_CHANGES = 0
+
+
+def changed() -> None:
+    """Count a structural change made with lxml directly (lists of elements remembered before it are stale)."""
+    global STRUCTURE_CHANGES
+    STRUCTURE_CHANGES += 1
+
+
 def remove(node: etree._Element) -> None:
     """Take the element out of the tree; the text after it stays a separate string."""
     parent = node.getparent()
@@ -317,6 +329,7 @@ def remove(node: etree._Element) -> None:
     gap.tail = node.tail
     node.tail = None
     parent.replace(node, gap)
+    changed()
 
 
 def is_removed(node: etree._Element, root: etree._Element) -> bool:
