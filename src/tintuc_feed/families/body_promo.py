@@ -46,6 +46,7 @@ PROMO_ROWS = (
 # What may come before the call at a sentence's start: an arrow, a purpose ("Để cập nhật tin nhanh,", "For the
 # latest news,"), a plea.
 _INVITATION = r"[>»›¡¿*\-–\s]*(?:(?:để|for (?:the latest|more)) [^.!?,]{0,40}?,? )?(?:please |bitte )?"
+PROMO_ROW = re.compile("|".join(f"(?:{row})" for _, row in PROMO_ROWS).replace("[.!]?$", "[.!]?(?:$|\\s)"))
 PROMO = re.compile(r"(?:^|[.!?]\s+)" + _INVITATION + "(?:" + "|".join(f"(?:{row})" for _, row in PROMO_ROWS) + ")")
 PROMO_MAX_CHARS = 250  # a longer block is prose, whatever it says
 PROMO_AFTER_SHARE = 0.5  # at least this share of the body's text comes before the call
@@ -59,6 +60,8 @@ def is_promotion(text: str) -> bool:
 
 def remove_promotions(root: Tag) -> int:
     """Remove the blocks that are the site's calls to action, past the body's first PROMO_AFTER_SHARE of text."""
+    if PROMO_ROW.search(" ".join(unicodedata.normalize("NFC", tree.get_text(root, " ")).lower().split())) is None:
+        return 0  # no row's words anywhere: no walk over the blocks (most pages)
     blocks = layout.leaf_blocks(root)
     texts = [" ".join(tree.flat_text(b).split()) for b in blocks]
     total, before, removed = sum(len(t) for t in texts), 0, 0
