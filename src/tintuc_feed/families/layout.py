@@ -38,6 +38,10 @@ NOISE_MAX_PARAGRAPH_CHARS = 300  # a widget with more paragraph text than this i
 BLOCK_TAGS = ("p", "div", "h2", "h3", "h4", "h5", "h6", "figcaption", "li", "td", "blockquote", "section",
               "table", "figure", "ul", "ol", "pre", "article")
 MIN_DENSE_CHARS = 100  # a block with less paragraph text is not a body
+# The densest block's parent is the body when its own paragraphs hold this much text and its link text is
+# under this share (an article whose first paragraphs sit beside a nested block holding the rest).
+HOLDER_OWN_CHARS = 200
+HOLDER_LINK_DENSITY = 0.2
 
 
 # One of these is in every class/id NOISE_CLASS matches (case folded): _is_noise_widget
@@ -78,7 +82,20 @@ def densest_block(page: Page) -> Tag | None:
     if not scores:
         return _densest_text_block(page)
     best, score = max(scores.items(), key=lambda pair: pair[1])
-    return best if score >= MIN_DENSE_CHARS else _densest_text_block(page)
+    if score < MIN_DENSE_CHARS:
+        return _densest_text_block(page)
+    return _holder_with_own_paragraphs(best, scores)
+
+
+def _holder_with_own_paragraphs(best: Tag, scores: dict[Tag, int]) -> Tag:
+    """The densest block's parent when the parent holds paragraphs of its own and few links: the article's
+    first paragraphs (and the lines and photo between them) sit beside the nested block holding the rest."""
+    parent = best.getparent()
+    if parent is None or scores.get(parent, 0) < HOLDER_OWN_CHARS:
+        return best
+    text = len(tree.get_text(parent, " ", strip=True)) or 1
+    links = sum(len(tree.get_text(a, " ", strip=True)) for a in parent.iterdescendants("a"))
+    return parent if links / text < HOLDER_LINK_DENSITY else best
 
 
 def _densest_text_block(page: Page) -> Tag | None:
