@@ -26,7 +26,10 @@ reactor thread and what runs beside it), its page-reading workers (its RUSAGE_CH
 before it exits), all of them, and the site's server (this process's own CPU during the crawl: the
 server's threads run here, and they compete for the same two cores).  The runs are interleaved (run 1 of
 every crawl, then run 2 of every crawl, ...), so a change of the machine's load hits every crawl alike;
-the 1-minute load average is read before each run.  Medians of --runs; the ratio is tintuc-feed's page
+the 1-minute load average is read before each run.  Where a crawl's wall time goes beside its pages: the
+server stamps each request, so "start" is the time from the crawl process's start to its first request
+(interpreter, imports, the reactor's start, robots.txt) and "end" the time from its last request to its
+exit (the last pages read, the store's last writes, the shutdown), both sides alike.  Medians of --runs; the ratio is tintuc-feed's page
 rate over the bare spider's of the same round, per round then median (with its range).
 Every tintuc-feed run must store every article (checked), so a faster run that read less is refused.
 """
@@ -167,6 +170,18 @@ status = "fixture"
     return path
 
 
+class StampedRequests(list):
+    """The server's request log (SampleSite appends (method, path) per request), with the time of each."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.times: list[float] = []
+
+    def append(self, item) -> None:
+        self.times.append(time.perf_counter())
+        super().append(item)
+
+
 def children_cpu() -> float:
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
@@ -207,11 +222,12 @@ def crawl_tintuc(code: Path, sources: Path, workdir: Path, workers: str | None) 
     cpu, server, start = children_cpu(), own_cpu(), time.perf_counter()
     subprocess.run([sys.executable, "-P", str(launcher), "--db", str(db), "--sources", str(sources), "--delay", "0",
                     "--log-level", "ERROR"], env=env, check=True, cwd=workdir)
-    seconds, cpu, server = time.perf_counter() - start, children_cpu() - cpu, own_cpu() - server
+    end = time.perf_counter()
+    seconds, cpu, server = end - start, children_cpu() - cpu, own_cpu() - server
     crawl, workers_cpu = map(float, usage.read_text().split())
     with Store(db) as store:
         return {"seconds": seconds, "all": cpu, "crawl": crawl, "workers": workers_cpu, "server": server,
-                "items": store.count()}
+                "items": store.count(), "span": (start, end)}
 
 
 BARE = '''
@@ -252,9 +268,10 @@ def crawl_bare(list_url: str, workdir: Path) -> dict:
     cpu, server, start = children_cpu(), own_cpu(), time.perf_counter()
     done = subprocess.run([sys.executable, str(script), list_url], capture_output=True, text=True, env=env,
                           check=True)
-    seconds, cpu, server = time.perf_counter() - start, children_cpu() - cpu, own_cpu() - server
+    end = time.perf_counter()
+    seconds, cpu, server = end - start, children_cpu() - cpu, own_cpu() - server
     return {"seconds": seconds, "all": cpu, "crawl": cpu, "workers": 0.0, "server": server,
-            "items": int(done.stdout.split()[-1])}
+            "items": int(done.stdout.split()[-1]), "span": (start, end)}
 
 
 def measure(variant: str, args, workdir: Path) -> dict:
@@ -268,6 +285,7 @@ def measure(variant: str, args, workdir: Path) -> dict:
         runs["before"] = []
     runs["bare"] = []
     with SampleSite(root) as site:
+        site.server.requests = StampedRequests()
         sources = sources_file(workdir / f"{variant}.toml", site.url, args.articles)
         for _ in range(args.runs):
             for kind, results in runs.items():
@@ -279,7 +297,9 @@ def measure(variant: str, args, workdir: Path) -> dict:
                     run = crawl_tintuc(code, sources, workdir, "0" if kind == "inline" else None)
                 pages = sum(1 for _, path in site.requests[before:] if path != "/robots.txt")
                 assert run["items"] == args.articles and pages == expected_pages, (kind, run["items"], pages)
-                results.append(run | {"pages": pages, "load": load})
+                (start, end), stamps = run.pop("span"), site.server.requests.times[before:]
+                results.append(run | {"pages": pages, "load": load, "start": stamps[0] - start,
+                                      "end": end - stamps[-1]})
     return {"variant": variant, "page_kib": page_kib, "pages": expected_pages, "runs": runs}
 
 
@@ -292,21 +312,24 @@ def report(result: dict) -> None:
 
     print(f"\n## {result['variant']}: {result['pages']} pages, article page {result['page_kib']:.1f} KiB")
     print("| crawl | pages/min | CPU ms/page: all | crawl process | workers | server "
-          "| ratio to bare Scrapy (range) |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
+          "| start s | end s | ratio to bare Scrapy (range) |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     labels = {"pool": "tintuc-feed (worker pool, default)", "inline": "tintuc-feed, TINTUC_EXTRACT_WORKERS=0",
               "before": "--before checkout (default settings)", "bare": "bare Scrapy spider (url + title)"}
     for kind in runs:
         ratios = [a / b for a, b in zip(rate[kind], rate["bare"], strict=True)]
         print(f"| {labels[kind]} | {statistics.median(rate[kind]):,.0f} | {per_page(kind, 'all'):.1f} "
               f"| {per_page(kind, 'crawl'):.1f} | {per_page(kind, 'workers'):.1f} | {per_page(kind, 'server'):.1f} "
+              f"| {statistics.median(r['start'] for r in runs[kind]):.2f} "
+              f"| {statistics.median(r['end'] for r in runs[kind]):.2f} "
               f"| {statistics.median(ratios):.2f} ({min(ratios):.2f}-{max(ratios):.2f}) |")
     loads = [r["load"] for v in runs.values() for r in v]
     print(f"(medians of {len(runs['bare'])} interleaved rounds; 1-minute load average before the runs: median "
           f"{statistics.median(loads):.1f}, {min(loads):.1f}-{max(loads):.1f}, on {os.cpu_count()} CPUs)")
-    print("runs (s, CPU s all/crawl/workers/server, load):",
+    print("runs (s, CPU s all/crawl/workers/server, start s, end s, load):",
           {k: [(round(r["seconds"], 1), round(r["all"], 1), round(r["crawl"], 1), round(r["workers"], 1),
-                round(r["server"], 1), round(r["load"], 1)) for r in v] for k, v in runs.items()})
+                round(r["server"], 1), round(r["start"], 2), round(r["end"], 2), round(r["load"], 1)) for r in v]
+           for k, v in runs.items()})
 
 
 def main(argv: list[str] | None = None) -> int:
