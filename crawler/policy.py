@@ -28,7 +28,7 @@ from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.exceptions import IgnoreRequest
 from twisted.internet import defer
 
-from tintuc_feed.crawl_policy import HostPolicy
+from tintuc_feed.crawl_policy import HostPolicy, redirect_detail
 
 log = logging.getLogger(__name__)
 RETRY_AFTER_CODES = (429, 503)
@@ -78,8 +78,8 @@ class OffsitePolicyMiddleware:
         policy = self.policy()
         kind = policy.refusal(request.url) if policy else None
         if kind:
-            via = request.meta.get("redirect_urls")
-            raise refuse(self.crawler, kind, request.url, f"redirected from {via[-1]}" if via else "")
+            via, reasons = request.meta.get("redirect_urls"), request.meta.get("redirect_reasons") or [None]
+            raise refuse(self.crawler, kind, request.url, redirect_detail(request.url, via[-1], reasons[-1]) if via else "")
 
 
 class _CountedRedirects:

@@ -18,7 +18,9 @@ import scrapy
 from scrapy.http import Response
 from scrapy.utils.defer import maybe_deferred_to_future
 
+from tintuc_feed.fetch_errors import describe_download_error, describe_status
 from tintuc_feed.model import ArticleLink
+from tintuc_feed.moved_site import list_source
 from tintuc_feed.sources import load_sources, select_sources
 from tintuc_feed.store import Store, describe_error
 
@@ -87,7 +89,9 @@ class PortalSpider(scrapy.Spider):
             return
         # Urgent: once the pool runs, read by a worker of its own, not behind the article pages queued in the
         # pool (the downloader needs its links), nor here (~30 ms a portal's page, every download held).
-        page = await self._read(read_list, self.source, response.url, _body_text(response), urgent=True)
+        asked = response.meta.get("redirect_urls", [response.url])[0]  # moved to a host the source allows
+        page = await self._read(read_list, list_source(self.source, asked, response.url), response.url,
+                                _body_text(response), urgent=True)
         if page.problem and page.problem.startswith(END_OF_LIST) and response.meta["page"] > 1:
             return  # a later page without links, or a soft 404, is where the list ends: not a problem
         if page.problem:
@@ -241,5 +245,5 @@ def _describe(failure) -> str:
         return str(failure.value)
     response = getattr(failure.value, "response", None)
     if response is not None:
-        return f"HTTP {response.status}"
-    return f"{failure.type.__name__}: {failure.getErrorMessage()}"
+        return describe_status(response.status)
+    return describe_download_error(failure.type.__name__, failure.getErrorMessage())
