@@ -42,9 +42,15 @@ _ENGLISH_MONTHS = {name: number for number, name in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
 
 # The rows below that write the month as a word: a site's header clock and a card's date are written so.
-MONTH_WORD_FORMS = frozenset({"english mdy", "english dmy"})
+MONTH_WORD_FORMS = frozenset({"english mdy", "english dmy", "month_name_first", "day_month_name"})
 
-# (name, pattern with groups d, m (a number) or mon (an English month), y).  Tried in order; the first match wins.
+# Month names in words (WordPress vi: "Tháng Một" … "Tháng Mười Hai"), folded -> month; longest first in the regex.
+MONTH_WORDS = {"muoi mot": 11, "muoi hai": 12, "mot": 1, "hai": 2, "ba": 3, "tu": 4, "bon": 4, "nam": 5, "sau": 6,
+               "bay": 7, "tam": 8, "chin": 9, "muoi": 10}
+_MONTHS_RE = r"mười\s+một|mười\s+hai|mười|một|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín"
+
+# (name, pattern with groups d, m (a number or a Vietnamese month word) or mon (an English month), y).
+# Tried in order; the first match wins.
 VISIBLE_DATE_PATTERNS = (
     # year first is unambiguous: "2023-06-02", "2023/06/02"
     ("ymd", r"(?<!\d)(?P<y>\d{4})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?!\d)"),
@@ -57,6 +63,10 @@ VISIBLE_DATE_PATTERNS = (
     # "20 November 2025", "20 Nov. 2025", "20th of November, 2025"
     ("english dmy", r"(?<![\d/.:-])(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>" + ENGLISH_MONTH
      + r")\.?,?\s+(?P<y>\d{4})(?!\d)"),
+    # the month in words, as WordPress's Vietnamese locale writes it: "Tháng Mười Một 25, 2025" ("F j, Y"),
+    # "25 Tháng Mười Một, 2025" ("j F, Y")
+    ("month_name_first", rf"(?<!\w)tháng\s+(?P<m>{_MONTHS_RE})\s+(?P<d>\d{{1,2}})\s*,\s*(?P<y>\d{{4}})(?!\d)"),
+    ("day_month_name", rf"(?<!\d)(?P<d>\d{{1,2}})\s+tháng\s+(?P<m>{_MONTHS_RE})\s*,?\s*(?P<y>\d{{4}})(?!\d)"),
 )
 
 # Vietnamese words for the part of the day written after a time, and how each
@@ -138,12 +148,16 @@ def _visible_date_res() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(pattern, _FLAGS) for _name, pattern in VISIBLE_DATE_PATTERNS)
 
 
+def _month(text: str) -> int:
+    return int(text) if text.isdigit() else MONTH_WORDS[" ".join(fold_key(text).split())]
+
+
 def _find_date(s: str, now: datetime) -> tuple[tuple[int, int, int], str] | None:
     for pattern in _visible_date_res():
         m = pattern.search(s)
         if m:
             groups = m.groupdict()
-            month = int(groups["m"]) if groups.get("m") else _ENGLISH_MONTHS[groups["mon"][:3].lower()]
+            month = _month(groups["m"]) if groups.get("m") else _ENGLISH_MONTHS[groups["mon"][:3].lower()]
             ymd = (_year(m["y"], now), month, int(m["d"]))
             return ymd, s[: m.start()] + " " + s[m.end() :]
     return None
