@@ -237,3 +237,26 @@ def test_a_site_that_stops_answering_is_stopped_at_the_crawl_time_limit_and_the_
     assert "the crawl took longer than 15 s and was stopped" in status["last_error"]
     assert stored_titles(db) == {FIRST}
     assert feed_titles(out, "congan-quang-nam-cu") == {FIRST}
+
+
+# --- 8.6 the only charset quirk the research names -------------------------------------------------------------
+
+def test_a_liferay_meta_without_http_equiv_is_read_right_whatever_the_bytes(tmp_path):
+    """research 8.6: a Hanoi-area Liferay site writes `<meta content="text/html; charset=UTF-8">` (no http-equiv,
+    so no declaration a browser reads) and its server sends no charset; a legacy windows-1258 page behind the same
+    meta must not be read as UTF-8 garbage either."""
+    from faults.test_charset import cp1258
+
+    titles = ["Công an tỉnh Đắk Lắk bắt đối tượng trộm cắp tài sản",
+              "Công an tỉnh Đăk Lăk tuyên truyền phòng cháy, chữa cháy"]
+    no_charset = [("Content-Type", "text/html")]
+    with HostileSite() as site:
+        paths = serve_articles(site, titles, 1)
+        pages = [article_html(t).replace('<meta charset="utf-8">', '<meta content="text/html; charset=UTF-8">', 1)
+                 for t in titles]
+        site.route(paths[0], page(pages[0].encode("utf-8"), no_charset))
+        site.route(paths[1], page(cp1258(pages[1]), no_charset))
+        result, db, out = crawl(tmp_path, write(tmp_path, retired_source(site)))
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert stored_titles(db) == set(titles)
+    assert feed_titles(out, "congan-quang-nam-cu") == set(titles)

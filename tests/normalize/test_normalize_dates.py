@@ -67,6 +67,8 @@ FORM_CASES = [
     ("02/06/98", "text", vn(1998, 6, 2), D),  # two-digit year after now: 19yy
     ("ngày 1 tháng 6 năm 2023", "text", vn(2023, 6, 1), D),  # words row
     ("1 tháng 6, 2023", "text", vn(2023, 6, 1), D),
+    ("Tháng Mười Một 25, 2025", "text", vn(2025, 11, 25), D),  # month_name_first row (WordPress vi "F j, Y")
+    ("25 Tháng Mười Hai, 2025 14:24", "text", vn(2025, 12, 25, 14, 24), DT),  # day_month_name row ("j F, Y")
     ("Ngày 1 Tháng 6 Năm 2023 lúc 9:05", "text", vn(2023, 6, 1, 9, 5), DT),
     ("Chủ nhật, 03/04/2024 - 10:20 (GMT+7)", "text", vn(2024, 4, 3, 10, 20), DT),  # "(GMT+7)", "-"
     ("Cập nhật: 02/06/2023 lúc 08:15", "text", vn(2023, 6, 2, 8, 15), DT),  # label, "lúc"

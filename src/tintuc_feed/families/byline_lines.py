@@ -44,6 +44,7 @@ def take_byline_line(container: Tag) -> str | None:
         byline = byline_text(blocks[index], text) or (text if _ends_body(blocks, index, container)
                                                       and unit_signature(text) else None)
         if byline:
+            byline, index = _with_signature_above(blocks, index, byline)
             byline, index = _with_reprint_credit(blocks, index, byline)
             for node in blocks[index:]:
                 card = teaser_card(node, container)
@@ -80,6 +81,19 @@ def unit_signature(text: str) -> bool:
     authors = parse_byline(line).authors
     return bool(authors) and any(is_unit(a.name) or (a.affiliation and is_unit(a.affiliation)) for a in authors) \
         and all(is_unit(a.name) or is_name_like(a.name) for a in authors)
+
+
+def _with_signature_above(blocks: list[Tag], index: int, text: str) -> tuple[str, int]:
+    """A photo credit alone under the signature ("Lê Văn Hùng" then "(Ảnh: Duy Thái)"): the signature is the
+    line above, both are the byline (parse_byline tells the writer from the photographer)."""
+    found = parse_byline(" ".join(text.split()))
+    if found.authors or not found.credits or not index:
+        return text, index
+    above = lines_of(blocks[index - 1])
+    signed = byline_text(blocks[index - 1], above) or (above if unit_signature(above) else None)
+    if signed and parse_byline(" ".join(signed.split())).authors:
+        return f"{signed}\n{text}", index - 1
+    return text, index
 
 
 def _with_reprint_credit(blocks: list[Tag], index: int, text: str) -> tuple[str, int]:
