@@ -79,7 +79,8 @@ class OffsitePolicyMiddleware:
         kind = policy.refusal(request.url) if policy else None
         if kind:
             via, reasons = request.meta.get("redirect_urls"), request.meta.get("redirect_reasons") or [None]
-            raise refuse(self.crawler, kind, request.url, redirect_detail(request.url, via[-1], reasons[-1]) if via else "")
+            detail = redirect_detail(request.url, via[-1], reasons[-1], kind) if via else ""
+            raise refuse(self.crawler, kind, request.url, detail)
 
 
 class _CountedRedirects:

@@ -124,12 +124,13 @@ class HostPolicy:
         return "off-site"
 
 
-def redirect_detail(url: str, via: str, reason: object = None) -> str:
-    """Why a redirect to url was not followed, with what the user can do (a merged province's old portal
-    answering 301 to the new one: research 9.3).  reason: the redirect's status (301, 302…) or "meta refresh"."""
+def redirect_detail(url: str, via: str, reason: object = None, kind: str = "off-site") -> str:
+    """Why a redirect to url was not followed.  To another public host ("off-site": a merged province's old
+    portal answering 301 to the new one, research 9.3) it names the move and what the user can do; to an
+    internal address it gives no advice.  reason: the redirect's status (301, 302…) or "meta refresh"."""
     how = f" ({reason})" if reason is not None else ""
     target = urlsplit(url).netloc
-    if urlsplit(via).netloc == target:
+    if kind != "off-site" or urlsplit(via).netloc == target:
         return f"redirected from {via}{how}"
     return (f"redirected from {via}{how}: the page moved to {target}; to follow it, name that host in the source's"
             f' allowed_hosts (allowed_hosts = ["{target}"]) or point list_urls at the new site')

@@ -79,13 +79,14 @@ def test_a_retired_portal_moved_off_its_site_fails_clearly_and_keeps_its_feed(tm
         first, _, out = crawl(tmp_path, sources)
         assert first.returncode == 0, first.stderr[-3000:]
         serve_articles(new, MOVED, 10)
-        old.route(LIST_PATH, redirect(new.base + LIST_PATH, 301))
+        # the new portal by a host name (an IP literal on 127.0.0.1 would be refused as an internal address)
+        old.route(LIST_PATH, redirect(f"http://localhost:{new.port}{LIST_PATH}", 301))
         second, db, out = crawl(tmp_path, sources)
         assert new.requests == []  # not followed: the source does not allow that host
     assert second.returncode == 1
     error = source_status(out, "congan-quang-nam-cu")["last_error"]
-    assert f"redirected from {old.base}{LIST_PATH} (301)" in error
-    assert f"moved to 127.0.0.1:{new.port}" in error and f'allowed_hosts = ["127.0.0.1:{new.port}"]' in error
+    assert f"refused (off-site) http://localhost:{new.port}{LIST_PATH}: redirected from {old.base}{LIST_PATH} (301)" in error
+    assert f"moved to localhost:{new.port}" in error and f'allowed_hosts = ["localhost:{new.port}"]' in error
     assert source_status(out, "congan-quang-nam-cu")["consecutive_failures"] == 1
     assert feed_titles(out, "congan-quang-nam-cu") == {FIRST}  # the last good feed is kept
     assert stored_titles(db) == {FIRST}
