@@ -15,11 +15,12 @@ from __future__ import annotations
 import re
 from contextvars import ContextVar
 from functools import cache
-from urllib.parse import urljoin
 
 import lxml.html
 import nh3
 from lxml import etree
+
+from .url_join import join_url
 
 # Characters XML 1.0 forbids (C0 controls except tab/newline/CR, lone
 # surrogates, U+FFFE/U+FFFF).  lxml refuses them, readers choke on them.
@@ -119,7 +120,7 @@ def _absolute(url: str, base_url: str) -> str | None:
         return None
     if url.startswith("#") or re.match(r"^(mailto|tel):", url, re.IGNORECASE):
         return url
-    return urljoin(base_url, url)
+    return join_url(base_url, url)  # None (the attribute dropped): a value that is no URL
 
 
 def _absolute_srcset(srcset: str, base_url: str) -> str | None:

@@ -9,11 +9,12 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from lxml import etree
 
 from ..model import RawDate
+from ..url_join import join_url
 from . import selector_index, tree
 from .metas import meta_content
 from .page import Page
@@ -86,8 +87,8 @@ def first_text(node: Page | etree._Element, selectors: Iterable[str]) -> tuple[s
 def absolute(base: str, href: str | None) -> str | None:
     if not href or href.startswith(("javascript:", "mailto:", "tel:", "#", "data:")):
         return None
-    url = urljoin(base, href.strip())
-    return url if urlsplit(url).scheme in ("http", "https") else None
+    url = join_url(base, href.strip())  # None: an href that is no URL ("http://[bad")
+    return url if url is not None and urlsplit(url).scheme in ("http", "https") else None
 
 
 # ---- JSON-LD -------------------------------------------------------------
@@ -104,24 +105,38 @@ def jsonld_scripts(page: Page) -> list[str]:
 _LD_JSON = re.compile("ld\\+json", re.IGNORECASE)
 
 
+def load_json(text: str) -> Any:
+    """json.loads(text, strict=False); ValueError for a block that does not parse, nesting too deep
+    included (json raises RecursionError past Python's recursion limit: "[[[[…" on a hostile page)."""
+    try:
+        return json.loads(text, strict=False)
+    except RecursionError as exc:
+        raise ValueError("JSON nested too deep") from exc
+
+
 def jsonld_objects(page: Page) -> Iterator[dict[str, Any]]:
     """Every JSON-LD object on the page, @graph flattened; broken blocks skipped."""
     for text in jsonld_scripts(page):
         try:
-            data = json.loads(text, strict=False)
+            data = load_json(text)
         except ValueError:
             continue
         yield from _flatten_jsonld(data)
 
 
-def _flatten_jsonld(data: Any) -> Iterator[dict[str, Any]]:
+JSONLD_MAX_DEPTH = 8  # lists and @graphs inside one another flattened (real pages: 2)
+
+
+def _flatten_jsonld(data: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
+    if depth > JSONLD_MAX_DEPTH:
+        return
     if isinstance(data, list):
         for item in data:
-            yield from _flatten_jsonld(item)
+            yield from _flatten_jsonld(item, depth + 1)
     elif isinstance(data, dict):
         yield data
         if isinstance(data.get("@graph"), list):
-            yield from _flatten_jsonld(data["@graph"])
+            yield from _flatten_jsonld(data["@graph"], depth + 1)
 
 
 def jsonld_article(page: Page) -> dict[str, Any] | None:

@@ -18,14 +18,13 @@ crawler fid:53153262544, older readers fid:9598520068, fid:10405902130).
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping
 from urllib.parse import urlsplit, urlunsplit
 
 from ..model import ListPage, RawArticle, RawDate
 from . import common, layout, tree
-from .base import jsonld_scripts, meta_dates, parse_html, select_all
+from .base import jsonld_scripts, load_json, meta_dates, parse_html, select_all
 from .page import Page
 from .pager import next_pages
 
@@ -89,7 +88,7 @@ def _jsonld_blocks(soup: Page) -> list:
     blocks = []
     for text in jsonld_scripts(soup):
         try:
-            blocks.append(json.loads(text, strict=False))
+            blocks.append(load_json(text))
         except ValueError:
             blocks.append(None)
     return blocks

@@ -248,11 +248,11 @@ def _load_json(text: str):
         data = json.loads(text.lstrip("\ufeff"))
         if isinstance(data, str):  # some ASP.NET APIs return JSON inside a JSON string
             data = json.loads(data)
-    except ValueError as exc:
+        if isinstance(data, dict) and isinstance(_get(data, "d"), (dict, list, str)) and len(data) == 1:
+            inner = _get(data, "d")
+            data = json.loads(inner) if isinstance(inner, str) else inner
+    except (ValueError, RecursionError) as exc:  # RecursionError: nested too deep ("[[[[…")
         raise NotAnArticle("truncated", f"the API's JSON does not parse: {exc}") from exc
-    if isinstance(data, dict) and isinstance(_get(data, "d"), (dict, list, str)) and len(data) == 1:
-        inner = _get(data, "d")
-        data = json.loads(inner) if isinstance(inner, str) else inner
     return data
 
 

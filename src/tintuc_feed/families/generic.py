@@ -22,11 +22,11 @@ Everything here is a pure function of (url, text).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from urllib.parse import urljoin
 
 from lxml.etree import _Element as Tag
 
 from ..model import ArticleLink, ListPage, RawArticle, RawDate
+from ..url_join import join_url
 from . import (
     body_forum,
     body_split,
@@ -327,4 +327,4 @@ def _canonical(soup: Page, url: str) -> str | None:
     if not href:
         og = meta_content(soup, "og:url")
         href = og[0] if og else None
-    return urljoin(url, href) if href else None
+    return join_url(url, href) if href else None

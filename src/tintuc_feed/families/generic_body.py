@@ -33,6 +33,7 @@ from . import body_compare as compare
 from . import body_end, body_lead, body_photos, layout, read_also, tree, tree_html
 from .body_prune import PRUNE_HEADINGS, PRUNE_ROWS, is_link_list, prune  # noqa: F401 - the body's pruning rows
 from .page import Page
+from .page_limits import too_many_blocks
 
 WEAK_RULES = ("layout:densest-block", "css:article")
 FORUM_RULE = "forum:first-post"  # a thread's first post (body_forum): the replies around it are not the article
@@ -239,7 +240,10 @@ def trafilatura_html(text: str, url: str, fallback: bool = False) -> str | None:
     As a voter: its own evaluation's settings (balanced, tables, no images: image credits and captions
     around a body are what it then takes wrongly).  As the only reader (no container at all): precision
     first, with images, as the fallback always read; its balanced reading when that finds almost nothing.
+    None on a page of more blocks than the libraries read in bounded time (page_limits.py).
     """
+    if too_many_blocks(text):
+        return None
     import trafilatura
 
     if fallback:

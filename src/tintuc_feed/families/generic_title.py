@@ -44,12 +44,13 @@ from __future__ import annotations
 
 import html
 import re
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from lxml.etree import _Element as Tag
 
 from ..normalize.text import fold_key
 from ..normalize.titles import is_portal_name, is_section_name
+from ..url_join import join_url
 from . import tree
 from .base import meta_content, text_of
 from .page import Page
@@ -141,7 +142,7 @@ def logo_names(page: Page, url: str) -> set[str]:
             continue
         link = tree.find_parent(img, "a")
         href = link.get("href") if link is not None else None
-        home = href is not None and HOME_PATH.fullmatch(urlsplit(urljoin(url, href)).path or "/")
+        home = href is not None and HOME_PATH.fullmatch(urlsplit(join_url(url, href) or "").path or "/")
         if home or _logo_class(img):
             found.add(_compact(alt))
     return found - {""}
@@ -175,7 +176,7 @@ def is_logo(node: Tag, text: str, url: str, names: set[str]) -> bool:
         return True
     for link in node.iter("a"):
         href = link.get("href")
-        if href is not None and HOME_PATH.fullmatch(urlsplit(urljoin(url, href)).path or "/"):
+        if href is not None and HOME_PATH.fullmatch(urlsplit(join_url(url, href) or "").path or "/"):
             return True
     return _logo_class(node)
 

@@ -31,6 +31,7 @@ from tintuc_feed.normalize.byline_names import (
 from tintuc_feed.normalize.byline_tables import (
     CREDIT_MARKERS,
     HARD_SEPARATORS,
+    LABEL_MAX_CHARS,
     LABELS,
     MAX_BYLINE_CHARS,
     NAME_JOINERS,
@@ -81,21 +82,26 @@ def _label_kind(label: str) -> str | None:
     return None
 
 
-def _split_label(before: str) -> tuple[str, str, str] | None:
-    """(text before the label, label, kind) if `before` ends with a known label.
+def _split_label(line: str, pos: int, end: int) -> tuple[str, str, str] | None:
+    """(text before the label, label, kind) if line[pos:end] ends with a known label.
 
     The label starts the line, or follows a separator, or is a capitalised word after a name
-    ("H.V. Ảnh: Misso": the signature and the photo credit on one line).
+    ("H.V. Ảnh: Misso": the signature and the photo credit on one line).  Only the last
+    LABEL_MAX_CHARS characters are read (no label is longer): a line of thousands of colons
+    ("09:15 09:15 …") is read in linear time, where reading every colon's whole prefix was quadratic.
     """
-    hard = [m.end() for m in _HARD.finditer(before)]
-    soft = [m.end() for m in _COMMA.finditer(before)]
-    words = [m.start() for m in _WORD_START.finditer(before) if before[m.start()].isupper()]
-    for start in (hard[-1] if hard else 0, soft[-1] if soft else None, *words[-LABEL_MAX_WORDS:]):
+    floor = max(pos, end - LABEL_MAX_CHARS)
+    scan = max(pos, floor - 2)  # a separator (" - ") that ends at the floor starts before it
+    hard = [m.end() for m in _HARD.finditer(line, scan, end) if m.end() >= floor]
+    soft = [m.end() for m in _COMMA.finditer(line, floor, end)]
+    words = [m.start() for m in _WORD_START.finditer(line, floor, end) if line[m.start()].isupper()]
+    first = hard[-1] if hard else (pos if floor == pos else None)  # no separator: the line's start
+    for start in (first, soft[-1] if soft else None, *words[-LABEL_MAX_WORDS:]):
         if start is None:
             continue
-        kind = _label_kind(before[start:])
+        kind = _label_kind(line[start:end])
         if kind:
-            return before[:start], before[start:].strip(" -–—"), kind
+            return line[pos:start], line[start:end].strip(" -–—"), kind
     return None
 
 
@@ -103,7 +109,7 @@ def _chunks(line: str) -> list[tuple[str, str | None, str]]:
     """Split a line at known labels: [(kind, label, body)], kind 'author' by default."""
     chunks, kind, label, pos = [], "author", None, 0
     for colon in _COLON.finditer(line):
-        found = _split_label(line[pos : colon.start()])
+        found = _split_label(line, pos, colon.start())
         if found is None:
             continue
         chunks.append((kind, label, found[0]))

@@ -31,6 +31,9 @@ LABELS = (
     (r"pv|phong vien|loi toa soan|loi bbt|bbt", "interview"),  # Q&A and editor's-note labels
     (r"(?:by|von|par|por|autor|autorin|author|auteur|verfasser|written by|geschrieben von)", "author"),  # "Von: X"
 )
+# The longest text before a colon read as a label ("Bài và ảnh và video" is 19): only the line's last
+# this many characters before each colon are tried, so a line of many colons reads in linear time.
+LABEL_MAX_CHARS = 60
 
 # A segment starting with one of these (folded, no colon) names a source.
 SOURCE_MARKERS = (r"theo", r"nguon")  # "Theo CAND", "Theo VTC News,", "Nguồn CAND"
