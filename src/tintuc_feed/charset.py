@@ -8,6 +8,10 @@ here) and some declare a charset their bytes contradict.  The rules, in order:
 2. Bytes that are valid UTF-8 and not plain ASCII are UTF-8, whatever is
    declared: a single-byte declaration on UTF-8 bytes is the classic source of
    mojibake ("CÃ´ng an"), and no real windows-1258/1252 text is valid UTF-8.
+   Bytes that are UTF-8 but for a few invalid sequences (a truncated teaser,
+   a byte pasted from a legacy page: at most one per UTF8_MIN_VALID_PER_INVALID
+   valid multi-byte characters) are UTF-8 too, the invalid bytes read as
+   U+FFFD, as a browser reads them; a real legacy page has few valid sequences.
 3. Otherwise the declared charset (HTTP header, then <meta>) if the bytes
    decode with it; else charset-normalizer's reading of the bytes among
    FALLBACK_CHARSETS.
@@ -87,6 +91,18 @@ def _is_utf8(body: bytes) -> bool:
     return True
 
 
+UTF8_MIN_VALID_PER_INVALID = 20
+
+
+def _is_mostly_utf8(body: bytes) -> bool:
+    """Valid UTF-8 multi-byte characters outnumber the invalid sequences UTF8_MIN_VALID_PER_INVALID to one
+    (asked only of bodies that are not valid UTF-8)."""
+    text = body.decode("utf-8", errors="replace")
+    invalid = text.count("\ufffd") - body.count("\ufffd".encode())
+    valid = len(text) - len(text.encode("ascii", errors="ignore")) - text.count("\ufffd")
+    return invalid > 0 and valid >= UTF8_MIN_VALID_PER_INVALID * invalid
+
+
 def _decodes(body: bytes, encoding: str) -> bool:
     try:
         body.decode(encoding)
@@ -100,7 +116,7 @@ def choose_encoding(body: bytes, content_type: str | None) -> str:
     bom_encoding, _ = read_bom(body)
     if bom_encoding:
         return bom_encoding
-    if _is_utf8(body):
+    if _is_utf8(body) or _is_mostly_utf8(body):
         return "utf-8"
     declared = http_content_type_encoding(content_type or "") or html_body_declared_encoding(body)
     if declared and _decodes(body, declared):

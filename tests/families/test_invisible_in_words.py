@@ -45,6 +45,8 @@ SOILINGS = {
     "zero-width-space": _inside_words("\u200b", 2),
     "word-joiner": _inside_words("\u2060", 2),
     "bom": _inside_words("\ufeff", 4),
+    "zero-width-joiners": _inside_words("\u200c\u200d", 2),
+    "grapheme-joiner": _inside_words("\u034f", 1),
     "nbsp": lambda text: text.replace(" ", "\u00a0"),
     "nbsp-entity": lambda text: text.replace(" ", "&nbsp;"),
     "nfd": lambda text: unicodedata.normalize("NFD", text),
@@ -80,5 +82,6 @@ def test_list_pages_give_the_same_links(case, soiling):
 
 def test_visible_text_rows():
     assert families.visible_text("Chia\u00ad sẻ\u200b Lưu\u2060\ufeff") == "Chia sẻ Lưu"
+    assert families.visible_text("C\u034fô\u034fn\u034fg\u200c a\u200dn") == "Công an"
     page = "<p>Công an tỉnh</p>"
     assert families.visible_text(page) is page  # nothing to remove: the page itself

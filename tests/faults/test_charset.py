@@ -219,3 +219,25 @@ def test_every_real_saved_page_is_read_as_text_by_the_crawler():
 def test_a_garbled_page_is_not_an_article():
     with pytest.raises(NotAnArticle, match="mojibake"):
         article_text("Công an tỉnh Đắk Nông bắt giữ".encode().decode("latin-1").encode(), "text/html")
+
+
+# A UTF-8 page with a few invalid byte sequences (a truncated teaser, a byte pasted from a legacy page) is
+# UTF-8, its invalid bytes read as U+FFFD as a browser reads them; it was read as cp1258 and refused as
+# mojibake.  A legacy page (few or no valid multi-byte sequences) is still read in its own charset.
+_PAGE = ("<html><head><meta charset='utf-8'><title>Công an tỉnh Đắk Nông</title></head><body>"
+         + "<p>Công an tỉnh Đắk Nông tổ chức hội nghị quán triệt.</p>" * 20 + "</body></html>")
+
+
+@pytest.mark.parametrize("junk", [b"\xff", b"\xe1\xbb", b"\xed\xa0\x80", b"\xc3", b"\x80\x81"],
+                         ids=["ff", "truncated-3-byte", "encoded-surrogate", "truncated-2-byte", "continuations"])
+@pytest.mark.parametrize("content_type", [None, "text/html; charset=utf-8", "text/html; charset=windows-1258"])
+def test_a_utf8_page_with_a_few_invalid_bytes_is_utf8(junk, content_type):
+    body = _PAGE.encode().replace(b"</p>", junk + b"</p>", 2)
+    assert choose_encoding(body, content_type) == "utf-8"
+    text = article_text(body, content_type)
+    assert text.count("\ufffd") >= 2 and "Công an tỉnh Đắk Nông tổ chức" in text
+
+
+def test_a_legacy_page_with_invalid_utf8_is_still_read_in_its_charset():
+    body = b'<meta charset="windows-1258">' + cp1258("Công an tỉnh Đắk Nông tổ chức hội nghị quán triệt") * 5
+    assert choose_encoding(body, None) == "cp1258"

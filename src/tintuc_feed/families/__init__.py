@@ -74,11 +74,12 @@ def readable_text(text: str) -> str:
     return remove_illegal_xml_chars(text.replace("\x0c", " "))
 
 
-# Invisible characters pasted inside words: a soft hyphen, a zero-width space, a word joiner, a byte order
-# mark in mid-page.  A browser shows "Chia\u00adsẻ" as "Chia sẻ" and normalization drops them from every field,
+# Invisible characters pasted inside words: a soft hyphen, zero-width spaces and joiners, a word joiner, a
+# byte order mark in mid-page, the combining grapheme joiner spam mirrors interleave ("C\u034fô\u034fn\u034fg\u034f",
+# research 8.3).  A browser shows "Chia\u00adsẻ" as "Chia sẻ" and normalization drops them from every field,
 # but the readers' tables (boilerplate lines, byline labels, date words) read the page's own text: a box of
-# share buttons stayed in the body.  Four substring tests on a page that holds none (~1 % of a parse).
-INVISIBLE_IN_WORDS = ("\u00ad", "\u200b", "\u2060", "\ufeff")
+# share buttons stayed in the body.  Seven substring tests on a page that holds none (~1 % of a parse).
+INVISIBLE_IN_WORDS = ("\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u034f")
 
 
 def visible_text(text: str) -> str:
