@@ -30,7 +30,7 @@ from lxml.etree import _Element as Tag
 from ..normalize.authors import is_outlet, looks_like_byline, parse_byline, reprint_writer
 from ..normalize.site_names import is_site_name, site_keys
 from ..normalize.text import fold_key
-from . import byline_lines, layout, tree
+from . import byline_date, byline_lines, layout, tree
 from .base import jsonld_objects, jsonld_people, meta_content, possible, select_all
 from .page import Page
 
@@ -282,10 +282,22 @@ def read_byline(page: Page, obj: dict | None, container: Tag | None, title: str 
     line = _signed_line(page, container, title, keys, matched) or _in_page_forms(page, forms, title, keys, matched)
     if line:
         return line
+    line = _with_date(page, container, title)
+    if line:
+        matched["authors"] = "layout:byline-with-date"
+        return line
     if meta and shown_on_page(meta[0], page):
         matched["authors"] = f"meta:{meta[1]}"
         return declared(meta[0])
     return None
+
+
+def _with_date(page: Page, container: Tag | None, title: str | None) -> str | None:
+    """The byline printed with the date on one line near the title (families/byline_date.py); Vietnamese
+    pages only, as the signed line."""
+    if not is_vietnamese(tree.flat_text(container if container is not None else page.root)):
+        return None
+    return byline_date.byline_near_title(text for text, _ in layout.lines_near_title(page, container, title))
 
 
 def declared(text: str) -> str:

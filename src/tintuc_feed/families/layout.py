@@ -159,6 +159,11 @@ def date_line(page: Page, container: Tag | None, selectors: Iterable[str],
     return text, "layout:date-line"
 
 
+def lines_near_title(page: Page, container: Tag | None, title: str | None = None) -> Iterator[tuple[str, tuple]]:
+    """The text lines just after the title, as the date line is looked for (the byline with the date)."""
+    return _lines_near_title(page, container, title)
+
+
 def _lines_near_title(page: Page, container: Tag | None,
                       title: str | None = None) -> Iterator[tuple[str, tuple]]:
     """Text lines just after the title (the element showing it, else the longest <h1>, else the body's start)."""

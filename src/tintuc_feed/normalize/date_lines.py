@@ -213,12 +213,35 @@ def _date_part(line: str, now: datetime) -> str | None:
     if len(line) > MAX_DATE_LINE:
         return None
     kept, other = [], []
-    for segment in line.split("|"):
+    for segment in _segments(line, now):
         (kept if _is_pure_segment(segment, now) else other).append(segment)
     if any(_find_date(segment, now) for segment in other):
         return None  # a date inside prose: an event date, not a date line
     part = " | ".join(kept)
     return part if _find_date(part, now) else None
+
+
+# A byline and the date on one line, a spaced dash between ("Minh Anh - 14:24 20/11/2025", "Tác giả: Minh
+# Anh - 20/11/2025"): split there only when every other part is a byline (a title's dash stays prose).
+BYLINE_DASH = re.compile(r"\s+[-–—]\s+")
+
+
+def _segments(line: str, now: datetime) -> list[str]:
+    """The line's "|" segments, a segment split again at its spaced dashes when it is a byline and a date."""
+    segments: list[str] = []
+    for segment in line.split("|"):
+        parts = BYLINE_DASH.split(segment)
+        split = len(parts) > 1 and not _is_pure_segment(segment, now) and _byline_and_date(parts, now)
+        segments += parts if split else [segment]
+    return segments
+
+
+def _byline_and_date(parts: list[str], now: datetime) -> bool:
+    from tintuc_feed.normalize.authors import looks_like_byline  # names are authors.py's; it reads no dates
+
+    pure = [_is_pure_segment(part, now) for part in parts]
+    bylines = [part for part, p in zip(parts, pure, strict=True) if not p]  # "(20/7/1962 - 20/7/2022)": none
+    return any(pure) and bool(bylines) and all(looks_like_byline(part) for part in bylines)
 
 
 # --- Relative forms ------------------------------------------------------------
