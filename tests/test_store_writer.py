@@ -52,7 +52,7 @@ def test_downloads_go_on_while_a_batch_waits_for_the_store(tmp_path):
             with sqlite3.connect(db) as reader:
                 assert reader.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 0
             lock.execute("ROLLBACK")
-            out, err = crawl.communicate(timeout=120)
+            _, err = crawl.communicate(timeout=120)
         finally:
             lock.close()
             if crawl.poll() is None:
