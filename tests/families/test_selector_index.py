@@ -114,12 +114,24 @@ SELECTORS = st.lists(st.tuples(SIMPLE, st.sampled_from([" ", " > ", " + ", " ~ "
 GROUPS = st.lists(SELECTORS, min_size=1, max_size=2).map(", ".join)
 
 
-@settings(max_examples=300)
-@given(documents(), GROUPS, st.booleans())
-def test_prefiltered_select_equals_the_bare_xpath(html, css, remove_first):
+def _page(html: str, remove_first: bool) -> Page:
+    """The page, with its body's first element removed when asked (and there is another)."""
     page = Page(html)
     if remove_first and len(page.root.xpath("//body/*")) > 1:
         tree.remove(page.root.xpath("//body/*")[0])
+    return page
+
+
+def _whole_group(query, css: str, node, root) -> list:
+    """What the whole group's bare XPath finds below node (or from the document root), gaps left out."""
+    found = query(node) if node is not root else tree.xpath_for(css, False)(node)
+    return [n for n in found if n.tag != tree.GAP]
+
+
+@settings(max_examples=300)
+@given(documents(), GROUPS, st.booleans())
+def test_prefiltered_select_equals_the_bare_xpath(html, css, remove_first):
+    page = _page(html, remove_first)
     query = tree.xpath_for(css, True)
     if query is None:
         return
@@ -127,9 +139,7 @@ def test_prefiltered_select_equals_the_bare_xpath(html, css, remove_first):
     assert selector_index._skipped(selector_index._checks(css), entry) == selector_index.skipped(
         selector_index.requirements(css), entry)
     for node in page.root.iter("div", "p", "span", "html"):
-        bare = [n for n in (query(node) if node is not page.root else tree.xpath_for(css, False)(node))
-                if n.tag != tree.GAP]
-        assert tree.select(node, css, document=node is page.root) == bare
+        assert tree.select(node, css, document=node is page.root) == _whole_group(query, css, node, page.root)
 
 
 @settings(max_examples=200)
@@ -168,15 +178,12 @@ def test_a_group_is_whole_when_the_page_is_not_indexed_or_each_skip_is_checked(m
 def test_a_group_narrowed_to_its_possible_alternatives_finds_what_the_whole_group_finds(html, css, remove_first):
     """select runs only the alternatives of a group the index keeps (selector_index.alternatives): the same
     elements in the same order as the whole group's XPath, below any node, before and after a removal."""
-    page = Page(html)
-    if remove_first and len(page.root.xpath("//body/*")) > 1:
-        tree.remove(page.root.xpath("//body/*")[0])
+    page = _page(html, remove_first)
     query = tree.xpath_for(css, True)
     if query is None:
         return
     for node in page.root.iter("div", "p", "span", "html"):
-        whole = query(node) if node is not page.root else tree.xpath_for(css, False)(node)
-        assert tree.select(node, css, document=node is page.root) == [n for n in whole if n.tag != tree.GAP]
+        assert tree.select(node, css, document=node is page.root) == _whole_group(query, css, node, page.root)
 
 
 def test_the_alternatives_kept_table():
