@@ -81,14 +81,18 @@ def main(argv: list[str] | None = None) -> int:
     except SourcesError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    from scrapy.crawler import CrawlerProcess
+    from scrapy.crawler import Crawler, CrawlerProcess
 
+    from .budget import source_settings
     from .spiders.portal import PortalSpider
 
     _stop_with_parent(args.parent_pid)
-    process = CrawlerProcess(build_settings(args))
-    for source in sources:
-        process.crawl(PortalSpider, source=source.id, sources=args.sources, db=args.db, run_id=str(args.run_id),
+    settings = build_settings(args)
+    process = CrawlerProcess(settings)
+    for index, source in enumerate(sources):  # each with its own download timeout and time budget (budget.py)
+        # the first crawler installs the reactor, as CrawlerProcess does for the crawlers it creates itself
+        crawler = Crawler(PortalSpider, source_settings(settings, source), init_reactor=index == 0)
+        process.crawl(crawler, source=source.id, sources=args.sources, db=args.db, run_id=str(args.run_id),
                       refresh="1" if args.refresh else "", max_pages=str(args.max_pages or ""))
     process.start()
     from .pipelines import OUTCOMES_LOST

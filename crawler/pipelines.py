@@ -159,9 +159,12 @@ def _awaitable(deferred):
 
 
 def _verdict(spider, store_errors: list[str]) -> tuple[bool, str | None]:
-    """(ok, error) of a source's crawl: a list page read, nothing refused by the store, not deferred."""
+    """(ok, error) of a source's crawl: a list page read, nothing refused by the store, not stopped or deferred."""
     if store_errors:
         return False, f"{len(store_errors)} article(s) could not be stored: {store_errors[0]}"
+    stopped = getattr(spider, "stopped_why", None)  # its time budget ran out (crawler/budget.py)
+    if stopped:
+        return False, stopped
     if spider.stats_by["list_ok"] == 0:
         return False, "; ".join(spider.errors[:3]) or "no list page could be fetched"
     deferred = getattr(spider, "deferred", None)

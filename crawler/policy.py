@@ -30,6 +30,8 @@ from twisted.internet import defer
 
 from tintuc_feed.crawl_policy import HostPolicy, redirect_detail
 
+from .budget import gives_up_on_timeout
+
 log = logging.getLogger(__name__)
 RETRY_AFTER_CODES = (429, 503)
 WAIT_STEP_SECONDS = 0.5  # a Retry-After wait checks this often whether the crawl is being stopped
@@ -133,6 +135,12 @@ class RetryAfterMiddleware(RetryMiddleware):
     def __init__(self, settings):
         super().__init__(settings)
         self.max_wait = settings.getfloat("RETRY_AFTER_MAX")
+
+    def process_exception(self, request, exception, spider=None):
+        if gives_up_on_timeout(request, exception, self.crawler.settings):  # crawler/budget.py: TIMEOUT_RETRIES
+            self.crawler.stats.inc_value("tintuc/timeouts_not_retried")
+            return None
+        return super().process_exception(request, exception)
 
     def process_response(self, request, response, spider=None):
         if response.status not in RETRY_AFTER_CODES or request.meta.get("dont_retry"):

@@ -29,7 +29,9 @@ COOKIES_ENABLED = False  # portals need none; a WAF cookie dance is not ours to 
 RETRY_ENABLED = True
 RETRY_TIMES = 2
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
-DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_TIMEOUT = 30  # a source's download_timeout (or the sources file's [crawl] table) replaces it
+TIMEOUT_RETRIES = 1  # a page that timed out is asked again once, not RETRY_TIMES (crawler/budget.py)
+TIME_BUDGET = 1200  # seconds a source's crawl may take in one run; a source's time_budget replaces it
 DOWNLOAD_MAXSIZE = 8 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
 DNS_TIMEOUT = 20
@@ -43,6 +45,8 @@ REDIRECT_MAX_TIMES = 10
 # (robots.txt included); redirects and retries are Scrapy's, counted.
 DOWNLOADER_MIDDLEWARES = {
     "crawler.policy.OffsitePolicyMiddleware": 45,  # before Scrapy's OffsiteMiddleware (50) and robots.txt (100)
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "crawler.robots.QuietRobotsTxtMiddleware": 100,  # an unreadable robots.txt said in one line (crawler/robots.py)
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "crawler.policy.RetryAfterMiddleware": 550,
     "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
@@ -52,6 +56,9 @@ DOWNLOADER_MIDDLEWARES = {
 }
 # Police portals often serve incomplete certificate chains (research 8.4);
 # Scrapy's default context factory does not verify, which we keep on purpose.
+
+# A source that runs past its TIME_BUDGET is stopped, what it read kept (crawler/budget.py).
+EXTENSIONS = {"crawler.budget.SourceBudget": 500}
 
 # --- Reading pages -----------------------------------------------------------
 # Worker processes that read (family + normalization) the pages the reactor

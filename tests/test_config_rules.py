@@ -27,6 +27,8 @@ SOURCE_ROWS = {
     "max_pages": (3, [0, -1, 1001, True, "3", 2.5]),
     "max_articles": (200, [0, 100_001, False, "200"]),
     "interval_minutes": (60, [0, 527_041, 10**12, "60"]),
+    "download_timeout": (7.5, [0, 0.5, 301, float("nan"), float("inf"), True, "20", [20]]),
+    "time_budget": (600, [9, 86_401, -600, float("nan"), False, "600"]),
     "enabled": (False, ["yes", 1, 0]),
     "stop_at_known": (True, ["true", 1]),
     "selectors": ({"title": "h1", "remove": ".share"}, ["h1", {"headline": "h1"}, {"title": ""}, {"title": "h1[["},

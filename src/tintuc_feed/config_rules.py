@@ -42,6 +42,8 @@ METADATA_ADDRESSES = frozenset(ipaddress.ip_address(a) for a in (
     "168.63.129.16",  # Azure's host (WireServer)
 ))
 MAX_COUNT = {"max_pages": 1000, "max_articles": 100_000, "interval_minutes": 527_040}  # 527,040 min = 1 year
+# Seconds a source may take (crawler/budget.py): one page's download, and the whole crawl of the source in a run.
+SECONDS_RANGE = {"download_timeout": (1, 300), "time_budget": (10, 86_400)}
 
 Check = Callable[[object], "str | None"]
 
@@ -94,6 +96,17 @@ def count(maximum: int) -> Check:
             return f"must be an integer, not {_typename(value)}"
         if not 1 <= value <= maximum:
             return f"must be from 1 to {maximum}, not {value}"
+        return None
+    return check
+
+
+def seconds(low: float, high: float) -> Check:
+    """A number of seconds (integer or decimal) from low to high."""
+    def check(value: object) -> str | None:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return f"must be a number of seconds, not {_typename(value)}"
+        if not low <= value <= high:  # NaN fails both comparisons
+            return f"must be from {low} to {high} seconds, not {value}"
         return None
     return check
 
@@ -264,7 +277,12 @@ SOURCE_RULES: dict[str, Rule] = {
     "selectors": Rule(selectors),
     "allowed_hosts": Rule(host_list),
     "note": Rule(free_text),
+    "download_timeout": Rule(seconds(*SECONDS_RANGE["download_timeout"])),
+    "time_budget": Rule(seconds(*SECONDS_RANGE["time_budget"])),
 }
+
+# `[crawl]`: run-wide defaults for every source of the file (a source's own key wins).
+CRAWL_RULES: dict[str, Rule] = {key: SOURCE_RULES[key] for key in ("download_timeout", "time_budget")}
 
 TOPIC_RULES: dict[str, Rule] = {
     "id": Rule(identifier, required=True),

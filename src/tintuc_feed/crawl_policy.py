@@ -32,6 +32,7 @@ REFUSALS: dict[str, str] = {
     "redirect-loop": "a redirect back to a URL already visited on the way",
     "too-many-redirects": "more redirects than REDIRECT_MAX_TIMES",
     "deferred": "the site asked (Retry-After) to wait longer than RETRY_AFTER_MAX: left for the next run",
+    "time-budget": "the source's time_budget ran out (a slow site): left for the next run",
 }
 DEFAULT_PORTS = {"http": 80, "https": 443}
 

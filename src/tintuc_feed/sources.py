@@ -17,6 +17,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .config_rules import (
+    CRAWL_RULES,
     ID_PATTERN,
     RESERVED_IDS,
     RESERVED_PREFIXES,
@@ -59,6 +60,8 @@ class Source:
     former_province: str | None = None
     note: str | None = None
     allowed_hosts: tuple[str, ...] = ()  # other hosts its pages may link or redirect to (crawl_policy.py)
+    download_timeout: float | None = None  # seconds one download may take; None: the crawl's DOWNLOAD_TIMEOUT
+    time_budget: float | None = None  # seconds the source's crawl may take in a run; None: the crawl's default
 
     @property
     def home(self) -> str:
@@ -116,17 +119,30 @@ def parse_config(text: str, label: str, *, families: frozenset[str] | None = Non
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise SourcesError(f"{label}: not valid TOML: {exc}") from exc
-    unknown = set(data) - {"source", "topic"}
+    unknown = set(data) - {"source", "topic", "crawl"}
     if unknown:
-        raise SourcesError(f"{label}: unknown top-level key {min(unknown)!r} (expected [[source]] and [[topic]] tables)")
+        raise SourcesError(f"{label}: unknown top-level key {min(unknown)!r} (expected [[source]] and [[topic]] "
+                           "tables and a [crawl] table)")
     tables = _tables(data, "source", label)
     if not tables:
         raise SourcesError(f"{label}: no [[source]] tables")
+    defaults = _crawl_defaults(data.get("crawl", {}), label)
+    tables = [{**defaults, **t} for t in tables]
     sources = [_parse_source(t, i, label, families) for i, t in enumerate(tables)]
     _check_unique([s.id for s in sources], label, "source")
     topics = [_parse_topic(t, i, label) for i, t in enumerate(_tables(data, "topic", label))]
     _check_unique([t.id for t in topics], label, "topic")
     return sources, topics
+
+
+def _crawl_defaults(table: object, label: str) -> dict:
+    """The `[crawl]` table: run-wide defaults of the keys CRAWL_RULES lists, each checked."""
+    if not isinstance(table, dict):
+        raise SourcesError(f"{label}: top-level key 'crawl' must be a [crawl] table, not {table!r}")
+    found = table_problem(table, CRAWL_RULES)
+    if found:
+        raise SourcesError(f"{label}: [crawl]: key {found[0]!r} {found[1]}")
+    return dict(table)
 
 
 def _tables(data: dict, name: str, label: str) -> list[dict]:

@@ -32,6 +32,7 @@ from lxml.etree import _Element as Tag
 from . import body_compare as compare
 from . import body_end, body_lead, body_photos, layout, read_also, tree, tree_html
 from .body_prune import PRUNE_HEADINGS, PRUNE_ROWS, is_link_list, prune  # noqa: F401 - the body's pruning rows
+from .justext_linear import use_linear_revision
 from .page import Page
 from .page_limits import too_many_blocks
 
@@ -246,6 +247,7 @@ def trafilatura_html(text: str, url: str, fallback: bool = False) -> str | None:
         return None
     import trafilatura
 
+    use_linear_revision()  # its jusText fallback is quadratic in short blocks (justext_linear.py)
     if fallback:
         precise = trafilatura.extract(text, url=url, output_format="html", include_images=True, favor_precision=True)
         if precise and len(compare.text_of_html(precise)) >= MIN_VOTE_CHARS:
