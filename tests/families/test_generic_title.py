@@ -11,7 +11,9 @@ import pytest
 
 from tintuc_feed.families import generic
 from tintuc_feed.families.base import parse_html
-from tintuc_feed.families.generic_title import agrees, is_logo, pick_title, shared_part, site_names
+from tintuc_feed.families.generic_title import pick_title
+from tintuc_feed.families.title_site import is_logo, site_names
+from tintuc_feed.families.title_text import agrees, shared_part
 from tintuc_feed.sources import Source
 
 URL = "https://baomoi-tinh.vn/thoi-su/tin-a-123.html"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from tintuc_feed.families import generic_title, title_parts
+from tintuc_feed.families import title_parts, title_text
 from tintuc_feed.normalize import authors, byline_names, byline_tables, titles
 
 
@@ -24,7 +24,7 @@ def test_title_patterns_are_the_tables():
     assert titles._TRAILING_SEPARATOR.pattern == titles.TRAILING_SEPARATOR
     assert titles._POLICE_UNIT.pattern == titles.POLICE_UNIT_PATTERN
     assert [p.pattern for p in titles._portal_res()] == list(titles.PORTAL_PATTERNS)
-    assert generic_title._WORD_CHAR.pattern == r"[^\W_]" and title_parts._SOFT_BETWEEN_WORDS.pattern == r"(?<=\w)\x00+(?=\w)"
+    assert title_text._WORD_CHAR.pattern == r"[^\W_]" and title_parts._SOFT_BETWEEN_WORDS.pattern == r"(?<=\w)\x00+(?=\w)"
 
 
 def test_byline_and_title_readings_on_known_rows():
