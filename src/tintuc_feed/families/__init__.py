@@ -27,6 +27,7 @@ from .base import NotAnArticle
 from .page import Page
 from .page_checks import check_page
 from .selectors import body_given, has_article_selectors, merge_selectors, read_selectors
+from .signed_date import with_signed_date
 
 # family name (the sources file's `family` key) -> module name
 FAMILY_MODULES = {
@@ -157,6 +158,7 @@ def _extract_article(
         raw = merge_selectors(raw, readings)
     if source.family != "generic" and not (raw.title and raw.body_html):
         raw = _fall_back(raw, _parse(get_family("generic"), url, text, source, hints, skip))
+    raw = with_signed_date(raw)  # "Nguyễn Văn A (20/11/2025)": the name is the byline, the day a date
     if not raw.title or not raw.body_html:
         missing = "title" if not raw.title else "body"
         raise NotAnArticle("no-content", f"no {missing} found")

@@ -23,7 +23,7 @@ from ..normalize.authors import (
     reprint_writer,
 )
 from ..normalize.text import fold_key
-from . import tree
+from . import byline_date, tree
 from .layout import leaf_blocks
 from .teasers import teaser_card
 
@@ -63,7 +63,9 @@ def byline_text(node: Tag, text: str) -> str | None:
         return text
     line = " ".join(text.split())
     tried = lines == [line]  # the block's one line, already found no byline just above
-    return line if (not tried and looks_like_byline(line)) or _is_signature_block(node, text) else None
+    if (not tried and looks_like_byline(line)) or _is_signature_block(node, text) or byline_date.byline_of(line):
+        return line  # the last: a signature with its day ("Nguyễn Văn A (20/11/2025)", families/signed_date.py)
+    return None
 
 
 def _ends_body(blocks: list[Tag], index: int, container: Tag) -> bool:

@@ -7,9 +7,12 @@ The order of evidence, per field:
             (generic_title), a heading above the date line, <title>
     date    JSON-LD datePublished, article: meta and kin, <time datetime>,
             a date element (.date, .time…), the visible date line near the
-            title, list-page hint, the URL
+            title, else a byline-and-date row above it (byline_above), the
+            signature's day (signed_date, for every family), list-page hint,
+            the URL
     byline  JSON-LD author, author elements, the byline line that ends the
-            body (the seed's "Minh Quỳnh - Bá Hiển - Quang Khải"), meta author
+            body (the seed's "Minh Quỳnh - Bá Hiển - Quang Khải"), a byline
+            with the date under or above the title (byline_date), meta author
             (generic_authors)
     body    an itemprop=articleBody / known content container, else the
             element holding most paragraph text, pruned (generic_body);
@@ -30,6 +33,7 @@ from ..url_join import join_url
 from . import (
     body_forum,
     body_split,
+    byline_above,
     common,
     date_order,
     form_dates,
@@ -239,7 +243,7 @@ def _dates(soup, obj, container, url: str, hints: Mapping[str, str], matched: di
     found += [(d, "time[datetime]") for d in generic_dates.article_time(soup, title)
               if not marked or d.raw != marked[0].raw]
     shown = header_dates.header_lines(soup, title) if found else []  # before date_line takes its line out
-    line = layout.date_line(soup, container, DATE_SELECTORS, title)
+    line = layout.date_line(soup, container, DATE_SELECTORS, title) or _row_above(soup, title)
     if line:
         found.append((RawDate(_day_first(line[0], soup, matched), "text"), line[1]))
         visible = generic_dates.visible_over_machine([d for d, _ in found], shown)
@@ -253,6 +257,15 @@ def _dates(soup, obj, container, url: str, hints: Mapping[str, str], matched: di
     if found and found[0][1] != "url":
         matched["date"] = found[0][1]
     return tuple(d for d, _ in found)
+
+
+def _row_above(soup: Page, title: str | None) -> tuple[str, str] | None:
+    """The date of a byline-and-date row above the title (families/byline_above.py); the row leaves the page."""
+    row = byline_above.row_above(soup, title)
+    if row is None:
+        return None
+    tree.remove(row[2])
+    return row[1], "layout:byline-above"
 
 
 def _day_first(line: str, soup: Page, matched: dict[str, str]) -> str:

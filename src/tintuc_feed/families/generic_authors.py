@@ -30,7 +30,7 @@ from lxml.etree import _Element as Tag
 from ..normalize.authors import is_outlet, looks_like_byline, parse_byline, reprint_writer
 from ..normalize.site_names import is_site_name, site_keys
 from ..normalize.text import fold_key
-from . import byline_date, byline_lines, layout, tree
+from . import byline_above, byline_date, byline_lines, layout, tree
 from .base import jsonld_objects, jsonld_people, meta_content, possible, select_all
 from .page import Page
 
@@ -297,7 +297,9 @@ def _with_date(page: Page, container: Tag | None, title: str | None) -> str | No
     pages only, as the signed line."""
     if not is_vietnamese(tree.flat_text(container if container is not None else page.root)):
         return None
-    return byline_date.byline_near_title(text for text, _ in layout.lines_near_title(page, container, title))
+    near = byline_date.byline_near_title(layout.lines_near_title(page, container, title))
+    above = None if near else byline_above.row_above(page, title)  # the kicker row above the title
+    return near or (above[0] if above else None)
 
 
 def declared(text: str) -> str:
