@@ -90,6 +90,7 @@ def test_a_kicker_row_above_the_title_gives_the_date_and_the_author(row, above, 
 @pytest.mark.parametrize("above", [
     "<div class='clock'>Thứ Năm, 20/11/2025</div>",  # a header clock: a date alone
     "<div class='clock'>Thứ Năm, 20/11/2025 | Đăng nhập</div>",  # a clock and a link's word, no byline
+    "<div class='clock'>Thứ Năm, 20/11/2025 | RSS</div>",  # a clock and a link in capitals
     "<div class='kicker'>Nguyễn Văn A | 20/11/2025</div><div>An ninh</div><div>Trật tự xã hội</div>",  # too far up
     "<div class='kicker'>Nguyễn Văn A | 20/11/2025</div><div class='sapo'>" + "Một đoạn dài giới thiệu bài viết. " * 3
     + "</div>",  # a long block between

@@ -11,9 +11,12 @@ above the title:
 | the nearest text block before the title (its own, or its parent's or grandparent's preceding sibling) | a byline and a date: both |
 | the block after a short label ("Tin tức", the category) above it   | the same                   |
 | a date alone, a breadcrumb, a block further up, a long block      | nothing                    |
+| a byline that is letters in capitals only ("Chủ Nhật, 29/11/2026 | RSS": a header's link) | nothing |
 """
 
 from __future__ import annotations
+
+import re
 
 from lxml.etree import _Element as Tag
 
@@ -24,6 +27,7 @@ from .page import Page
 LEVELS = 3  # the title element and two of its ancestors: where a kicker row sits beside the heading
 BLOCKS = 2  # the nearest text blocks looked at (a category label may sit between the row and the title)
 LABEL_MAX_CHARS = 40  # a block this short that is no byline row is a label, looked past once
+ACRONYM = re.compile(r"[A-ZĐ]{1,5}")  # "RSS" beside a header clock: above the title no signature ("PV" ends a body)
 
 
 def row_above(page: Page, title: str | None) -> tuple[str, str, Tag] | None:
@@ -41,7 +45,7 @@ def row_above(page: Page, title: str | None) -> tuple[str, str, Tag] | None:
             if not text:
                 continue
             found = byline_date.split_line(text)
-            if found:
+            if found and not ACRONYM.fullmatch(found[0]):
                 return found[0], found[1], sibling
             seen += 1
             if seen >= BLOCKS or len(text) > LABEL_MAX_CHARS:
