@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from tintuc_feed.charset import decode_page
 from tintuc_feed.families import (
     body_prune,
+    byline_date,
     byline_lines,
     generic,
     generic_authors,
@@ -206,7 +207,8 @@ def _byline_text_before(node, text: str) -> str | None:
     if text and all(looks_like_byline(x) for x in text.split("\n") if x):
         return text
     line = " ".join(text.split())
-    return line if looks_like_byline(line) or byline_lines._is_signature_block(node, text) else None
+    signed = looks_like_byline(line) or byline_lines._is_signature_block(node, text)
+    return line if signed or byline_date.byline_of(line) else None  # the last: a signature with its day (ninth pass)
 
 
 def test_byline_text_reads_every_recorded_block_as_before():
