@@ -126,8 +126,39 @@ def possible(node: etree._Element, selectors: tuple[str, ...]) -> tuple[str, ...
         return selectors
     kept = entry.groups.get(selectors)
     if kept is None:
-        kept = entry.groups[selectors] = tuple(css for css in selectors if not cannot_match(top, css))
+        kept = entry.groups[selectors] = _group_answer(top, entry, selectors)
     return kept
+
+
+# Across documents: (group, what the document holds of the group's needs) -> the selectors kept.  A group's
+# answer depends on the document only through that (each alternative's class/id needs are part of the group's
+# tokens, its other needs one of the group's others), so pages alike in it share one answer: a few set
+# operations per group and page instead of one _skipped per selector (tests/families/test_group_answers.py).
+_GROUP_ANSWERS: dict[tuple, tuple[str, ...]] = {}
+GROUP_ANSWERS_MAX = 4096  # emptied when full (a crawl of many sites: the answers of a few thousand kinds of page)
+
+
+def _group_answer(top: etree._Element, entry: DocumentIndex, selectors: tuple[str, ...]) -> tuple[str, ...]:
+    tokens, others = _group_needs(selectors)
+    key = (selectors, tokens & entry.tokens, tuple(entry.has(need) for need in others))
+    kept = _GROUP_ANSWERS.get(key)
+    if kept is None:
+        if len(_GROUP_ANSWERS) >= GROUP_ANSWERS_MAX:
+            _GROUP_ANSWERS.clear()
+        kept = _GROUP_ANSWERS[key] = tuple(css for css in selectors if not cannot_match(top, css))
+    return kept
+
+
+@cache
+def _group_needs(selectors: tuple[str, ...]) -> tuple[frozenset[tuple[str, str]], tuple[tuple[str, str], ...]]:
+    """Every class/id need of the group's alternatives (one set), and every other need (in a fixed order)."""
+    tokens: set[tuple[str, str]] = set()
+    others: set[tuple[str, str]] = set()
+    for css in selectors:
+        for needed, other in _checks(css):
+            tokens |= needed
+            others.update(other)
+    return frozenset(tokens), tuple(sorted(others))
 
 
 def skipped(needs: tuple[frozenset[tuple[str, str]], ...], entry: DocumentIndex) -> bool:
