@@ -116,16 +116,21 @@ def remove(root: Tag) -> list[str]:
     return removed
 
 
-# Every prefix holds one of these (tests/families/test_read_also_gate.py enumerates what each row matches), and a
-# block's folded text lies within its root's: a root whose folded text holds none has no read-also block, and
-# its blocks are not read one by one (most containers).
-PREFIX_NEEDLES = ("thêm", "liên quan", "quan tâm", ">>", "»", "›")
+# Every prefix holds one of these (tests/families/test_read_also_gate.py enumerates what each row matches): a root
+# whose text holds none has no read-also block, and its blocks are not read one by one (most containers).  No
+# needle holds white space, so each lies inside one of the text's words, one string's: it is searched for in the
+# root's strings joined by spaces (get_text(root, " ")), NFC, lowered; folding (white space collapsed) changes
+# neither the words nor their composition (a space, as every white space, is a starter composing with nothing).
+PREFIX_NEEDLES = ("thêm", "liên", "tâm", ">>", "»", "›")
 
 
 def may_hold_prefix(root: Tag) -> bool:
-    """False when no block below root can open with a prefix (the root's text, folded, holds no PREFIX_NEEDLES)."""
-    line = _fold(tree.flat_text(root))
-    return any(needle in line for needle in PREFIX_NEEDLES)
+    """False when no block below root can open with a prefix (the root's text holds no PREFIX_NEEDLES)."""
+    text = tree.get_text(root, " ")
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    text = text.lower()  # as _fold: NFC, then lower case
+    return any(needle in text for needle in PREFIX_NEEDLES)
 
 
 def _block_kind(node: Tag) -> str | None:
