@@ -42,6 +42,7 @@ from ..sources import Source
 from ..store_queries import Reader
 from .atomic import write_if_changed, write_stream_if_changed
 from .common import Feed, FeedLinks
+from .failed_feeds import FeedFailure, rendered_or_failed
 from .feedgen_adapter import render_atom, render_rss
 from .health import health_feed
 from .isolate import ItemGuard, LeftOut
@@ -154,13 +155,14 @@ def publish_incremental(
     context = _digest(code_version(), base_url, item_limit, list(sources), list(topics))
     store = _digest([digest for _, digest in rows])
     notices = NoticeCollector()  # reads the articles on their way to articles.jsonl, when that is written
+    failures: list[FeedFailure] = []  # feeds that could not be written: their previous files kept (failed_feeds.py)
     if _nothing_changed(manifest, output_dir, context, store):
         content = [_shell(feed_id, meta) for feed_id, meta in manifest.feeds.items()]
         changes = {r: False for feed in content for r in feed_files_of(feed.id)} | {JSONL: False}
     else:
         content, changes = _render_changed(output_dir, manifest, sources, inputs, reader, dict(rows), context,
-                                           store, base_url, topics, item_limit, notices.watch)
-        manifest.context, manifest.store = context, store
+                                           store, base_url, topics, item_limit, notices.watch, failures)
+        manifest.context, manifest.store = context, "" if failures else store  # a failed feed: tried again next time
         manifest.record(output_dir, list(changes))
         manifest.save(output_dir)
     left_out = _left_out(manifest)
@@ -172,12 +174,13 @@ def publish_incremental(
     headlines = [item for item in inputs.merged(HEADLINES) if item.guid not in bad]
     pages = {
         "feeds.opml": render_opml(feeds, base_url=base_url, updated=generated_at),
-        "status.json": render_status(sources, health, generated_at=generated_at, left_out=left_out),
+        "status.json": render_status(sources, health, generated_at=generated_at, left_out=left_out,
+                                     feed_failures=failures),
         "index.html": render_index(feeds, sources, health, headlines, base_url=base_url, generated_at=generated_at,
                                    sections=(notice_section,)),
     }
     written |= {r: write_if_changed(output_dir / r, data) for r, data in pages.items()}
-    return _report(output_dir, changes | written, tuple(feed.id for feed in feeds), left_out)
+    return _report(output_dir, changes | written, tuple(feed.id for feed in feeds), left_out, tuple(failures))
 
 
 def _left_out(manifest: Manifest) -> tuple[LeftOut, ...]:
@@ -194,7 +197,7 @@ def _nothing_changed(manifest: Manifest, output_dir: Path, context: str, store: 
 
 
 def _render_changed(output_dir, manifest, sources, inputs, reader, rows, context, store, base_url, topics,
-                    item_limit, watch) -> tuple[list[Feed], dict[str, bool]]:
+                    item_limit, watch, failures: list[FeedFailure]) -> tuple[list[Feed], dict[str, bool]]:
     """Plan every content feed; render those whose signature or files changed; articles.jsonl likewise."""
     content = plan_content_feeds(sources, inputs, base_url, topics, item_limit)
     changes: dict[str, bool] = {}
@@ -208,7 +211,15 @@ def _render_changed(output_dir, manifest, sources, inputs, reader, rows, context
             changes |= {r: False for r in relatives}
             feeds[feed.id] = old
             continue
-        kept, files = guard.render(feed, _feed_files)  # without the items that cannot be written
+        # without the items that cannot be written; a feed that still fails keeps its previous files and
+        # signature (rendered again by the next publish: failed_feeds.py)
+        rendered = rendered_or_failed(failures, feed.id, lambda feed=feed: guard.render(feed, _feed_files))
+        if rendered is None:
+            changes |= {r: False for r in relatives}
+            if old:
+                feeds[feed.id] = old
+            continue
+        kept, files = rendered
         changes |= {r: write_if_changed(output_dir / r, data) for r, data in files.items()}
         gone = {item.guid for item in feed.items} - {item.guid for item in kept.items}
         feeds[feed.id] = _meta(kept, signature) | {

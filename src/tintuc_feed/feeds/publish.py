@@ -25,6 +25,7 @@ from ..notices.records import NoticeCollector
 from ..sources import Source
 from .atomic import write_if_changed, write_stream_if_changed
 from .common import Feed, newest_first
+from .failed_feeds import FeedFailure, rendered_or_failed
 from .feedgen_adapter import render_atom, render_rss
 from .health import health_feed, status_generated_at
 from .isolate import ItemGuard, LeftOut
@@ -45,6 +46,7 @@ class PublishReport:
     unchanged: tuple[str, ...]
     feeds: tuple[str, ...]  # the feed ids, in OPML order
     left_out: tuple[LeftOut, ...] = ()  # items that could not be written (isolate.py)
+    failed: tuple[FeedFailure, ...] = ()  # feeds that could not be written, their old files kept (failed_feeds.py)
 
     @property
     def files(self) -> tuple[str, ...]:
@@ -95,9 +97,13 @@ def publish_inputs(
     reported in the health feed (isolate.py); the content feeds go first so the health feed can tell.
     """
     guard = ItemGuard()
-    feeds, changes = [], {}
+    feeds, changes, failures = [], {}, []
     for planned in plan_content_feeds(sources, inputs, base_url, topics, item_limit):
-        feed, files = guard.render(planned, _files_of)
+        rendered = rendered_or_failed(failures, planned.id, lambda planned=planned: guard.render(planned, _files_of))
+        if rendered is None:  # its previous files kept (failed_feeds.py)
+            feeds.append(planned)
+            continue
+        feed, files = rendered
         feeds.append(feed)
         changes |= {relative: write_if_changed(output_dir / relative, data) for relative, data in files.items()}
     left_out = guard.left_out
@@ -110,12 +116,13 @@ def publish_inputs(
     changes |= notice_changes
     pages = {
         "feeds.opml": render_opml(feeds, base_url=base_url, updated=generated_at),
-        "status.json": render_status(sources, health, generated_at=generated_at, left_out=left_out),
+        "status.json": render_status(sources, health, generated_at=generated_at, left_out=left_out,
+                                     feed_failures=failures),
         "index.html": render_index(feeds, sources, health, guard.keep(inputs.merged(HEADLINES)), base_url=base_url,
                                    generated_at=generated_at, sections=(notice_section,)),
     }
     changes |= {relative: write_if_changed(output_dir / relative, data) for relative, data in pages.items()}
-    return _report(output_dir, changes, tuple(feed.id for feed in feeds), left_out)
+    return _report(output_dir, changes, tuple(feed.id for feed in feeds), left_out, tuple(failures))
 
 
 def plan_feeds(
@@ -158,7 +165,7 @@ def write_outputs(output_dir: Path, outputs: Mapping[str, bytes], feed_ids: tupl
 
 
 def _report(output_dir: Path, changes: Mapping[str, bool], feed_ids: tuple[str, ...],
-            left_out: tuple[LeftOut, ...] = ()) -> PublishReport:
+            left_out: tuple[LeftOut, ...] = (), failed: tuple[FeedFailure, ...] = ()) -> PublishReport:
     written = tuple(sorted(relative for relative, changed in changes.items() if changed))
     unchanged = tuple(sorted(relative for relative, changed in changes.items() if not changed))
-    return PublishReport(output_dir, written, unchanged, feed_ids, left_out)
+    return PublishReport(output_dir, written, unchanged, feed_ids, left_out, failed)

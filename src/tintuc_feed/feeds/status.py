@@ -10,6 +10,7 @@ from typing import Any
 from ..model import SourceHealth
 from ..sources import Source
 from .common import rfc3339
+from .failed_feeds import FeedFailure
 from .isolate import LeftOut, printable
 from .jsonfeed import dumps
 
@@ -17,18 +18,22 @@ STATUS_VERSION = 1
 
 
 def render_status(sources: Sequence[Source], health: Mapping[str, SourceHealth], *, generated_at: datetime,
-                  left_out: Sequence[LeftOut] = ()) -> bytes:
-    """status.json; left_out: the items this publish could not write (each source counts its own)."""
+                  left_out: Sequence[LeftOut] = (), feed_failures: Sequence[FeedFailure] = ()) -> bytes:
+    """status.json; left_out: the items this publish could not write (each source counts its own);
+    feed_failures: the feeds it could not write (their previous files kept), on the source's entry too."""
     known = {source.id for source in sources}
     entries = [source_status(source, health.get(source.id)) for source in sources]
     entries += [source_status(None, health[sid]) for sid in sorted(health) if sid not in known]
+    failed = {failure.feed_id: failure.reason for failure in feed_failures}
     for entry in entries:
         entry["left_out"] = sum(1 for item in left_out if item.source_id == entry["id"])
+        entry["feed_error"] = failed.get(entry["id"])
     document = {
         "version": STATUS_VERSION,
         "generated_at": rfc3339(generated_at),
         "flagged": sum(1 for entry in entries if entry["flagged"]),
         "left_out": [dataclasses.asdict(item) | {"guid": printable(item.guid)} for item in left_out],
+        "feed_errors": [{"feed": failure.feed_id, "error": failure.reason} for failure in feed_failures],
         "sources": entries,
     }
     return dumps(document, indent=2)
