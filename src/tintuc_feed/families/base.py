@@ -91,6 +91,17 @@ def absolute(base: str, href: str | None) -> str | None:
     return url if url is not None and urlsplit(url).scheme in ("http", "https") else None
 
 
+def link_base(node: Page | etree._Element, url: str) -> str:
+    """The URL the page's relative links are read against, as a browser reads them: the page's <base href>
+    (itself read against the page's URL) when its <head> has one, else the page's URL."""
+    root = node.root if isinstance(node, Page) else node.getroottree().getroot()
+    head = root.find("head")
+    base = head.find("base") if head is not None else None
+    href = (base.get("href") or "").strip() if base is not None else ""
+    joined = join_url(url, href) if href else None
+    return joined if joined and urlsplit(joined).scheme in ("http", "https") else url
+
+
 # ---- JSON-LD -------------------------------------------------------------
 
 ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "blogposting", "analysisnewsarticle", "webpage"}

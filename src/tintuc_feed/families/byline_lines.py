@@ -22,7 +22,7 @@ from ..normalize.authors import (
     parse_byline,
     reprint_writer,
 )
-from ..normalize.text import fold_key
+from ..normalize.text import fold_key, normalize_text, strip_marks
 from . import byline_date, tree
 from .layout import leaf_blocks
 from .teasers import teaser_card
@@ -46,6 +46,7 @@ def take_byline_line(container: Tag) -> str | None:
         if byline:
             byline, index = _with_signature_above(blocks, index, byline)
             byline, index = _with_reprint_credit(blocks, index, byline)
+            byline = _with_opening_byline(blocks, index, byline)
             for node in blocks[index:]:
                 card = teaser_card(node, container)
                 tree.remove(card if card is not None else node)  # a card goes whole, its image link too
@@ -86,16 +87,41 @@ def unit_signature(text: str) -> bool:
 
 
 def _with_signature_above(blocks: list[Tag], index: int, text: str) -> tuple[str, int]:
-    """A photo credit alone under the signature ("Lê Văn Hùng" then "(Ảnh: Duy Thái)"): the signature is the
-    line above, both are the byline (parse_byline tells the writer from the photographer)."""
+    """A photo credit or a source alone under the signature ("Lê Văn Hùng" then "(Ảnh: Duy Thái)", "Nguyễn Văn
+    Cản (Phòng PV01)" then "Nguồn: congan.tayninh.gov.vn"): the signature is the line above, both are the
+    byline (parse_byline tells the writer from the photographer and the source)."""
     found = parse_byline(" ".join(text.split()))
-    if found.authors or not found.credits or not index:
+    if found.authors or not (found.credits or (found.origin and source_line(text))) or not index:
         return text, index
     above = lines_of(blocks[index - 1])
     signed = byline_text(blocks[index - 1], above) or (above if unit_signature(above) else None)
     if signed and parse_byline(" ".join(signed.split())).authors:
         return f"{signed}\n{text}", index - 1
     return text, index
+
+
+SOURCE_LABEL = re.compile(r"^\(?\s*nguon\s*:")  # "Nguồn: …", "(Nguồn: …)" folded; "Theo X" is a reprint credit
+
+
+def source_line(text: str) -> bool:
+    """The line names where the story comes from with a label ("Nguồn: Công an tỉnh Quảng Trị"), no writer."""
+    line = " ".join(text.split())
+    return "\n" not in text.strip() and bool(SOURCE_LABEL.match(strip_marks(normalize_text(line)).lower())) \
+        and bool(parse_byline(line).origin)
+
+
+def _with_opening_byline(blocks: list[Tag], index: int, text: str) -> str:
+    """A source line that ends the body ("Nguồn: Công an tỉnh Quảng Trị") names no writer; the writer may
+    be signed at the body's start, a labelled line of its own ("Tin, ảnh: Minh Hậu"): both are the byline,
+    and the opening line leaves the body too."""
+    if not index or not source_line(text) or parse_byline(" ".join(text.split())).authors:
+        return text
+    first = lines_of(blocks[0])
+    if "\n" in first or len(first) > LABELLED_SIGNATURE_MAX_CHARS or not author_labelled(first) \
+            or not parse_byline(first).authors:
+        return text
+    tree.remove(blocks[0])
+    return f"{first}\n{text}"
 
 
 def _with_reprint_credit(blocks: list[Tag], index: int, text: str) -> tuple[str, int]:

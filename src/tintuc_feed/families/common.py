@@ -20,7 +20,17 @@ from ..model import ArticleLink, RawArticle, RawDate
 from ..normalize.dates import find_date_line
 from ..normalize.text import fold_key
 from . import byline_lines, layout, read_also, tree
-from .base import absolute, first_of_each, jsonld_article, meta_content, possible, select_all, select_one, text_of
+from .base import (
+    absolute,
+    first_of_each,
+    jsonld_article,
+    link_base,
+    meta_content,
+    possible,
+    select_all,
+    select_one,
+    text_of,
+)
 from .page import Page
 
 # Elements that never belong to an article body.
@@ -148,6 +158,10 @@ def summary_fallback(page: Page, hints: Mapping[str, str]) -> str | None:
 
 # Site-wide columns beside a list (latest news, most read): their links are not the list's.
 SIDEBAR_CLASS = re.compile(r"(^|[\s_-])(sidebar|widget|col-side)([\s_-]|$)", re.IGNORECASE)
+# A menu of the site's sections ("menu", "catmenu", "leftmenu", "submenu", "nav", "navbar"), or a <nav>: its links
+# name sections, never the list's articles, even where a section's slug looks like an article's
+# ("/chuyen-muc/xay-dung-luc-luong.html").
+NAV_CLASS = re.compile(r"^(?:[a-z]*menu|nav|navbar|navigation)$", re.IGNORECASE)
 
 
 # A column named only by its place: class "col-right"/"right-col"/"column-right"/"box-right"..., or id "right".
@@ -158,6 +172,9 @@ SIDE_PLACE_ID = re.compile(r"^(?:col|column)?[_-]?right(?:[_-]?(?:col|column|sid
 # "lg:col-span-4" beside "lg:col-span-8"): the site's side column.  Columns all of one width are a grid of cards.
 NARROW_COLUMN = re.compile(r"^(?:[a-z]+:)?col-(?:(?:xs|sm|md|lg|xl|xxl)-)?(?:span-)?(?:2|3|4)$")
 WIDE_COLUMN = re.compile(r"^(?:[a-z]+:)?col-(?:(?:xs|sm|md|lg|xl|xxl)-)?(?:span-)?(?:8|9|10)$")
+# UIkit's grid (cand.com.vn, research 3.2) names columns by fractions: "uk-width-1-3@m" beside "uk-width-2-3@m".
+UIKIT_NARROW = re.compile(r"^uk-width-(?:1-3|1-4|1-5|2-5)(?:@(?:s|m|l|xl))?$")
+UIKIT_WIDE = re.compile(r"^uk-width-(?:2-3|3-4|3-5|4-5|expand)(?:@(?:s|m|l|xl))?$")
 BOX_HEADING = re.compile(r"^h[2-5]$")
 BOX_HEADING_CLASS = re.compile(r"(?:^|[_-])(?:title|heading)(?:$|[_-])", re.IGNORECASE)
 OWN_BOX_MIN_CHARS = 4  # a box heading this short ("Tin") names no category
@@ -167,12 +184,13 @@ def _is_side_column(node: Tag) -> bool:
     tokens = tree.classes(node) if node.get("class") else []
     if any(SIDE_PLACE_CLASS.match(t) for t in tokens) or SIDE_PLACE_ID.match(node.get("id") or ""):
         return True
-    if not any(NARROW_COLUMN.match(t) for t in tokens):
-        return False
-    parent = node.getparent()
-    return parent is not None and any(
-        sibling is not node and sibling.get("class") and any(WIDE_COLUMN.match(t) for t in tree.classes(sibling))
-        for sibling in parent.iterchildren())
+    for narrow, wide in ((NARROW_COLUMN, WIDE_COLUMN), (UIKIT_NARROW, UIKIT_WIDE)):
+        if any(narrow.match(t) for t in tokens):
+            parent = node.getparent()
+            return parent is not None and any(
+                sibling is not node and sibling.get("class") and any(wide.match(t) for t in tree.classes(sibling))
+                for sibling in parent.iterchildren())
+    return False
 
 
 def _box_heading(node: Tag, column: Tag) -> str:
@@ -194,13 +212,15 @@ def _page_title(node: Tag) -> str:
 
 
 def in_sidebar(node: Tag, page_title: str = "") -> bool:
-    """Inside an <aside>, a sidebar/widget column, or a column named by its place (right, narrow beside wide).
+    """Inside an <aside> or a <nav>, a sidebar/widget column, a menu (NAV_CLASS), or a column named by its place
+    (right, narrow beside wide: Bootstrap, Tailwind or UIkit widths).
 
     In a column named by its place, a box headed with the page's own category (the page's title starts with it:
     "Tin tức - Sự kiện" on "Tin tức - Sự kiện - Công an tỉnh …") lists that category: its links are the list's.
     """
     for parent in node.iterancestors():
-        if parent.tag == "aside" or (parent.get("class") and tree.class_matches(parent, SIDEBAR_CLASS)):
+        if parent.tag in ("aside", "nav") or (parent.get("class") and (
+                tree.class_matches(parent, SIDEBAR_CLASS) or any(NAV_CLASS.match(t) for t in tree.classes(parent)))):
             return True
         if _is_side_column(parent):
             heading = _box_heading(node, parent)
@@ -224,6 +244,8 @@ def main_links(links: Sequence[tuple[str, Tag]]) -> list[tuple[str, Tag]]:
 def links_in(nodes: Iterable[Tag], base: str, source, link_css: str = "a[href]") -> list[ArticleLink]:
     """Article links inside the given list items, in order, each once, with hints."""
     seen: dict[str, ArticleLink] = {}
+    nodes = list(nodes)
+    base = link_base(nodes[0], base) if nodes else base  # the page's <base href>, when it has one
     for item in nodes:
         for a in select_all(item, link_css) if item.tag != "a" else [item]:
             href = absolute(base, a.get("href"))

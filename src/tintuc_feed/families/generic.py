@@ -57,6 +57,7 @@ from .base import (
     jsonld_article,
     jsonld_dates,
     jsonld_image,
+    link_base,
     meta_content,
     meta_dates,
     parse_html,
@@ -107,8 +108,9 @@ def _article_links(page: Page, url: str, source) -> tuple[list[tuple[str, Tag]],
              else [(None, a) for a in select_all(page, link_css)])
     links: list[tuple[str, Tag]] = []
     cards: dict[str, Tag] = {}
+    base = link_base(page, url)  # the page's <base href>, when it has one
     for item, node in nodes:
-        href = absolute(url, node.get("href"))
+        href = absolute(base, node.get("href"))
         if href and source.article_re.search(href) and href.split("#")[0] != url:
             links.append((href.split("#")[0], node))
             if item is not None:

@@ -136,10 +136,11 @@ ERROR_TITLES = re.compile(
 # mentions these words inside its sentences, never as a line alone.
 ERROR_LINE = re.compile(
     r">\s*(?:xin lỗi[,.!]?\s*)?(?:"
-    r"không tìm thấy (?:trang|bài viết|nội dung|tin bài)(?: (?:bạn )?yêu cầu)?|"
+    r"không tìm thấy (?:trang|bài viết|nội dung|tin bài|tài nguyên)(?: (?:bạn |được )?yêu cầu)?|"
     r"(?:trang|bài viết|nội dung|tin bài|tin tức)(?: bạn (?:tìm kiếm|yêu cầu|truy cập))? không tồn tại"
     r"(?: hoặc đã bị (?:xóa|xoá|gỡ bỏ|gỡ))?|"
-    r"(?:the )?page (?:you requested )?(?:could not be|was not|not) found"
+    r"(?:the )?page (?:you requested )?(?:could not be|was not|not) found|"
+    r"the requested resource (?:could not be|was not) found"  # Liferay's portlet message, both languages
     r")\s*[.!]?\s*<",
     re.IGNORECASE,
 )

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 from lxml.etree import _Element as Tag
 
 from . import tree
-from .base import absolute, select_all
+from .base import absolute, link_base, select_all
 from .page import Page
 
 NEXT_WORDS = {"tiếp", "trang sau", "sau", "›", "»", "next", ">", "tiếp theo", "xem tiếp", ">>", "trang tiếp", "kế tiếp",
@@ -68,5 +68,6 @@ def next_pages(page: Page, url: str, source) -> list[str]:
             and (is_next_word(link_words(a)) or "next" in " ".join(tree.classes(a)).lower())
         ] or _next_number(page)
     host = urlsplit(url).netloc
-    found = [absolute(url, node.get("href")) for node in nodes]
+    base = link_base(page, url)  # the page's <base href>, when it has one
+    found = [absolute(base, node.get("href")) for node in nodes]
     return list(dict.fromkeys(u for u in found if u and urlsplit(u).netloc == host and u != url))
