@@ -189,6 +189,16 @@ CASES += [
      page("<meta property='og:title' content='Tin N về an ninh trật tự | Foo Magazin'>",
           article="<figure><img src='/p.jpg' alt='Foo Magazin'></figure>" + TWO_H1),
      "Tin N về an ninh trật tự | Foo Magazin", "meta:og:title"),
+    ("headline-part: the part the heading's markup names the headline, a kicker no table knows left",
+     page("<meta property='og:title' content='Vanlife in Schweden: Skandinavien im Wohnmobil erleben'>",
+          article="<h2><span class='v-A_-subline'>Vanlife in Schweden</span>"
+                  "<span class='v-A_-headline'>Skandinavien im Wohnmobil erleben</span></h2>"),
+     "Skandinavien im Wohnmobil erleben", "headline-part"),
+    ("no part named the headline: the heading whole",
+     page("<meta property='og:title' content='Vanlife in Schweden: Skandinavien im Wohnmobil erleben'>",
+          article="<h2><span class='v-A_-subline'>Vanlife in Schweden</span>"
+                  "<span class='v-A_-text'>Skandinavien im Wohnmobil erleben</span></h2>"),
+     "Vanlife in Schweden Skandinavien im Wohnmobil erleben", "heading-agrees"),
     ("a cut that would leave no headline is not made",
      page("<meta property='og:title' content='Tin O | Foo Magazin'>",
           header="<a href='/'><img src='/logo.png' alt='Foo Magazin'></a>", article=TWO_H1),

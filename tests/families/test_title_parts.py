@@ -6,7 +6,15 @@ import pytest
 
 from tintuc_feed.families import tree
 from tintuc_feed.families.base import parse_html
-from tintuc_feed.families.title_parts import DECK_WORDS, KICKER_WORDS, heading_parts, heading_text
+from tintuc_feed.families.title_parts import (
+    DECK_WORDS,
+    HEADLINE_WORDS,
+    KICKER_WORDS,
+    NOT_HEADLINE_WORDS,
+    heading_parts,
+    heading_text,
+    headline_part,
+)
 
 
 def h1(inner: str):
@@ -100,3 +108,73 @@ def test_parts_runs_from_either_end():
 
 def test_parts_of_plain_heading_are_none():
     assert heading_parts(h1("Tin A về giao thông")) == []
+
+
+# One class word per row of HEADLINE_WORDS, in the shapes themes write it: the part named the headline, beside a
+# styled part no kicker row knows ("subline", "intro").
+HEADLINE_CASES = {
+    "headline": "v-A_-headline v-A_-headline__article--alpha",
+    "title": "article-heading__title",
+    "heading": "post-heading",
+    "hed": "story-hed",
+}
+
+
+def test_every_headline_word_has_a_case():
+    assert set(HEADLINE_CASES) == set(HEADLINE_WORDS)
+
+
+@pytest.mark.parametrize("word", HEADLINE_WORDS)
+def test_headline_part_beside_a_styled_part(word):
+    node = h1(f"<span class='v-A_-subline'>Vanlife in Schweden</span> "
+              f"<span class='{HEADLINE_CASES[word]}'>Skandinavien im Wohnmobil erleben</span>")
+    assert heading_text(node) == "Vanlife in Schweden Skandinavien im Wohnmobil erleben"  # no table names "subline"
+    assert headline_part(node) == "Skandinavien im Wohnmobil erleben"
+
+
+# One class per row of NOT_HEADLINE_WORDS: a part that says it is around the headline is not it.
+NOT_HEADLINE_CASES = {
+    "intro": "headline-intro",
+    "sub": "headline-sub",
+    "pre": "pre-heading",
+    "super": "super-headline",
+    "top": "title-top",
+    "over": "over-title",
+    "label": "title-label",
+    "tag": "title-tag",
+    "category": "title-category",
+    "date": "title-date",
+}
+
+
+def test_every_not_headline_word_has_a_case():
+    assert set(NOT_HEADLINE_CASES) == set(NOT_HEADLINE_WORDS)
+
+
+@pytest.mark.parametrize("word", NOT_HEADLINE_WORDS)
+def test_part_around_the_headline_is_not_named(word):
+    # Spiegel's shape: "headline-intro" beside "headline": the headline, not the intro
+    node = h1(f"<span class='{NOT_HEADLINE_CASES[word]}'>Chuyên đề</span> <span class='headline'>Tin A về an ninh</span>")
+    assert headline_part(node) == "Tin A về an ninh"
+    # the same part alone beside an unnamed one is never taken for the headline
+    node = h1(f"<span class='{NOT_HEADLINE_CASES[word]}'>Chuyên đề</span> <span class='x'>Tin A về an ninh</span>")
+    assert headline_part(node) is None
+
+
+@pytest.mark.parametrize("inner", [
+    "<span class='headline'>Tin A về an ninh</span> <em>trật tự</em>",  # an unstyled <em>: the headline's own words
+    "<span class='headline'>Tin A về an ninh</span> trật tự",  # loose text beside it
+    "<span class='headline'>Tin A</span><span class='title'>về an ninh</span>",  # two named parts
+    "<span class='headline'>Tin A về an ninh trật tự</span>",  # one part only: nothing set apart
+    "Tin A về an ninh trật tự",
+    # a "headline" part shorter than the styled part beside it: a headline set on two lines, not a kicker
+    "<span class='headline'>Công an tỉnh X:</span> <span class='line-2'>triển khai đợt cao điểm trấn áp tội phạm</span>",
+])
+def test_no_headline_part(inner):
+    assert headline_part(h1(inner)) is None
+
+
+def test_headline_part_inside_a_lone_wrapper():
+    node = h1("<div class='wrap'><span class='serie'>Serie</span>"
+              "<span class='headline'>Tin A về an ninh</span></div>")
+    assert headline_part(node) == "Tin A về an ninh"

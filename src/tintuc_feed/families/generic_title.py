@@ -35,6 +35,10 @@ be the site's logo.  So, in order (TITLE_RULES):
 A heading's text leaves out the parts KICKER_CLASS names (kicker, roofline,
 deck, text for screen readers only: not the headline) and is joined as the
 browser shows it ("Frauen im <abbr>THW</abbr>: …" has no space before ":").
+A chosen heading whose markup names one part the headline beside other styled
+parts gives that part (headline-part, title_parts.headline_part: "<span
+class=subline>Serie</span><span class=headline>Tin A</span>", a kicker no
+table row knows).
 Comparisons are on fold_key (case, marks and punctuation folded); the text
 returned is the heading's own, typography kept ("–", "…").  The site suffix
 of a metadata title is left to normalize.titles.clean_title.
@@ -52,7 +56,7 @@ from ..normalize.titles import is_portal_name, is_section_name
 from .page import Page
 from .title_candidates import headings, metadata_titles
 from .title_forms import capitals_as_meta, continued, media_label_rest
-from .title_parts import heading_parts, heading_text
+from .title_parts import heading_parts, heading_text, headline_part
 from .title_site import logo_names, site_names, title_beside_logo, without_logo_name
 from .title_text import agrees, compact, ends, key, shared_part, spaced, word_set
 
@@ -140,9 +144,20 @@ def pick_title(page: Page, obj: dict | None, url: str) -> tuple[str, str] | None
         whole = continued(found[0], [t for t, _ in meta] + [heading_text(n) for n in page.root.iter("h1")])
         found = (whole, "meta-completed") if whole else found
     if found:
+        found = _headline_part(page, found)
         spelled = capitals_as_meta(found[0], [t for t, _ in meta], lambda t: ends(t).values())
         if spelled:
             return spelled, "capitals-as-meta"
+    return found
+
+
+def _headline_part(page: Page, found: tuple[str, str]) -> tuple[str, str]:
+    """headline-part: a chosen heading whose markup names one part the headline beside other styled parts (a
+    kicker no table knows: "<span class=subline>Serie</span><span class=headline>Tin A</span>") gives that part."""
+    for node in page.root.iter("h1", "h2", "h3"):
+        if heading_text(node) == found[0]:
+            part = headline_part(node)
+            return (part, "headline-part") if part and part != found[0] else found
     return found
 
 

@@ -11,6 +11,11 @@ adds no space ("Frauen im <abbr>THW</abbr>: …" reads "THW:", not "THW :"),
 except between two letters or digits, where flat_text's space is kept (spans a
 stylesheet puts on lines of their own); <br> and block elements are spaces.
 
+headline_part gives the part the markup names the headline when the heading
+holds it beside other styled parts ("<h2><span class=subline>Vanlife in
+Schweden</span><span class=headline>Skandinavien …</span></h2>"): a kicker
+whose class no table knows is still not the headline (HEADLINE_WORDS).
+
 heading_parts gives the runs of a heading's parts cut at its child elements
 (after stepping into a lone wrapper: "<h1><span class=post-title><small>Serie
 </small><br>Tin A</span></h1>"), so the title rules can find the run the
@@ -45,6 +50,12 @@ def _class_re(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"(?:^|[-_])(?:" + "|".join(re.escape(w) for w in words) + r")(?:$|[-_])", re.IGNORECASE)
 
 
+# Class/id words that name a heading's part the headline itself ("article-heading__title", "v-A_-headline"),
+# unless the same class also says it is a part around it (NOT_HEADLINE_WORDS: "headline-intro", "sub-title",
+# "title-top").  Each row has its test (tests/families/test_title_parts.py).
+HEADLINE_WORDS = ("headline", "title", "heading", "hed")
+NOT_HEADLINE_WORDS = ("intro", "sub", "pre", "super", "top", "over", "label", "tag", "category", "date")
+_TOKEN = re.compile(r"[-_]+")
 KICKER_CLASS = _class_re(KICKER_WORDS)
 DECK_CLASS = _class_re(DECK_WORDS)
 SPACE_TAGS = frozenset({
@@ -103,15 +114,23 @@ def heading_text(node: Tag, keep_decks: bool = False) -> str:
     return EDGE_SEPARATORS.sub("", text) or full
 
 
-def _items(node: Tag) -> list[str]:
-    """The heading's top-level parts as joined texts: its text, each child element, each tail."""
+_WORD = re.compile(r"\w")
+
+
+def _unwrapped(node: Tag) -> Tag:
+    """The heading, or the lone wrapper element inside it that holds all its text, stepped into."""
     while True:
         kids = [c for c in node if _shown(c)]
         loose = (node.text or "").strip() or any((c.tail or "").strip() for c in node)
         if len(kids) == 1 and not loose and kids[0].tag != "br":
             node = kids[0]
             continue
-        break
+        return node
+
+
+def _items(node: Tag) -> list[str]:
+    """The heading's top-level parts as joined texts: its text, each child element, each tail."""
+    node = _unwrapped(node)
     items: list[list[str]] = [[node.text or ""]]
     for child in node:
         if _shown(child):
@@ -132,3 +151,29 @@ def heading_parts(node: Tag) -> list[str]:
             if text:
                 runs.append(text)
     return runs
+
+
+def _named_headline(node: Tag) -> bool:
+    """A class or id of the part names it the headline and nothing around it (HEADLINE_WORDS' rows)."""
+    for word in (*tree.classes(node), node.get("id") or ""):
+        tokens = set(_TOKEN.split(word.casefold()))
+        if tokens & set(HEADLINE_WORDS) and not tokens & set(NOT_HEADLINE_WORDS):
+            return True
+    return False
+
+
+def headline_part(node: Tag) -> str | None:
+    """The text of the one part the heading's markup names the headline, beside other parts that carry a class
+    or id of their own (a kicker, a date; never an unstyled <em>), no loose text beside them; else None.  The
+    headline is the heading's main text: longer than each part beside it (a kicker, a roofline, a date are
+    short; a "headline" part shorter than its neighbour is a first line of a headline set on two)."""
+    node = _unwrapped(node)
+    if _WORD.search(node.text or "") or any(_WORD.search(c.tail or "") for c in node):
+        return None
+    parts = [c for c in node if _shown(c) and _WORD.search(tree.flat_text(c) or "")]
+    named = [c for c in parts if _named_headline(c)]
+    others = [c for c in parts if c not in named]
+    if len(named) != 1 or not others or not all(c.get("class") or c.get("id") for c in others):
+        return None
+    text = heading_text(named[0])
+    return text if all(len(text) > len(tree.flat_text(c) or "") for c in others) else None
