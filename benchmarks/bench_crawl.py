@@ -197,16 +197,24 @@ import os, resource, runpy, sys
 
 if __name__ == "__main__":  # a worker process (spawn) imports this file too: only the crawl process runs it
     sys.argv[0] = "crawler.main"
+    profile = None
+    if os.environ.get("BENCH_PROFILE"):  # --profile: the crawl process's own calls (its reactor thread)
+        import cProfile
+        profile = cProfile.Profile()
+        profile.enable()
     try:
         runpy.run_module("crawler.main", run_name="__main__", alter_sys=True)
     finally:
+        if profile is not None:
+            profile.disable()
+            profile.dump_stats(os.environ["BENCH_PROFILE"])
         usage, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
         with open(os.environ["BENCH_RUSAGE_FILE"], "w") as out:
             out.write(f"{usage.ru_utime + usage.ru_stime} {workers.ru_utime + workers.ru_stime}")
 """
 
 
-def crawl_tintuc(code: Path, sources: Path, workdir: Path, workers: str | None) -> dict:
+def crawl_tintuc(code: Path, sources: Path, workdir: Path, workers: str | None, profile: Path | None = None) -> dict:
     """One crawl by `code`'s crawler, run as its runner runs it (`python -P -m crawler.main`, PYTHONPATH
     code/src:code, the workers inherit it): seconds, CPU seconds (all, crawl process, workers, server),
     articles stored."""
@@ -219,6 +227,8 @@ def crawl_tintuc(code: Path, sources: Path, workdir: Path, workers: str | None) 
     env |= {"PYTHONPATH": os.pathsep.join((str(code / "src"), str(code))), "BENCH_RUSAGE_FILE": str(usage)}
     if workers is not None:
         env["TINTUC_EXTRACT_WORKERS"] = workers
+    if profile is not None:
+        env["BENCH_PROFILE"] = str(profile)
     cpu, server, start = children_cpu(), own_cpu(), time.perf_counter()
     subprocess.run([sys.executable, "-P", str(launcher), "--db", str(db), "--sources", str(sources), "--delay", "0",
                     "--log-level", "ERROR"], env=env, check=True, cwd=workdir)
@@ -294,7 +304,8 @@ def measure(variant: str, args, workdir: Path) -> dict:
                     run = crawl_bare(f"{site.url}{SECTION}/", workdir)
                 else:
                     code = args.before if kind == "before" else ROOT
-                    run = crawl_tintuc(code, sources, workdir, "0" if kind == "inline" else None)
+                    profile = args.profile / f"{variant}-{kind}-{len(results) + 1}.prof" if args.profile else None
+                    run = crawl_tintuc(code, sources, workdir, "0" if kind == "inline" else None, profile)
                 pages = sum(1 for _, path in site.requests[before:] if path != "/robots.txt")
                 assert run["items"] == args.articles and pages == expected_pages, (kind, run["items"], pages)
                 (start, end), stamps = run.pop("span"), site.server.requests.times[before:]
@@ -341,7 +352,12 @@ def main(argv: list[str] | None = None) -> int:
                         help="this checkout's crawls to run (the bare spider always runs)")
     parser.add_argument("--before", type=Path, default=None,
                         help="a checkout of an earlier commit whose crawler also crawls, for before/after in one run")
+    parser.add_argument("--profile", type=Path, default=None,
+                        help="a directory: each tintuc-feed crawl process runs under cProfile and leaves its "
+                             "statistics there (VARIANT-KIND-N.prof; times under the profiler, not for rates)")
     args = parser.parse_args(argv)
+    if args.profile is not None:
+        args.profile.mkdir(parents=True, exist_ok=True)
     if args.before is not None:
         args.before = args.before.resolve()
     print(f"cpus={os.cpu_count()} load={os.getloadavg()[0]:.2f} articles={args.articles} runs={args.runs}")

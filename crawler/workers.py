@@ -41,10 +41,10 @@ import multiprocessing
 import os
 import threading
 import time
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 
 from twisted.internet.defer import Deferred, maybeDeferred
+
+from .pipe_pool import PipePool, PoolBroken
 
 PARENT_CHECK_SECONDS = 1.0
 WARMUP_PAGES = 16
@@ -135,15 +135,15 @@ class Readers:
         self.warmup = warmup
         self.prestart = min(prestart, warmup)
         self.calls = 0  # article pages (urgent calls aside)
-        self._pool: ProcessPoolExecutor | None = None
+        self._pool: PipePool | None = None
         self._started = False  # a pool was started: the fork server is stopped at close
-        self._urgent_pool: ProcessPoolExecutor | None = None  # one worker, at the crawl's priority
+        self._urgent_pool: PipePool | None = None  # one worker, at the crawl's priority
 
     @classmethod
     def from_setting(cls, value) -> Readers:
         return cls(worker_count(value))
 
-    def _executor(self, urgent: bool = False) -> ProcessPoolExecutor:
+    def _executor(self, urgent: bool = False) -> PipePool:
         if urgent:
             if self._urgent_pool is None:
                 self._urgent_pool = self._new_pool(1, niceness=0)
@@ -153,11 +153,11 @@ class Readers:
             log.info("reading pages in %d worker processes", self.workers)
         return self._pool
 
-    def _new_pool(self, workers: int, niceness: int) -> ProcessPoolExecutor:
+    def _new_pool(self, workers: int, niceness: int) -> PipePool:
         self._started = True
         # never fork: the reactor process has threads; a forked copy of it could inherit a held lock.
-        return ProcessPoolExecutor(workers, mp_context=_context(), initializer=_start_worker,
-                                   initargs=(os.getpid(), niceness))
+        # Not concurrent.futures: its threads in this process took the GIL from the reactor (pipe_pool.py).
+        return PipePool(workers, _context(), initializer=_start_worker, initargs=(os.getpid(), niceness))
 
     def call(self, function, *args, urgent: bool = False) -> Deferred:
         """function(*args) in a worker (inline during the warmup or without workers), as a Deferred.
@@ -174,16 +174,12 @@ class Readers:
                 self._prestart()
             if not self.workers or self.calls <= self.warmup:
                 return maybeDeferred(function, *args)
-        from twisted.internet import reactor  # here, not at import: Scrapy installs its reactor first
-
         try:
-            future = self._executor(urgent).submit(function, *args)
-        except BrokenProcessPool as exc:
+            deferred = self._executor(urgent).submit(function, *args)
+        except PoolBroken as exc:
             self._give_up_pool(exc)
             return maybeDeferred(function, *args)
-        deferred: Deferred = Deferred()
-        future.add_done_callback(lambda done: reactor.callFromThread(self._fire, deferred, done, function, args))
-        return deferred
+        return deferred.addErrback(self._unless_broken, function, args)
 
     def _prestart(self) -> None:
         """Start the fork server now, without waiting for it (its imports run in its own process)."""
@@ -195,34 +191,27 @@ class Readers:
         self._started = True  # stopped at close, even if no page is read in the pool
         forkserver.ensure_running()
 
-    def _fire(self, deferred: Deferred, future: Future, function, args) -> None:
-        if future.cancelled():
-            deferred.cancel()
-            return
-        error = future.exception()
-        if isinstance(error, BrokenProcessPool):
-            # A worker died (killed, out of memory): that page and the rest of the crawl are read inline.
-            self._give_up_pool(error)
-            maybeDeferred(function, *args).chainDeferred(deferred)
-        elif error is not None:
-            deferred.errback(error)
-        else:
-            deferred.callback(future.result())
+    def _unless_broken(self, failure, function, args):
+        """A worker died (killed, out of memory): that page and the rest of the crawl are read inline."""
+        if not failure.check(PoolBroken):
+            return failure
+        self._give_up_pool(failure.value)
+        return maybeDeferred(function, *args)
 
     def _give_up_pool(self, error: BaseException) -> None:
         if self._pool is None and self._urgent_pool is None:
             return
         log.warning("a page-reading worker process died (%s); the rest of this crawl reads pages inline", error)
         self.workers = 0
-        for pool in (self._pool, self._urgent_pool):
+        pools, self._pool, self._urgent_pool = (self._pool, self._urgent_pool), None, None
+        for pool in pools:
             if pool is not None:
-                pool.shutdown(wait=False, cancel_futures=True)
-        self._pool = self._urgent_pool = None
+                pool.shutdown(wait=False, error=PoolBroken("the pool was given up"))  # calls read inline
 
     def close(self) -> None:
         for pool in (self._urgent_pool, self._pool):
             if pool is not None:
-                pool.shutdown(wait=True, cancel_futures=True)
+                pool.shutdown(wait=True)
         self._pool = self._urgent_pool = None
         if self._started:
             self._started = False
