@@ -34,6 +34,8 @@ SEPARATORS = (
     ("pipe", re.compile(r"\s*\|\s*")),
     ("dash", re.compile(r"\s+[-–—]\s+")),
 )
+_DIGIT = re.compile(r"\d")  # every date line has one: the cheap test before is_date_line
+DAY_ALONE_MAX_CHARS = 48  # "Thứ Năm, 20/11/2025 08:30 (GMT+7)": a day in an element of its own
 BRACKETED_DATE = re.compile(r"(?P<name>[^()\[\]]+?)\s*[(\[](?P<date>[^()\[\]]+)[)\]]")
 
 
@@ -85,10 +87,15 @@ def byline_near_title(lines) -> str | None:
     pairs, layout.lines_near_title).  A line is a string, or the row its element sits in when the name and the
     day are elements of their own ("<span>Nguyễn Văn A</span> | <span>20/11/2025</span>")."""
     for text, string in lines:
-        byline = byline_of(text) or byline_of(row_of(string, text))
+        byline = byline_of(text) or (_is_day_alone(text) and byline_of(row_of(string, text)))  # the day's own row
         if byline:
             return byline
     return None
+
+
+def _is_day_alone(text: str) -> bool:
+    """A short string that is a date line (cheap tests first: most strings near the title are prose)."""
+    return len(text) <= DAY_ALONE_MAX_CHARS and _DIGIT.search(text) is not None and is_date_line(text)
 
 
 def row_of(string: tuple, text: str) -> str:
