@@ -11,17 +11,29 @@
 - a source line ending the body ("Nguồn: Công an tỉnh Quảng Trị") hid the writer: the signature above it, or the
   labelled line that opens the body ("Tin, ảnh: Minh Hậu"), is now read with it (families/byline_lines.py
   source_line, _with_signature_above, _with_opening_byline).  "Theo X" keeps its own rule (a reprint credit).
+Second batch (r6b_*):
+- the byline and the date on one line ending the body ("Thanh Nguyên (Phòng PC02)| 26/11/2025 14:06") gave the
+  author but no date; the dates engineer's ninth pass, landed meanwhile, reads it (families/signed_date.py): these
+  rows check it on the round's forms;
+- a page with no date of its own took htmldate's day, its header's "Hôm nay: Thứ Bảy, 29/11/2025": the crawl's day
+  invented as the publication date.  htmldate's day is refused when it is the crawl's day and the page shows it
+  only on clock lines (families/clock_lines.py, voters.vote_date "htmldate:clock").
 """
 
 from __future__ import annotations
 
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
 import pytest
 
-from tintuc_feed import families
+from tintuc_feed import families, voters
 from tintuc_feed.families.base import NotAnArticle, link_base, parse_html
 from tintuc_feed.families.byline_lines import source_line
+from tintuc_feed.families.clock_lines import shown_only_on_clocks
 from tintuc_feed.families.page_checks import check_page
 from tintuc_feed.normalize.authors import parse_byline
+from tintuc_feed.process import normalize_article
 from tintuc_feed.sources import load_sources
 
 SOURCES = {s.id: s for s in load_sources()}
@@ -200,3 +212,61 @@ def test_a_source_line_leaves_the_writer_signed_elsewhere(opening, ending, autho
     assert byline.origin == origin
     if authors:
         assert authors[0] not in raw.body_html  # the signature, wherever it stood, left the body
+
+
+# --- round 6, second batch: the signed line's date, a header's today ---------------------------------------------
+
+CT = SOURCES["congan-can-tho"]
+CT_URL = "https://congan.cantho.gov.vn/tin-tuc/an-ninh-trat-tu/khoi-to-bi-can-lam-gia-con-dau-7712.html"
+NOW = datetime(2025, 11, 29, 8, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+
+
+def _signed(header: str, ending: str) -> str:
+    return (f'<html lang="vi"><head><meta charset="utf-8"><title>Khởi tố bị can làm giả con dấu</title></head><body>'
+            f'<div class="top">{header}</div><div class="detail"><h1>Khởi tố bị can làm giả con dấu</h1>'
+            f'<div class="content">{PROSE}{ending}</div></div></body></html>')
+
+
+@pytest.mark.parametrize(("ending", "published", "authors"), [
+    ("<p><em>Thanh Nguyên (Phòng PC02)| 26/11/2025 14:06</em></p>", "2025-11-26T14:06:00+07:00", ["Thanh Nguyên"]),
+    (RIGHT.format("<b>Minh Anh - 14:24 20/11/2025</b>"), "2025-11-20T14:24:00+07:00", ["Minh Anh"]),
+    (RIGHT.format("<b>Lê Văn Hùng - Nguyễn Văn Đại | 21/11/2025</b>"), "2025-11-21", ["Lê Văn Hùng", "Nguyễn Văn Đại"]),
+    (RIGHT.format("<b>Minh Anh</b>"), None, ["Minh Anh"]),  # no date on the line: none from this rule
+])
+def test_the_date_on_the_signed_line_ending_the_body(ending, published, authors):
+    raw = voters.read_article(CT, CT_URL, _signed("", ending), now=NOW)
+    article = normalize_article(raw, CT, fetched_at=NOW, fetched_url=CT_URL)
+    assert [a.name for a in article.authors] == authors
+    got = article.published.isoformat() if article.published else None
+    assert (got if not published or "T" in published else got and got[:10]) == published
+    assert "14:06" not in raw.body_html and "Phòng PC02" not in raw.body_html
+
+
+@pytest.mark.parametrize(("header", "day", "clock"), [
+    ("Hôm nay: Thứ Bảy, 29/11/2025", date(2025, 11, 29), True),
+    ("<span>Hôm nay</span> <span>29-11-2025</span>", date(2025, 11, 29), True),
+    ("Thứ Bảy, 29/11/2025 07:45 GMT+7", date(2025, 11, 29), True),
+    ("Today: Saturday 29.11.2025", date(2025, 11, 29), True),
+    ("Thứ Bảy, 29/11/2025", date(2025, 11, 29), False),  # a date with no clock's mark: maybe the article's
+    ("Hôm nay: Thứ Bảy, 29/11/2025", date(2025, 11, 28), False),  # another day: not shown at all
+])
+def test_shown_only_on_clocks(header, day, clock):
+    assert shown_only_on_clocks(_signed(header, RIGHT.format("<b>Phòng PV01</b>")), day) is clock
+
+
+def test_a_day_shown_in_the_text_too_is_no_clock():
+    page = _signed("Hôm nay: Thứ Bảy, 29/11/2025",
+                   "<p>Sáng 29/11/2025, Công an thành phố đã tổ chức hội nghị sơ kết công tác bảo đảm an ninh.</p>")
+    assert not shown_only_on_clocks(page, date(2025, 11, 29))
+
+
+@pytest.mark.parametrize(("header", "crawled", "published"), [
+    ("Hôm nay: Thứ Bảy, 29/11/2025", NOW, None),  # the header's today, the crawl's day: no date is invented
+    ("Thứ Bảy, 29/11/2025 07:45 GMT+7", NOW, None),
+    # a saved page read later: its clock is not the crawl's day, htmldate's day stays (the narrow rule's limit)
+    ("Hôm nay: Thứ Bảy, 29/11/2025", NOW + timedelta(days=3), "2025-11-29"),
+])
+def test_an_undated_page_does_not_take_its_headers_today(header, crawled, published):
+    raw = voters.read_article(CT, CT_URL, _signed(header, RIGHT.format("<b>Phòng PV01</b>")), now=crawled)
+    article = normalize_article(raw, CT, fetched_at=crawled, fetched_url=CT_URL)
+    assert (article.published.date().isoformat() if article.published else None) == published

@@ -16,6 +16,7 @@ Rules, in order (one test each in tests/test_voters.py):
 | a strong date (see below)  | (not asked)           | the structure's           | (nothing)                        |
 | a weak date or none        | nothing               | the structure's (or none) | "htmldate:none"                  |
 | none                       | a day                 | htmldate's day            | "htmldate:only"                  |
+| none                       | the crawl's day, shown only on the header's clock lines ("Hôm nay: …", "… GMT+7", families/clock_lines.py), fast or on the header lines | no date (never the crawl's day invented) | "htmldate:clock <day>" |
 | none                       | nothing; its extensive mode on the header lines (families/header_dates.py) a day shown there | that day, in the order families/date_order.py reads the line's numeric date | "htmldate:header" |
 | none                       | nothing, on the header lines too; the body opens with a press release's dateline (families/datelines.py) | the dateline's day | "htmldate:none" (matched["date"] "body:dateline …") |
 | a weak date, same day      | that day              | the structure's           | "htmldate:agrees"                |
@@ -44,7 +45,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from . import families
-from .families import date_order, datelines, header_dates
+from .families import clock_lines, date_order, datelines, header_dates
 from .families.base import parse_html
 from .model import RawArticle, RawDate
 from .normalize import machine_dates
@@ -205,6 +206,9 @@ def vote_date(raw: RawArticle, text: str, url: str, *, now: datetime, generic: b
     matched = dict(raw.matched)
     if day is None and ours is None:
         day = header_day(text, raw.title)
+        if day is not None and _on_clocks(text, day, now):
+            matched["date_vote"] = f"htmldate:clock {day}"  # the header's today, the crawl's day: no date
+            return replace(raw, matched=matched)
         if day is not None:
             matched["date_vote"] = matched["date"] = "htmldate:header"
             return replace(raw, dates=(RawDate(day, "htmldate"), *raw.dates), matched=matched)
@@ -214,6 +218,9 @@ def vote_date(raw: RawArticle, text: str, url: str, *, now: datetime, generic: b
     if day is None:
         matched["date_vote"] = "htmldate:none"
         return replace(raw, matched=matched)
+    if ours is None and _on_clocks(text, day, now):
+        matched["date_vote"] = f"htmldate:clock {day}"  # the header's today, the crawl's day: no date
+        return replace(raw, matched=matched)
     if ours is None:
         matched["date_vote"] = "htmldate:only"
         matched["date"] = "htmldate"
@@ -221,6 +228,13 @@ def vote_date(raw: RawArticle, text: str, url: str, *, now: datetime, generic: b
     same = ours.value.date().isoformat() == day
     matched["date_vote"] = "htmldate:agrees" if same else f"htmldate:disagrees {day}"
     return replace(raw, matched=matched)
+
+
+def _on_clocks(text: str, day: str, now: datetime) -> bool:
+    """htmldate's day ("YYYY-MM-DD") is the crawl's day in Vietnam (a naive time is Vietnam's) and the page shows
+    it only on clock lines (families/clock_lines.py): the header's today, no publication date."""
+    crawl_day = (now.astimezone(VN) if now.tzinfo else now).date()
+    return day == crawl_day.isoformat() and clock_lines.shown_only_on_clocks(text, crawl_day)
 
 
 def _dateline(raw: RawArticle, matched: dict[str, str]) -> RawArticle | None:
