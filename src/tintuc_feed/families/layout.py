@@ -176,7 +176,7 @@ def _lines_near_title(page: Page, container: Tag | None,
     strings = tree.strings_from(anchor) if anchor is not None else tree.all_strings(container)
     count = 0
     for string in strings:
-        text = " ".join(string[0].split())
+        text = " ".join(string[0].split()) if string[2] != tree.COMMENT else ""  # a reader never sees a comment
         if text:
             yield text, string
             count += 1
