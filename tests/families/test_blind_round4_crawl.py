@@ -119,25 +119,40 @@ def test_cand_json_feed_item_equals_the_blind_expectation(published):
 @pytest.mark.parametrize("kind", ["rss", "atom"])
 def test_xml_feeds_read_back_with_feedparser(published, kind):
     out, _, _ = published
-    parsed = feedparser.parse((out / kind / "congan-nghe-an.xml").read_bytes())
-    assert not parsed.bozo, parsed.get("bozo_exception")
-    entries = {e.title: e for e in parsed.entries}
+    entries = xml_feed_entries(out / kind / "congan-nghe-an.xml")
     for case in PORTAL_ARTICLES.values():
-        title, date, authors = _want(case)
-        entry = entries[title]
-        got = datetime.fromtimestamp(calendar.timegm(entry.published_parsed), VIETNAM).isoformat()  # feedparser: UTC
-        assert _date_matches(got, date), entry.published
-        names = [a.get("name") for a in entry.get("authors", [])] if authors else []
-        assert [n for n in names if n] == authors
+        assert_entry_is_the_blind_expectation(entries, case)
+
+
+def xml_feed_entries(path: Path) -> dict:
+    """An RSS or Atom feed read back with feedparser, well-formed: its entries by title."""
+    parsed = feedparser.parse(path.read_bytes())
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    return {e.title: e for e in parsed.entries}
+
+
+def assert_entry_is_the_blind_expectation(entries: dict, case: str) -> None:
+    """The feedparser entry of the blind page `case` has its expected date (read in Vietnam's time) and authors."""
+    title, date, authors = _want(case)
+    entry = entries[title]
+    got = datetime.fromtimestamp(calendar.timegm(entry.published_parsed), VIETNAM).isoformat()  # feedparser: UTC
+    assert _date_matches(got, date), entry.published
+    names = [a.get("name") for a in entry.get("authors", [])] if authors else []
+    assert [n for n in names if n] == authors
 
 
 def test_json_feeds_pass_the_schemas(published):
     out, _, _ = published
+    assert_json_feeds_pass_the_schemas(out, ("congan-nghe-an", "cand", "all"))
+
+
+def assert_json_feeds_pass_the_schemas(out: Path, names) -> None:
+    """Each named JSON Feed validates against the project's item schema and the JSON Feed 1.1 schema."""
     from importlib import resources
 
     item_schema = json.loads(resources.files("tintuc_feed").joinpath("schemas", "jsonfeed-item.schema.json")
                              .read_text("utf-8"))
-    for name in ("congan-nghe-an", "cand", "all"):
+    for name in names:
         document = json.loads((out / "json" / f"{name}.json").read_text("utf-8"))
         jsonschema.validate(document, item_schema)
         if JSONFEED_SCHEMA.exists():
