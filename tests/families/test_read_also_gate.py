@@ -15,33 +15,13 @@ from lxml import etree
 from tintuc_feed.families import read_also, tree
 from tintuc_feed.families.page import Page
 
+from .regex_language import language
 from .test_reading_fast_paths import _recorded_pages
-
-
-def _strings(parsed) -> list[str]:
-    """Every string a row of literals, groups, alternatives and optional parts matches; a negative lookahead
-    (`(?!\\w)`) only narrows the matches, and is left out (a superset)."""
-    out = [""]
-    for op, arg in parsed:
-        if op is sre_parse.LITERAL:
-            options = [chr(arg)]
-        elif op is sre_parse.SUBPATTERN:
-            options = _strings(arg[-1])
-        elif op is sre_parse.BRANCH:
-            options = [s for branch in arg[1] for s in _strings(branch)]
-        elif op is sre_parse.MAX_REPEAT and arg[:2] == (0, 1):
-            options = ["", *_strings(arg[2])]
-        elif op is sre_parse.ASSERT_NOT:
-            options = [""]
-        else:
-            raise AssertionError(f"the row uses {op}: extend _strings or PREFIX_NEEDLES' proof")
-        out = [a + b for a in out for b in options]
-    return out
 
 
 @pytest.mark.parametrize(("kind", "row"), read_also.READ_ALSO_PREFIXES)
 def test_every_string_a_prefix_row_matches_holds_a_needle(kind, row):
-    strings = _strings(sre_parse.parse(row))
+    strings = language(sre_parse.parse(row))
     assert strings
     for text in strings:
         assert any(needle in text for needle in read_also.PREFIX_NEEDLES), (kind, text)
