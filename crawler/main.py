@@ -15,6 +15,7 @@ import sys
 import threading
 import time
 
+from tintuc_feed import crawl_limits
 from tintuc_feed.sources import SourcesError, load_sources, select_sources
 
 # Scrapy is imported by the functions that use it: the crawl's worker processes import this module
@@ -75,9 +76,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--log-level", default=None)
     parser.add_argument("--user-agent", default=None)
     parser.add_argument("--parent-pid", type=int, default=None, help="stop when this process is gone")
+    crawl_limits.add_flags(parser)  # --download-timeout, --time-budget: win over the sources file
     args = parser.parse_args(argv)
     try:
         sources = select_sources(load_sources(args.sources or None), args.source)
+        sources = crawl_limits.apply(sources, crawl_limits.chosen(args))
     except SourcesError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -125,6 +125,9 @@ def _crawl_flags(p: argparse.ArgumentParser) -> None:
     p.add_argument("--refresh", action="store_true", help="download articles again even if already stored")
     p.add_argument("--max-pages", type=_positive(int), default=None, help="list pages to follow per source (overrides max_pages)")
     p.add_argument("--timeout", type=_positive(float), default=1800.0, help="seconds before a crawl is stopped (default: 1800)")
+    from .crawl_limits import add_flags
+
+    add_flags(p)  # --download-timeout S, --time-budget S
 
 
 def _add_crawl(sub) -> None:
@@ -262,6 +265,7 @@ def _crawl_options(args):
         db.parent.mkdir(parents=True, exist_ok=True)
     return CrawlOptions(db=db, sources_file=args.sources, delay=args.delay, refresh=args.refresh,
                         timeout=args.timeout, max_pages=args.max_pages,
+                        download_timeout=args.download_timeout, time_budget=args.time_budget,
                         log_level="INFO" if args.verbose else "WARNING", progress=args.command == "crawl")
 
 

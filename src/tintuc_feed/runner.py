@@ -26,6 +26,7 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from . import crawl_limits
 from .feeds.atomic import remove_stale_temporaries
 from .feeds.from_store import publish_from_store
 from .feeds.publish import PublishReport
@@ -53,6 +54,8 @@ class CrawlOptions:
     log_level: str = "INFO"
     progress: bool = False  # a progress line on stderr while waiting, if stderr is a terminal
     worker: str | None = None  # the `tintuc-feed worker` running this crawl (host:pid), recorded with the run
+    download_timeout: float | None = None  # --download-timeout: wins over the sources file (crawl_limits.py)
+    time_budget: float | None = None  # --time-budget: likewise
 
 
 @dataclass(frozen=True)
@@ -163,7 +166,7 @@ def _command(sources: Sequence[Source], options: CrawlOptions, run_id: int) -> l
         command.append("--refresh")
     if options.max_pages:
         command += ["--max-pages", str(options.max_pages)]
-    return command
+    return command + crawl_limits.command_args(options)
 
 
 _children: set[subprocess.Popen] = set()
