@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from ..model import RawDate
-from ..url_join import join_url
+from ..url_join import fast_join, join_url
 from . import selector_index, tree
 from .metas import meta_content
 from .page import Page
@@ -87,7 +87,11 @@ def first_text(node: Page | etree._Element, selectors: Iterable[str]) -> tuple[s
 def absolute(base: str, href: str | None) -> str | None:
     if not href or href.startswith(("javascript:", "mailto:", "tel:", "#", "data:")):
         return None
-    url = join_url(base, href.strip())  # None: an href that is no URL ("http://[bad")
+    href = href.strip()
+    fast = fast_join(base, href)  # the usual shapes of href, without urljoin (url_join.py's table)
+    if fast is not None:
+        return fast
+    url = join_url(base, href)  # None: an href that is no URL ("http://[bad")
     return url if url is not None and urlsplit(url).scheme in ("http", "https") else None
 
 

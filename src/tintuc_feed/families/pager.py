@@ -27,9 +27,11 @@ def is_next_word(text: str) -> bool:
 
 def link_words(a: Tag) -> str:
     """What a link says: its text, else its title or aria-label, else its picture's alt ("Trang sau" on an arrow)."""
-    img = tree.find(a, "img")
-    return (tree.flat_text(a) or a.get("title") or a.get("aria-label")
-            or (img.get("alt") if img is not None else None) or "")
+    words = tree.flat_text(a) or a.get("title") or a.get("aria-label")
+    if words:
+        return words
+    img = tree.find(a, "img")  # looked for only when the link says nothing itself
+    return (img.get("alt") if img is not None else None) or ""
 
 
 CURRENT_CLASS = re.compile(r"active|current|selected", re.IGNORECASE)
