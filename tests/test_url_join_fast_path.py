@@ -207,3 +207,20 @@ def test_generated_list_pages_give_the_same_links_in_order(hrefs, url, with_base
     finally:
         family_base.fast_join = original
     assert before == now
+
+
+def test_the_list_readers_kept_date_answers_are_is_list_date():
+    """generic_list.list_date keeps is_list_date's answers (a function of the text alone): over every text of
+    every recorded list page, twice (the second time from what was kept), the same answer."""
+    from tintuc_feed.families import generic_list
+    from tintuc_feed.normalize.dates import is_list_date
+
+    texts = []
+    for _, _, text in _list_cases():
+        page = families.base.parse_html(text)
+        texts += [t for n in page.root.iter() if isinstance(n.tag, str)
+                  if (t := " ".join("".join(n.itertext()).split())) and len(t) <= 200]
+    generic_list.list_date.cache_clear()
+    for _ in range(2):
+        assert [generic_list.list_date(t) for t in texts] == [is_list_date(t) for t in texts]
+    assert any(is_list_date(t) for t in texts) and not all(is_list_date(t) for t in texts)

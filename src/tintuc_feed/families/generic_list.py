@@ -39,11 +39,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from lxml.etree import _Element as Tag
 
 from ..normalize.dates import is_list_date
 from . import tree
+
+# is_list_date is a function of the text alone (its "now" is a constant); a card's link repeats its heading's
+# text and a side column's dates come back on every list page: each text is read once (issue 10)
+list_date = lru_cache(maxsize=4096)(is_list_date)
 
 CARD_MAX_LEVELS = 6  # a card is this close around its link
 CARD_MAX_CHARS = 700  # a card is short: a title, a date, a summary
@@ -114,7 +119,7 @@ def card_date(card: Tag) -> str | None:
     """The date shown in the card (the table of the module doc), or None."""
     for node in card.iter("time"):
         value = (node.get("datetime") or "").strip()
-        if value and is_list_date(value):
+        if value and list_date(value):
             return value
     elements = [n for n in card.iter() if isinstance(n.tag, str) and n.tag not in tree.NO_TEXT_TAGS]
     dated = [(n, text) for n in elements if (text := _date_text(n)) is not None]
@@ -124,7 +129,7 @@ def card_date(card: Tag) -> str | None:
     for n in elements:
         for string in tree.direct_strings(n):
             text = " ".join(string.split())
-            if text and len(text) <= DATE_MAX_CHARS and is_list_date(text):
+            if text and len(text) <= DATE_MAX_CHARS and list_date(text):
                 return text
     return None
 
@@ -133,7 +138,7 @@ def _date_text(node: Tag) -> str | None:
     text = tree.flat_text(node)
     if not text or len(text) > DATE_MAX_CHARS:
         return None
-    return text if is_list_date(text) else None
+    return text if list_date(text) else None
 
 
 def _is_below(node: Tag, other: Tag) -> bool:
@@ -149,9 +154,9 @@ def _title(card: Tag, anchors: list[Tag]) -> str | None:
     for heading in card.iter("h1", "h2", "h3", "h4"):
         if any(a is heading or _is_below(a, heading) or _is_below(heading, a) for a in mine):
             text = tree.flat_text(heading)
-            if text and not is_list_date(text):
+            if text and not list_date(text):
                 return text
-    texts = [t for t in (tree.flat_text(a) for a in mine) if t and not is_list_date(t)]
+    texts = [t for t in (tree.flat_text(a) for a in mine) if t and not list_date(t)]
     if texts:
         return max(texts, key=len)
     attribute = next((a.get("title").strip() for a in mine if (a.get("title") or "").strip()), None)
