@@ -24,6 +24,7 @@ from types import ModuleType
 from ..model import ListPage, RawArticle
 from ..normalize.text import remove_illegal_xml_chars
 from .base import NotAnArticle
+from .closed_pages import empty_list_message
 from .page import Page
 from .page_checks import check_page
 from .selectors import body_given, has_article_selectors, merge_selectors, read_selectors
@@ -106,6 +107,8 @@ def _parse_list(source, url: str, text: str) -> ListPage:
             check_page(text)
         except NotAnArticle as exc:  # a WAF challenge, a truncated or an error page is not a list either
             return ListPage(problem=str(exc))
+        if empty := empty_list_message(text):  # "Chưa có bài viết": the links beside it are side boxes
+            return ListPage(problem=f"no-links: the list page says {empty[:80]!r}")
     page = family.parse_list(url, text, source)
     if page.articles or page.problem or getattr(family, "LIST_STEP_PAGES", False):
         return page

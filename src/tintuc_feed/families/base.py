@@ -9,12 +9,13 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote_plus, urlsplit
 
 from lxml import etree
 
 from ..model import RawDate
 from ..url_join import fast_join, join_url
+from ..urls import is_tracking_param
 from . import selector_index, tree
 from .metas import meta_content
 from .page import Page
@@ -93,6 +94,21 @@ def absolute(base: str, href: str | None) -> str | None:
         return fast
     url = join_url(base, href)  # None: an href that is no URL ("http://[bad")
     return url if url is not None and urlsplit(url).scheme in ("http", "https") else None
+
+
+def link_url(base: str, href: str | None) -> str | None:
+    """An article link as a list reads it: absolute, without its fragment ("#comments", "#respond") and without
+    tracking parameters (urls.TRACKING_PARAMS: utm_*, ref, fbclid …), so the variants of one article a list shows
+    (the pinned story's "?utm_source=home", the comment count's "#binh-luan") are one link.  The other parameters
+    keep their order ("NewsDetail.aspx?CatID=12&NewsID=7821")."""
+    url = absolute(base, href)
+    if url is None or ("?" not in url and "#" not in url):  # most links: nothing to drop
+        return url
+    parts = urlsplit(url.split("#", 1)[0])
+    if not parts.query:
+        return parts.geturl()
+    kept = [p for p in parts.query.split("&") if p and not is_tracking_param(unquote_plus(p.split("=", 1)[0]))]
+    return parts._replace(query="&".join(kept)).geturl()
 
 
 def link_base(node: Page | etree._Element, url: str) -> str:

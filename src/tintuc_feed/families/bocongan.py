@@ -26,8 +26,8 @@ from lxml.etree import _Element as Tag
 from ..model import ArticleLink, ListPage, RawArticle, RawDate
 from . import common, feeds, tree
 from .base import (
-    absolute,
     jsonld_objects,
+    link_url,
     meta_content,
     meta_dates,
     parse_html,
@@ -79,7 +79,7 @@ def _card_link(item: Tag, base: str, source) -> ArticleLink | None:
     for a in item.iterdescendants("a"):
         if a.get("href") is None:
             continue
-        href = absolute(base, a.get("href"))
+        href = link_url(base, a.get("href"))
         if href and (source.article_re.search(href) or ARTICLE_PATH.search(href)):
             return ArticleLink(href, hints=_card_hints(item, a))
     return None

@@ -21,10 +21,10 @@ from ..normalize.dates import find_date_line
 from ..normalize.text import fold_key
 from . import byline_lines, layout, read_also, tree
 from .base import (
-    absolute,
     first_of_each,
     jsonld_article,
     link_base,
+    link_url,
     meta_content,
     possible,
     select_all,
@@ -248,7 +248,7 @@ def links_in(nodes: Iterable[Tag], base: str, source, link_css: str = "a[href]")
     base = link_base(nodes[0], base) if nodes else base  # the page's <base href>, when it has one
     for item in nodes:
         for a in select_all(item, link_css) if item.tag != "a" else [item]:
-            href = absolute(base, a.get("href"))
+            href = link_url(base, a.get("href"))
             if href and source.article_re.search(href.split("#")[0]):
                 href = href.split("#")[0]
                 hints = _item_hints(item, a)

@@ -58,6 +58,7 @@ from .base import (
     jsonld_dates,
     jsonld_image,
     link_base,
+    link_url,
     meta_content,
     meta_dates,
     parse_html,
@@ -110,7 +111,7 @@ def _article_links(page: Page, url: str, source) -> tuple[list[tuple[str, Tag]],
     cards: dict[str, Tag] = {}
     base = link_base(page, url)  # the page's <base href>, when it has one
     for item, node in nodes:
-        href = absolute(base, node.get("href"))
+        href = link_url(base, node.get("href"))
         if href and source.article_re.search(href) and href.split("#")[0] != url:
             links.append((href.split("#")[0], node))
             if item is not None:

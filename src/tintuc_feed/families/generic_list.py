@@ -23,6 +23,8 @@ row of LIST_CARDS):
 | an element whose whole text is a date            | that text, the outermost such |
 |   (a date class first: .date, .time, .ngay …)    |   element (date and time)     |
 | a string of its own that is a date ("(29/11)")   | that string                   |
+| nothing of the above, in a table row whose next   | that row's date               |
+|   row links to nothing and shows a date          |   (row_below_date)            |
 | nothing of the above                             | no date hint                  |
 
 "A date" is what normalize.dates.is_list_date accepts: a date line
@@ -109,10 +111,24 @@ def card_hints(card: Tag, href: str, anchors: list[Tag]) -> dict[str, str]:
     title = _title(card, anchors)
     if title:
         hints["title"] = title
-    date = card_date(card)
+    date = card_date(card) or row_below_date(card)
     if date:
         hints["date"] = date
     return hints
+
+
+def row_below_date(card: Tag) -> str | None:
+    """A legacy table's date in the row under the link's row ("Cập nhật: 28/11/2025" in the next <tr>): the next row
+    of the link's own row, when that row links to nothing and shows a date (card_date)."""
+    row = card if card.tag == "tr" else card.getparent()  # the card is the row, or its cell
+    if row is None or row.tag != "tr":
+        return None
+    below = row.getnext()
+    while below is not None and not isinstance(below.tag, str):
+        below = below.getnext()
+    if below is None or below.tag != "tr" or next(below.iter("a"), None) is not None:
+        return None
+    return card_date(below)
 
 
 def card_date(card: Tag) -> str | None:

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 
 from .base import NotAnArticle
+from .closed_pages import closed_message
 from .empty_pages import unavailable_message
 
 # Markers of a page that is not content.  Each row: (reason, regex on the raw
@@ -17,9 +18,13 @@ from .empty_pages import unavailable_message
 WAF_MARKERS = (
     # Incapsula/Imperva JS challenge (bocongan): a tiny page that sets a cookie
     # and reloads itself.  Research 1.3.
-    (re.compile(r"document\.cookie\s*=.{0,400}?(location\.reload|window\.location)", re.DOTALL | re.IGNORECASE), "js-cookie-reload"),
+    # Another WAF's form (blind round 7): the cookie, then location.href/replace/assign to the same page.
+    (re.compile(r"document\.cookie\s*=.{0,400}?(location\.reload|window\.location|location\.(?:href\s*=|replace\(|assign\())",
+                re.DOTALL | re.IGNORECASE), "js-cookie-reload"),
     (re.compile(r"_Incapsula_Resource|incap_ses_|Request unsuccessful\. Incapsula", re.IGNORECASE), "incapsula"),
     (re.compile(r"cf-browser-verification|challenge-platform|Just a moment\.\.\.</title>", re.IGNORECASE), "cloudflare"),
+    # A WAF's block page served with 200 (F5 ASM's words): "The requested URL was rejected. … support ID is: …".
+    (re.compile(r"The requested URL was rejected\. Please consult with your administrator", re.IGNORECASE), "request-rejected"),
 )
 # A challenge page shows (almost) no text.  A real page behind the WAF carries
 # the same markers (Incapsula injects /_Incapsula_Resource into every page it
@@ -149,7 +154,8 @@ ERROR_LINE = re.compile(
 # Words one of which every match of the WAF_MARKERS row contains (case folded):
 # the case-insensitive regexes run only on a page that has one (they cost ~5 ms on 20 KB).
 WAF_NEEDLES = {"js-cookie-reload": ("document.cookie",), "incapsula": ("incap",),
-               "cloudflare": ("cf-browser-verification", "challenge-platform", "just a moment")}
+               "cloudflare": ("cf-browser-verification", "challenge-platform", "just a moment"),
+               "request-rejected": ("requested url was rejected",)}
 
 
 def check_page(text: str, *, content_type: str | None = None) -> None:
@@ -170,7 +176,8 @@ def check_page(text: str, *, content_type: str | None = None) -> None:
         if not (heading and len(heading.group(1)) > 40):
             raise NotAnArticle("error-page", f"title says {title.group(1).strip()[:80]!r}")
     lowered = text.lower()  # for the error tests' word prefilters, lowered once
-    said = error_heading(text, lowered) or error_line(text, lowered) or unavailable_message(text, lowered)
+    said = (error_heading(text, lowered) or error_line(text, lowered) or unavailable_message(text, lowered)
+            or closed_message(text, lowered))
     if said:
         raise NotAnArticle("error-page", f"the page says {said[:80]!r}")
 

@@ -19,10 +19,50 @@ NEXT_WORDS = {"tiếp", "trang sau", "sau", "›", "»", "next", ">", "tiếp th
               "trang kế tiếp", "next page"}
 
 
+FORWARD_ARROWS = "→⟶❯▶►"  # an arrow that only ever points to the next page: "Sau →" (Liferay's pager)
+# A load-more button that is a real link ("Xem thêm" under the list) is the next page when its URL names a page
+# (PAGE_MARK): a "Xem thêm" box link to a section ("/an-ninh-trat-tu") is not.
+LOAD_MORE_WORDS = {"xem thêm", "tải thêm", "xem thêm tin", "xem thêm bài viết", "load more", "more", "xem tiếp"}
+PAGE_MARK = re.compile(
+    r"[?&](?:[a-z_]*_)?(?:page|trang|p|pg|paged|pageindex|pagenumber|cur)=[0-9]+(?:&|$)"  # ?trang=2, &page=2, …_cur=2
+    r"|/(?:page|trang)[/-][0-9]+/?(?:\.html?)?$|/p[0-9]+\.html?$",  # /page/2/, /page-2/, /trang-2.html, /p2.html
+    re.IGNORECASE)
+
+
 def is_next_word(text: str) -> bool:
-    """A pager's "next" link: a NEXT_WORDS row, alone or with its arrow ("Tiếp »", "Trang sau ›", "» Sau")."""
+    """A pager's "next" link: a NEXT_WORDS row, alone or with its arrow ("Tiếp »", "Trang sau ›", "» Sau");
+    any row before a FORWARD_ARROWS arrow ("Sau →")."""
     words = text.lower().strip()
+    if words.rstrip(FORWARD_ARROWS + " ") != words and words.rstrip(FORWARD_ARROWS + " ") in NEXT_WORDS:
+        return True
     return words in NEXT_WORDS or words.strip(" »›>").strip() in NEXT_WORDS - {"sau"}
+
+
+def load_more_url(a: Tag, base: str) -> str | None:
+    """The URL of a "Xem thêm" link when it names a list page (LOAD_MORE_WORDS, PAGE_MARK), else None."""
+    if a.get("href") is None or " ".join(link_words(a).lower().split()).strip(" »›>↓" + FORWARD_ARROWS) \
+            not in LOAD_MORE_WORDS:
+        return None
+    href = absolute(base, a.get("href"))
+    return href if href and PAGE_MARK.search(href) else None
+
+
+def select_next(page: Page, base: str) -> list[str]:
+    """A pager written as a <select> of pages ("Trang 1/25" beside it): the option after the selected one, when the
+    options' values are the pages' URLs and choosing one opens it (an onchange that sets the location, or a pager's
+    class around it).  Bare numbers posted by a form are no URL a crawler can ask for."""
+    for select in page.root.iter("select"):
+        options = [o for o in select.iter("option") if (o.get("value") or "").strip()]
+        values = [o.get("value").strip() for o in options]
+        if len(values) < 2 or not all(("/" in v or "?" in v) and not v.startswith("javascript:") for v in values):
+            continue
+        around = " ".join(tree.classes(select) + [c for n in select.iterancestors() for c in tree.classes(n)][:6])
+        if "location" not in (select.get("onchange") or "") and not re.search(r"pag|trang", around, re.IGNORECASE):
+            continue
+        chosen = [i for i, o in enumerate(options) if o.get("selected") is not None]
+        if chosen and chosen[0] + 1 < len(options):
+            return [u for u in [absolute(base, values[chosen[0] + 1])] if u]
+    return []
 
 
 def link_words(a: Tag) -> str:
@@ -72,4 +112,6 @@ def next_pages(page: Page, url: str, source) -> list[str]:
     host = urlsplit(url).netloc
     base = link_base(page, url)  # the page's <base href>, when it has one
     found = [absolute(base, node.get("href")) for node in nodes]
+    if not css and not any(found):
+        found = [h for a in page.root.iter("a") if (h := load_more_url(a, base))][:1] or select_next(page, base)
     return list(dict.fromkeys(u for u in found if u and urlsplit(u).netloc == host and u != url))
