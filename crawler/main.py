@@ -86,10 +86,12 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     from scrapy.crawler import Crawler, CrawlerProcess
 
+    from . import log_levels
     from .budget import source_settings
     from .spiders.portal import PortalSpider
 
     _stop_with_parent(args.parent_pid)
+    log_levels.install()  # one WARNING line per failed page: ours
     settings = build_settings(args)
     process = CrawlerProcess(settings)
     for index, source in enumerate(sources):  # each with its own download timeout and time budget (budget.py)

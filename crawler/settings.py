@@ -29,6 +29,10 @@ COOKIES_ENABLED = False  # portals need none; a WAF cookie dance is not ours to 
 RETRY_ENABLED = True
 RETRY_TIMES = 2
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+# Scrapy's "Gave up retrying <GET …> (failed 3 times): …" at INFO (-v), not ERROR: every request of ours has an
+# errback that logs the failure once, with the source, the URL and what to do (crawler/spiders/portal.py,
+# crawler/robots.py; tests/faults/test_one_line_per_failure.py).
+RETRY_GIVE_UP_LOG_LEVEL = "INFO"
 DOWNLOAD_TIMEOUT = 30  # a source's download_timeout (or the sources file's [crawl] table) replaces it
 TIMEOUT_RETRIES = 1  # a page that timed out is asked again once, not RETRY_TIMES (crawler/budget.py)
 TIME_BUDGET = 1200  # seconds a source's crawl may take in one run; a source's time_budget replaces it

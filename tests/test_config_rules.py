@@ -29,6 +29,7 @@ SOURCE_ROWS = {
     "interval_minutes": (60, [0, 527_041, 10**12, "60"]),
     "download_timeout": (7.5, [0, 0.5, 301, float("nan"), float("inf"), True, "20", [20]]),
     "time_budget": (600, [9, 86_401, -600, float("nan"), False, "600"]),
+    "robots_unreadable": ("skip", ["deny", "Skip", "", True, 1, ["skip"]]),
     "enabled": (False, ["yes", 1, 0]),
     "stop_at_known": (True, ["true", 1]),
     "selectors": ({"title": "h1", "remove": ".share"}, ["h1", {"headline": "h1"}, {"title": ""}, {"title": "h1[["},

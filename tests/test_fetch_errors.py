@@ -37,6 +37,8 @@ DOWNLOADS = [
      "the server refused the connection", "111"),
     ("ResponseNeverReceived", "[<twisted.python.failure.Failure twisted.internet.error.ConnectionLost>]",
      "the connection closed before a whole answer came", "ConnectionLost"),
+    # a body shorter than its Content-Length (the server or a proxy died mid-answer): Scrapy gives no message
+    ("ResponseDataLossError", "", "the connection closed before a whole answer came", "(ResponseDataLossError)"),
 ]
 
 

@@ -43,6 +43,9 @@ METADATA_ADDRESSES = frozenset(ipaddress.ip_address(a) for a in (
 ))
 MAX_COUNT = {"max_pages": 1000, "max_articles": 100_000, "interval_minutes": 527_040}  # 527,040 min = 1 year
 # Seconds a source may take (crawler/budget.py): one page's download, and the whole crawl of the source in a run.
+# robots.txt that cannot be read (no answer, or 5xx): crawl as if it allowed every page, or skip the site this
+# run (RFC 9309 2.3.1.4's reading: unreachable means disallow).  crawler/robots.py.
+ROBOTS_UNREADABLE = frozenset({"allow", "skip"})
 SECONDS_RANGE = {"download_timeout": (1, 300), "time_budget": (10, 86_400)}
 
 Check = Callable[[object], "str | None"]
@@ -279,10 +282,12 @@ SOURCE_RULES: dict[str, Rule] = {
     "note": Rule(free_text),
     "download_timeout": Rule(seconds(*SECONDS_RANGE["download_timeout"])),
     "time_budget": Rule(seconds(*SECONDS_RANGE["time_budget"])),
+    "robots_unreadable": Rule(choice(ROBOTS_UNREADABLE)),
 }
 
 # `[crawl]`: run-wide defaults for every source of the file (a source's own key wins).
-CRAWL_RULES: dict[str, Rule] = {key: SOURCE_RULES[key] for key in ("download_timeout", "time_budget")}
+CRAWL_RULES: dict[str, Rule] = {key: SOURCE_RULES[key] for key in ("download_timeout", "time_budget",
+                                                                     "robots_unreadable")}
 
 TOPIC_RULES: dict[str, Rule] = {
     "id": Rule(identifier, required=True),

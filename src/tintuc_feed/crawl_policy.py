@@ -33,6 +33,7 @@ REFUSALS: dict[str, str] = {
     "too-many-redirects": "more redirects than REDIRECT_MAX_TIMES",
     "deferred": "the site asked (Retry-After) to wait longer than RETRY_AFTER_MAX: left for the next run",
     "time-budget": "the source's time_budget ran out (a slow site): left for the next run",
+    "robots-unreadable": "robots.txt could not be read and the source says robots_unreadable = \"skip\"",
 }
 DEFAULT_PORTS = {"http": 80, "https": 443}
 

@@ -30,7 +30,7 @@ DOWNLOAD_FAILURES: tuple[tuple[re.Pattern[str], str], ...] = (
      "the host name is not found (DNS): the domain may be gone"),
     (re.compile(r"ConnectionRefused|Connection was refused", re.IGNORECASE),
      "the server refused the connection (down, or nothing listens on that port)"),
-    (re.compile(r"ResponseNeverReceived|ConnectionLost|ConnectionDone|ConnectionReset|PotentialDataLoss",
+    (re.compile(r"ResponseNeverReceived|ConnectionLost|ConnectionDone|ConnectionReset|DataLoss",
                 re.IGNORECASE),
      "the connection closed before a whole answer came"),
 )
@@ -45,7 +45,7 @@ def describe_status(status: int) -> str:
 
 def describe_download_error(kind: str, message: str) -> str:
     """A download that got no HTTP answer, as 'what it means (raw class: message)'."""
-    raw = f"{kind}: {message}"
+    raw = f"{kind}: {message}" if message.strip() else kind
     for pattern, meaning in DOWNLOAD_FAILURES:
         if pattern.search(raw):
             return f"{meaning} ({_short(raw)})"

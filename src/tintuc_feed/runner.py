@@ -20,13 +20,13 @@ import sys
 import threading
 import time
 from collections.abc import Sequence
-from contextlib import AbstractContextManager, contextmanager, nullcontext, suppress
+from contextlib import AbstractContextManager, ExitStack, contextmanager, nullcontext, suppress
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from . import crawl_limits
+from . import crawl_limits, source_locks
 from .feeds.atomic import remove_stale_temporaries
 from .feeds.from_store import publish_from_store
 from .feeds.publish import PublishReport
@@ -101,12 +101,19 @@ def crawl(sources: Sequence[Source], options: CrawlOptions) -> dict[str, SourceO
     """Crawl the sources in a child process; return each source's outcome."""
     # Run locks are files beside a local SQLite store; a PostgreSQL store's workers close dead runs themselves.
     local = None if is_database_url(options.db) else sqlite_path(options.db)
-    with Store(options.db) as store:
-        if local is not None:
-            close_dead_runs(store, local, datetime.now(VN))  # runs whose processes were all killed
-        run_id = store.start_run([s.id for s in sources], now=datetime.now(VN), worker=options.worker)
-    with run_lock(local, run_id) if local is not None else nullcontext():
-        return _crawl_run(sources, options, run_id)
+    with ExitStack() as locks:
+        with Store(options.db) as store:
+            if local is not None:
+                close_dead_runs(store, local, datetime.now(VN))  # runs whose processes were all killed
+            # a source another process is crawling on this store is skipped, said in its outcome (source_locks.py)
+            free, busy = locks.enter_context(source_locks.held(local, sources, datetime.now(VN)))
+            if free:
+                run_id = store.start_run([s.id for s in free], now=datetime.now(VN), worker=options.worker)
+        outcomes = {s: SourceOutcome(s, False, why, dict.fromkeys(COUNT_KEYS, 0)) for s, why in busy.items()}
+        if free:
+            with run_lock(local, run_id) if local is not None else nullcontext():
+                outcomes.update(_crawl_run(free, options, run_id))
+    return {s.id: outcomes[s.id] for s in sources}
 
 
 def _crawl_run(sources: Sequence[Source], options: CrawlOptions, run_id: int) -> dict[str, SourceOutcome]:

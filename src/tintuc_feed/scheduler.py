@@ -24,6 +24,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
 from .runner import CrawlOptions, PublishOptions, crawl, publish_store, stop_crawls
+from .source_locks import is_busy
 from .sources import Source
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -49,7 +50,8 @@ class Runner:
             return
         try:
             outcome = crawl([source], self.crawl_options)[source.id]
-            log.info("crawled %s: %s %s", source.id, "ok" if outcome.ok else "FAILED", outcome.error or outcome.counts)
+            level = logging.WARNING if is_busy(outcome.error) else logging.INFO  # nothing else says it
+            log.log(level, "crawled %s: %s %s", source.id, "ok" if outcome.ok else "FAILED", outcome.error or outcome.counts)
         except Exception:  # one crawl's failure must not stop the scheduler
             log.exception("crawl of %s failed", source.id)
         self.publish()

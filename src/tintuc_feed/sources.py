@@ -62,6 +62,7 @@ class Source:
     allowed_hosts: tuple[str, ...] = ()  # other hosts its pages may link or redirect to (crawl_policy.py)
     download_timeout: float | None = None  # seconds one download may take; None: the crawl's DOWNLOAD_TIMEOUT
     time_budget: float | None = None  # seconds the source's crawl may take in a run; None: the crawl's default
+    robots_unreadable: str = "allow"  # robots.txt unreadable (network, 5xx): "allow" every page, or "skip" the run
 
     @property
     def home(self) -> str:
