@@ -128,6 +128,28 @@ def test_an_empty_category_gives_no_side_box_links():
     assert [a.url for a in full.articles]  # without the notice, a page of side boxes keeps them (as before)
 
 
+SIDE_BOX_EMPTY_ROWS = [
+    # a side box of the list page that says it is empty: the box's words, not the section's
+    "<div class='col-right'><div class='box-title'>Văn bản mới</div><p>Không có dữ liệu</p></div>",
+    "<aside><h3>Lịch công tác</h3><div>Không có dữ liệu</div></aside>",
+    "<div class='sidebar'><h3>Thăm dò ý kiến</h3><span>Chưa có bài viết</span></div>",
+    "<nav class='menu'><ul><li>Chưa có bài viết</li></ul></nav>",
+]
+
+
+@pytest.mark.parametrize("side", SIDE_BOX_EMPTY_ROWS)
+def test_a_side_box_that_says_it_is_empty_leaves_the_list(side):
+    source = SOURCES["congan-ha-tinh"]
+    items = "".join(f"<li><a href='/tin-tuc/bat-giu-doi-tuong-trom-cap-tai-san-lan-{i}-2{i}.html'>Bắt giữ đối tượng"
+                    f" trộm cắp tài sản lần {i}</a> (2{i}/11/2025)</li>" for i in range(1, 5))
+    page = _page(f"<div class='main'><ul>{items}</ul></div>" + side)
+    assert closed_pages.empty_list_message(page) is None
+    listed = families.parse_list(source, "https://congan.hatinh.gov.vn/tin-tuc", page)
+    assert len(listed.articles) == 4 and listed.problem is None
+    said_in_main = page.replace("<div class='main'>", "<div class='main'><p>Chưa có bài viết nào trong chuyên mục này.</p>")
+    assert families.parse_list(source, "https://congan.hatinh.gov.vn/tin-tuc", said_in_main).problem.startswith("no-links")
+
+
 LINK_ROWS = [
     # (href on the list page, the link read)
     ("/tin-tuc/a-b-c-d-12.html?utm_source=home&utm_medium=hot", "https://x.gov.vn/tin-tuc/a-b-c-d-12.html"),

@@ -16,16 +16,21 @@ no sign here, unlike empty_pages: ASP.NET and DNN pages hold their whole body in
 
 EMPTY_LIST: a list page whose own text says the section has no article yet ("Chưa có bài viết", "Không có bài viết
 nào", "Chuyên mục này hiện chưa có bài viết.", "Không có dữ liệu") holds no list: the links beside it are the site's
-side boxes (latest news), never the section's articles.
+side boxes (latest news), never the section's articles.  The same words inside a side box (an empty "Văn bản mới"
+or poll widget beside a full list: <aside>, <nav>, sidebar/widget classes, a column named by its place, as
+common.in_sidebar reads them) are the box's: the list stands.
 
 Pure functions of the page text: no I/O, no clock.  Rows are tested one by one in tests/test_blind_round7_rows.py.
 """
 
 from __future__ import annotations
 
+import html
 import re
 
+from .common import in_sidebar
 from .empty_pages import _HIDDEN, ARTICLE_PARAGRAPH_CHARS, _paragraph_chars
+from .page import Page
 
 # name -> (words one of which every match holds, lowered, for the prefilter; the opening of the text)
 CLOSED_LINES: dict[str, tuple[tuple[str, ...], re.Pattern[str]]] = {
@@ -85,10 +90,26 @@ def closed_message(text: str, lowered: str | None = None) -> str | None:
 
 
 def empty_list_message(text: str) -> str | None:
-    """The list page's own words that its section is empty (EMPTY_LIST, a whole text), or None."""
+    """The list page's own words that its section is empty (EMPTY_LIST, a whole text), or None.
+
+    Said only in a side box ("Văn bản mới: Không có dữ liệu", an empty poll or calendar widget beside the list),
+    the words are the box's, not the section's: the page's list stands (said_outside_side_boxes)."""
     if EMPTY_LIST_WORD not in text.lower():
         return None
-    for at, said in _texts(text):
-        if (EMPTY_LIST.fullmatch(said) or EMPTY_LIST_SENTENCE.fullmatch(said)) and not _hidden(text, at):
-            return said
+    said = [s for at, s in _texts(text)
+            if (EMPTY_LIST.fullmatch(s) or EMPTY_LIST_SENTENCE.fullmatch(s)) and not _hidden(text, at)]
+    return said_outside_side_boxes(text, said) if said else None
+
+
+def said_outside_side_boxes(text: str, said: list[str]) -> str | None:
+    """The first of the texts `said` that the page holds outside its side columns (common.in_sidebar: <aside>,
+    <nav>, sidebar/widget classes, a column named by its place), or None.  Parsed only when a text was found."""
+    wanted = {html.unescape(s): s for s in said}
+    for node in Page.of(text).root.iter():
+        if not isinstance(node.tag, str):
+            continue
+        for own in (node.text, *(child.tail for child in node)):
+            found = wanted.get(" ".join((own or "").split()))
+            if found is not None and not in_sidebar(node):
+                return found
     return None
