@@ -150,6 +150,26 @@ def test_a_side_box_that_says_it_is_empty_leaves_the_list(side):
     assert families.parse_list(source, "https://congan.hatinh.gov.vn/tin-tuc", said_in_main).problem.startswith("no-links")
 
 
+SIDE_BOX_CLOSED_ROWS = [
+    # a login widget or a notice in a side box of a full list page: the box's words, not the page's
+    "<aside><h3>Thành viên</h3><p>Vui lòng đăng nhập để tiếp tục.</p></aside>",
+    "<div class='col-right'><p>Bạn cần đăng nhập để xem tài liệu</p></div>",
+    "<div class='widget'><p>Hệ thống đang bảo trì chức năng hỏi đáp.</p></div>",
+]
+
+
+@pytest.mark.parametrize("side", SIDE_BOX_CLOSED_ROWS)
+def test_a_side_box_notice_does_not_close_the_page(side):
+    source = SOURCES["congan-ha-tinh"]
+    items = "".join(f"<li><a href='/tin-tuc/bat-giu-doi-tuong-trom-cap-tai-san-lan-{i}-2{i}.html'>Bắt giữ đối tượng"
+                    f" trộm cắp tài sản lần {i}</a> (2{i}/11/2025)</li>" for i in range(1, 5))
+    page = _page(f"<div class='main'><ul>{items}</ul></div>" + side)
+    assert _reason(page) is None
+    assert len(families.parse_list(source, "https://congan.hatinh.gov.vn/tin-tuc", page).articles) == 4
+    closed = _page("<div class='main'><p>" + side.split("<p>")[-1].split("</p>")[0] + "</p></div>")
+    assert _reason(closed).startswith("error-page")  # the same words as the page's own text close it
+
+
 LINK_ROWS = [
     # (href on the list page, the link read)
     ("/tin-tuc/a-b-c-d-12.html?utm_source=home&utm_medium=hot", "https://x.gov.vn/tin-tuc/a-b-c-d-12.html"),

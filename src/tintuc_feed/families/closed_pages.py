@@ -77,16 +77,18 @@ def _hidden(text: str, at: int) -> bool:
 
 
 def closed_message(text: str, lowered: str | None = None) -> str | None:
-    """What a page closed to readers says instead of its article (CLOSED_LINES), or None."""
+    """What a page closed to readers says instead of its article (CLOSED_LINES), or None.  A side box's own
+    notice (a login widget "Vui lòng đăng nhập để tiếp tục" in the sidebar of a list page) closes nothing."""
     lowered = text.lower() if lowered is None else lowered
     rows = [pattern for words, pattern in CLOSED_LINES.values() if any(w in lowered for w in words)]
     if not rows:
         return None
-    for at, said in _texts(text):
-        first = _SENTENCE_END.split(said, maxsplit=1)[0]
-        if any(p.match(said) or p.match(first) for p in rows) and not _hidden(text, at):
-            return None if _paragraph_chars(text) >= ARTICLE_PARAGRAPH_CHARS else said[:120]
-    return None
+    said = [s for at, s in _texts(text)
+            if any(p.match(s) or p.match(_SENTENCE_END.split(s, maxsplit=1)[0]) for p in rows) and not _hidden(text, at)]
+    if not said or _paragraph_chars(text) >= ARTICLE_PARAGRAPH_CHARS:
+        return None
+    found = said_outside_side_boxes(text, said)
+    return found[:120] if found else None
 
 
 def empty_list_message(text: str) -> str | None:
