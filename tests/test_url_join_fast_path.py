@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from tintuc_feed import families
 from tintuc_feed.families import base as family_base
+from tintuc_feed.families import tree
 from tintuc_feed.families.base import absolute, link_base
 from tintuc_feed.sample_site import site_root
 from tintuc_feed.sources import Source, load_sources
@@ -67,7 +68,8 @@ def test_row_relative_path_takes_the_base_folder(href):
 
 @pytest.mark.parametrize("href", [
     "./a.html", "../a.html", "/a/../b", "/a/./b", "a/..", "/a/.", "//cdn.vn/a.js", "/a//b", "?page=2", "/a?",
-    "/a#", "a/..#x", "/a/.#x", "/a#x#y", "a;p=1", "/a;p", "HTTP://h.vn/", "https://[::1]/", "http://[bad", "/tin tức/", "/tin-tức/",
+    "/a#", "a/..#x", "/a/.#x", "/a#x#y", "a;p=1", "/a;p", "HTTP://h.vn/", "https://[::1]/", "http://[bad",
+    "/tin tức/", "/tin-tức/",
     "mailto:x@y.vn", "a:b", "", "http://user@h.vn/", "https://h.vn:/a", "\\a\\b", "/a\tb",
 ])
 def test_shapes_left_to_urljoin(href):
@@ -224,3 +226,66 @@ def test_the_list_readers_kept_date_answers_are_is_list_date():
     for _ in range(2):
         assert [generic_list.list_date(t) for t in texts] == [is_list_date(t) for t in texts]
     assert any(is_list_date(t) for t in texts) and not all(is_list_date(t) for t in texts)
+
+
+# ---- the pager looks closely only at links short enough to say "next" ---------------------------------------
+
+def reference_next_pages(page, url: str, source) -> list[str]:
+    """pager.next_pages before the length filter: every link's words read and compared with NEXT_WORDS."""
+    from tintuc_feed.families import pager
+    from tintuc_feed.families.base import select_all
+
+    css = source.selectors.get("next_page")
+    if css:
+        nodes = select_all(page, css)
+    else:
+        nodes = select_all(page, "a[rel~=next], link[rel~=next]") or [
+            a for a in page.root.iter("a") if a.get("href") is not None
+            and (pager.is_next_word(pager.link_words(a)) or "next" in " ".join(tree.classes(a)).lower())
+        ] or pager._next_number(page)
+    host = urlsplit(url).netloc
+    base = link_base(page, url)
+    found = [reference_absolute(base, node.get("href")) for node in nodes]
+    return list(dict.fromkeys(u for u in found if u and urlsplit(u).netloc == host and u != url))
+
+
+def test_every_recorded_page_has_the_same_next_pages():
+    from tintuc_feed.families import pager
+
+    sources = {s.id: s for s in load_sources()}
+    pages = 0
+    for source_id, url, text in _recorded_pages():
+        source = sources.get(source_id) or Source(id="x", name="x", list_urls=(url,), article_url_pattern=".")
+        page = families.base.parse_html(text)
+        assert pager.next_pages(page, url, source) == reference_next_pages(page, url, source), url
+        pages += bool(reference_next_pages(page, url, source))
+    assert pages > 20
+
+
+PAGER_WORDS = st.sampled_from(["Tiếp", "Trang sau ›", "» Sau", "sau", ">>", "›", "Next Page", "TRANG KẾ TIẾP",
+                               "Xem tiếp »»»»»»»»»»»»", "»»»» Tiếp theo »»»»", "Tiếp theo nữa đi", "2", "3", "İİİİ",
+                               "Trang\u00a0sau", "tiếp\u2003theo", "Bài viết rất dài về an ninh trật tự", ""])
+LINK_SHAPES = st.sampled_from([
+    '<a href="{h}">{w}</a>', '<a href="{h}"><span>{w}</span></a>', '<a href="{h}" title="{w}"></a>',
+    '<a href="{h}"><img src="x.png" alt="{w}"></a>', '<a href="{h}" aria-label="{w}"><i></i></a>',
+    '<a href="{h}"><script>var x = "{w} a long script text";</script>{w}</a>',
+    '<a href="{h}">{w}<style>.x{{color:red}} long style text here</style></a>',
+    '<template><a href="{h}">{w} and a long text after the word</a></template>',
+    '<a href="{h}" class="page-next">{w} and a long text after the word</a>', '<a href="{h}">Ti<b>ế</b>p</a>',
+    '<a href="{h}"><ruby>{w}<rt>a long annotation text here</rt></ruby></a>', '<li class="active">{w}</li>',
+])
+
+
+@settings(max_examples=300)
+@given(st.lists(st.tuples(LINK_SHAPES, PAGER_WORDS, st.sampled_from(["/trang-2/", "trang-3/", "?p=4", "/x-1.html"])),
+                min_size=1, max_size=12))
+def test_generated_pagers_give_the_same_next_pages(links):
+    from html import escape
+
+    from tintuc_feed.families import pager
+
+    body = "".join(shape.format(h=escape(href), w=escape(word)) for shape, word, href in links)
+    url = "https://h.vn/tin-tuc/"
+    source = Source(id="gen", name="gen", list_urls=(url,), article_url_pattern=r"/tin-tuc/[a-z0-9-]+-[0-9]+\.html$")
+    page = families.base.parse_html(f"<html><body><div class='paging'>{body}</div></body></html>")
+    assert pager.next_pages(page, url, source) == reference_next_pages(page, url, source)

@@ -6,18 +6,21 @@ family's reader and the article, or the whole list page, was lost; it is a link 
 treats it.
 
 `fast_join` gives what `join_url` gives, faster for the three shapes of almost every href on a portal's
-page (issue 10: a list page's ~600 menu, sidebar and footer links were a third of its reading):
+page (issue 10: a list page's ~600 menu, sidebar and footer links were a third of its reading).
 
-| href shape (ASCII, no "." or ".." segment, no empty segment, no ";" or ":", no empty "?" or "#") | joined |
-|---|---|
-| an absolute http(s) URL: "https://host[:port]/path[?query][#fragment]"                                | the href |
-| rooted: "/path[?query][#id]"                                                                     | the base's "scheme://netloc" + href |
-| relative: "path/name[?query][#id]"                                                               | the base's folder (urljoin(base, "Z") less "Z") + href |
+Hrefs covered: ASCII, no "." or ".." segment, no empty segment, no ";" or ":", no empty "?" or "#".
 
-Each row is what urllib's urljoin does with such an href (no dot segment to resolve, no params to split
-off, no empty query or fragment that urlunsplit drops, nothing urlsplit strips or lowercases); anything
-else, and any base that is not an http(s) URL with a host, goes through urljoin.  tests/test_url_join_fast_path.py checks every row against
-urljoin on generated hrefs and bases and on every href of every recorded page.
+| href shape                                     | joined                                                  |
+|------------------------------------------------|---------------------------------------------------------|
+| absolute http(s): "https://host[:port]/path"   | the href                                                |
+| rooted: "/path[?query][#id]"                   | the base's "scheme://netloc" + href                     |
+| relative: "path/name[?query][#id]"             | the base's folder (urljoin(base, "Z") less "Z") + href  |
+
+The absolute row takes "[?query][#id]" too.  Each row is what urllib's urljoin does with such an href (no
+dot segment to resolve, no params to split off, no empty query or fragment that urlunsplit drops, nothing
+urlsplit strips or lowercases); anything else, and any base that is not an http(s) URL with a host, goes
+through urljoin.  tests/test_url_join_fast_path.py checks every row against urljoin on generated hrefs and
+bases and on every href of every recorded page.
 """
 
 from __future__ import annotations

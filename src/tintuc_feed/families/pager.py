@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from lxml import etree
 from lxml.etree import _Element as Tag
 
 from . import tree
@@ -74,6 +75,32 @@ def link_words(a: Tag) -> str:
     return (img.get("alt") if img is not None else None) or ""
 
 
+# The most characters a NEXT_WORDS row holds, whitespace aside (a link saying more is no pager word).
+NEXT_WORD_CHARS = max(len("".join(w.split())) for w in NEXT_WORDS)
+_STRING_VALUE = etree.XPath("string()", smart_strings=False)
+
+
+def _hiding_text(page: Page) -> set[Tag]:
+    """The links with a NO_TEXT_TAGS element above or below them (tree.flat_text leaves some of their text
+    out), from one walk over those elements."""
+    hides: set[Tag] = set()
+    for node in page.root.iter(*tree.NO_TEXT_TAGS):
+        hides.update(node.iter("a"))
+        hides.update(node.iterancestors("a"))
+    return hides
+
+
+def _may_say_next(a: Tag, hides: set[Tag]) -> bool:
+    """False only for a link that cannot be a pager word (issue 10: a portal's ~600 links a list page, each
+    read in full by link_words): its text (all of it is flat_text's, no NO_TEXT_TAGS element around) holds
+    more characters than any NEXT_WORDS row, not counting whitespace or the arrows is_next_word strips.
+    Lowercasing never shortens a text, so such a link's words match no row."""
+    if a in hides:
+        return True
+    letters = "".join((a.text or "").split() if len(a) == 0 else _STRING_VALUE(a).split())  # childless: its text
+    return len(letters) - letters.count("»") - letters.count("›") - letters.count(">") <= NEXT_WORD_CHARS
+
+
 CURRENT_CLASS = re.compile(r"active|current|selected", re.IGNORECASE)
 
 
@@ -105,9 +132,11 @@ def next_pages(page: Page, url: str, source) -> list[str]:
     if css:
         nodes = select_all(page, css)
     else:
+        hides = _hiding_text(page)
         nodes = select_all(page, "a[rel~=next], link[rel~=next]") or [
             a for a in page.root.iter("a") if a.get("href") is not None
-            and (is_next_word(link_words(a)) or "next" in " ".join(tree.classes(a)).lower())
+            and ((_may_say_next(a, hides) and is_next_word(link_words(a)))
+                 or "next" in " ".join(tree.classes(a)).lower())
         ] or _next_number(page)
     host = urlsplit(url).netloc
     base = link_base(page, url)  # the page's <base href>, when it has one
