@@ -58,7 +58,7 @@ def compile_pattern(pattern: str):
 _UNKNOWN = object()  # an url not searched yet (None is an answer)
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=64)
 def _shared(include: str, exclude: str | None) -> tuple[tuple, dict]:
     """The compiled pair and the answers kept for it, shared by every UrlPattern of the same patterns: a
     crawl's worker gets a fresh copy of the source with each page it reads, the answers stay."""
@@ -76,7 +76,7 @@ class UrlPattern:
     # page, and a search through RE2's wrapper costs ~10 µs (a portal list page's ~600 links: 6 ms).
     _answers: dict = field(init=False, repr=False, compare=False)
 
-    ANSWERS_KEPT = 4096  # answers kept per pattern; past that, the kept ones are dropped
+    ANSWERS_KEPT = 2048  # answers kept per pattern (~0.6 MB); past that, the kept ones are dropped
 
     def __post_init__(self) -> None:
         compiled, answers = _shared(self.include, self.exclude)

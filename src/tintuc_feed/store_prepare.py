@@ -43,8 +43,8 @@ def prepare(article: Article, aliases: Sequence[str | None] = ()) -> PreparedArt
     article = article_for_store(article)  # validate.py: every field checked as it enters (InvalidArticle)
     article = dataclasses.replace(article, url=canonical_url(article.url))
     seen = [u for u in (article.url, article.fetched_url, *aliases) if u]
-    keyed: dict[str, str] = {}  # url -> url_key: the fetched URL is often the alias and the article's URL too
-    keys = {keyed.setdefault(u, url_key(u)) if u not in keyed else keyed[u]: u for u in reversed(seen)}
+    keyed = {u: url_key(u) for u in dict.fromkeys(seen)}  # once a URL: the fetched URL is often an alias too
+    keys = {keyed[u]: u for u in reversed(seen)}
     text = text_for_dedupe(article)
     minhash = dedupe.signature(text)
     return PreparedArticle(article, keys, text, dedupe.signature_bytes(minhash) if minhash is not None else None)
