@@ -246,6 +246,9 @@ def reference_next_pages(page, url: str, source) -> list[str]:
     host = urlsplit(url).netloc
     base = link_base(page, url)
     found = [reference_absolute(base, node.get("href")) for node in nodes]
+    if not css and not any(found):
+        found = [h for a in page.root.iter("a") if (h := pager.load_more_url(a, base))][:1] or pager.select_next(
+            page, base)
     return list(dict.fromkeys(u for u in found if u and urlsplit(u).netloc == host and u != url))
 
 
@@ -264,9 +267,11 @@ def test_every_recorded_page_has_the_same_next_pages():
 
 PAGER_WORDS = st.sampled_from(["Tiếp", "Trang sau ›", "» Sau", "sau", ">>", "›", "Next Page", "TRANG KẾ TIẾP",
                                "Xem tiếp »»»»»»»»»»»»", "»»»» Tiếp theo »»»»", "Tiếp theo nữa đi", "2", "3", "İİİİ",
-                               "Trang\u00a0sau", "tiếp\u2003theo", "Bài viết rất dài về an ninh trật tự", ""])
+                               "Trang\u00a0sau", "tiếp\u2003theo", "Bài viết rất dài về an ninh trật tự", "",
+                               "Sau →", "Trang kế tiếp →→→→→→→→→", "Next ►►►►►►►►►►►►", "Tiếp ❯ ❯ ❯ ❯ ❯ ❯ ❯ ❯",
+                               "Xem thêm bài viết »", "Tải thêm ↓"])
 LINK_SHAPES = st.sampled_from([
-    '<a href="{h}">{w}</a>', '<a href="{h}"><span>{w}</span></a>', '<a href="{h}" title="{w}"></a>',
+    '<a href="{h}">{w}</a>', '<a href="{h}?page=2">{w}</a>', '<a href="{h}"><span>{w}</span></a>', '<a href="{h}" title="{w}"></a>',
     '<a href="{h}"><img src="x.png" alt="{w}"></a>', '<a href="{h}" aria-label="{w}"><i></i></a>',
     '<a href="{h}"><script>var x = "{w} a long script text";</script>{w}</a>',
     '<a href="{h}">{w}<style>.x{{color:red}} long style text here</style></a>',

@@ -77,6 +77,7 @@ def link_words(a: Tag) -> str:
 
 # The most characters a NEXT_WORDS row holds, whitespace aside (a link saying more is no pager word).
 NEXT_WORD_CHARS = max(len("".join(w.split())) for w in NEXT_WORDS)
+_STRIPPED_ARROWS = "»›>" + FORWARD_ARROWS  # is_next_word strips these around a row
 _STRING_VALUE = etree.XPath("string()", smart_strings=False)
 
 
@@ -93,12 +94,13 @@ def _hiding_text(page: Page) -> set[Tag]:
 def _may_say_next(a: Tag, hides: set[Tag]) -> bool:
     """False only for a link that cannot be a pager word (issue 10: a portal's ~600 links a list page, each
     read in full by link_words): its text (all of it is flat_text's, no NO_TEXT_TAGS element around) holds
-    more characters than any NEXT_WORDS row, not counting whitespace or the arrows is_next_word strips.
+    more characters than any NEXT_WORDS row, not counting whitespace or the arrows is_next_word strips
+    (_STRIPPED_ARROWS: "»›>" and FORWARD_ARROWS).
     Lowercasing never shortens a text, so such a link's words match no row."""
     if a in hides:
         return True
     letters = "".join((a.text or "").split() if len(a) == 0 else _STRING_VALUE(a).split())  # childless: its text
-    return len(letters) - letters.count("»") - letters.count("›") - letters.count(">") <= NEXT_WORD_CHARS
+    return len(letters) - sum(letters.count(arrow) for arrow in _STRIPPED_ARROWS) <= NEXT_WORD_CHARS
 
 
 CURRENT_CLASS = re.compile(r"active|current|selected", re.IGNORECASE)
