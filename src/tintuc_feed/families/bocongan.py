@@ -24,7 +24,7 @@ from itertools import islice
 from lxml.etree import _Element as Tag
 
 from ..model import ArticleLink, ListPage, RawArticle, RawDate
-from . import common, feeds, tree
+from . import byline_above, common, feeds, layout, tree
 from .base import (
     jsonld_objects,
     link_url,
@@ -108,7 +108,7 @@ def parse_article(url: str, text, source, hints: Mapping[str, str]) -> RawArticl
         tree.remove(node)
     title = common.read_text(soup, TITLE, "title", matched) or _og_title(soup, matched)
     summary = _lead(soup, matched)
-    dates = _dates(soup, url, hints, matched)
+    dates = _dates(soup, url, hints, matched, title)
     found = common.first_node(soup, BODY, min_chars=20)
     container = found[0] if found else None
     if found:
@@ -158,15 +158,30 @@ def _jsonld_value(soup: Page, key: str) -> tuple[RawDate, ...]:
     return ()
 
 
-def _dates(soup: Page, url: str, hints: Mapping[str, str], matched: dict[str, str]) -> tuple[RawDate, ...]:
+def _shown_date(soup: Page, title: str | None) -> tuple[str, str] | None:
+    """The old SharePoint article's date line (no JSON-LD, no bca classes): after the title, else the labelled
+    line above it ("Cập nhật lúc 15:47 ngày 08/05/2019" in the web part's first div, sources.md §1.2)."""
+    line = layout.date_line(soup, None, (), title)
+    if line:
+        return line
+    above = byline_above.labelled_date_above(soup, title)
+    return (above[0], "layout:date-above") if above else None
+
+
+def _dates(soup: Page, url: str, hints: Mapping[str, str], matched: dict[str, str],
+           title: str | None = None) -> tuple[RawDate, ...]:
     found = list(_jsonld_value(soup, "datePublished"))
     found += meta_dates(soup, ("article:published_time", "datePublished", "pubdate"))
     visible = common.read_text(soup, VISIBLE_DATE, "visible-date", {})
     if visible:
         found.append(RawDate(visible, "text"))
+    shown = None if visible or found else _shown_date(soup, title)
+    if shown:
+        found.append(RawDate(shown[0], "text"))
     found += common.hint_date(hints)
     if found:
-        matched["date"] = {"jsonld": "jsonld.datePublished", "meta": "meta", "text": "css:p.text-bca-gray-400"}.get(
+        text_rule = shown[1] if shown else "css:p.text-bca-gray-400"
+        matched["date"] = {"jsonld": "jsonld.datePublished", "meta": "meta", "text": text_rule}.get(
             found[0].origin, "list-hint")
     if ARTICLE_PATH.search(url):
         found.append(RawDate(url, "url"))  # the 10-digit id is the publication instant

@@ -35,9 +35,27 @@ LABELLED_SIGNATURE_MAX_CHARS = 100  # "Tin: Phòng Cảnh sát điều tra tội
 
 
 def take_byline_line(container: Tag) -> str | None:
-    """Find the byline line that ends the body; remove it and what follows."""
+    """Find the byline line that ends the body; remove it and what follows.  Without one, a labelled byline
+    opening the body ("Bài, ảnh: Hồ Nam" as its first line) is the byline, and leaves the body."""
     blocks = leaf_blocks(container)
-    for index in range(len(blocks) - 1, max(len(blocks) - 1 - BYLINE_SCAN, -1), -1):
+    return _ending_byline(blocks, container) or _opening_labelled(blocks)
+
+
+def _opening_labelled(blocks: list[Tag]) -> str | None:
+    """The body's first block when it is a byline label and names alone ("Tin, ảnh: Minh Hậu", "Bài và ảnh:
+    Ngọc Hân"): how a portal signs at the top; unlabelled, a short first line is a lead or a caption."""
+    first = lines_of(blocks[0]) if blocks else ""
+    if not first or "\n" in first or len(first) > LABELLED_SIGNATURE_MAX_CHARS or not author_labelled(first) \
+            or not parse_byline(first).authors:
+        return None
+    tree.remove(blocks[0])
+    return first
+
+
+def _ending_byline(blocks: list[Tag], container: Tag) -> str | None:
+    """The byline line that ends the body (its last BYLINE_SCAN blocks), removed with what follows it.  The
+    body's first block, with text after it, opens the body: it is no ending (_opening_labelled's place)."""
+    for index in range(len(blocks) - 1, max(len(blocks) - 1 - BYLINE_SCAN, 0 if len(blocks) > 1 else -1), -1):
         if teaser_card(blocks[index], container) is not None:
             continue  # another article's heading and summary: neither byline nor body text
         text = lines_of(blocks[index])

@@ -263,10 +263,15 @@ def _dates(soup, obj, container, url: str, hints: Mapping[str, str], matched: di
 
 
 def _row_above(soup: Page, title: str | None) -> tuple[str, str] | None:
-    """The date of a byline-and-date row above the title (families/byline_above.py); the row leaves the page."""
+    """The date of a byline-and-date row above the title, else of a labelled date line there
+    (families/byline_above.py); the row leaves the page."""
     row = byline_above.row_above(soup, title)
     if row is None:
-        return None
+        dated = byline_above.labelled_date_above(soup, title)  # "Cập nhật lúc 15:47 ngày 08/05/2019" above it
+        if dated is None:
+            return None
+        tree.remove(dated[1])
+        return dated[0], "layout:date-above"
     tree.remove(row[2])
     return row[1], "layout:byline-above"
 

@@ -281,7 +281,7 @@ def read_byline(page: Page, obj: dict | None, container: Tag | None, title: str 
         return declared(element[0])
     line = _signed_line(page, container, title, keys, matched) or _in_page_forms(page, forms, title, keys, matched)
     if line:
-        return line
+        return _with_dated_writer(page, container, title, line, matched)
     line = _with_date(page, container, title)
     if line:
         matched["authors"] = "layout:byline-with-date"
@@ -290,6 +290,19 @@ def read_byline(page: Page, obj: dict | None, container: Tag | None, title: str 
         matched["authors"] = f"meta:{meta[1]}"
         return declared(meta[0])
     return None
+
+
+def _with_dated_writer(page: Page, container: Tag | None, title: str | None, line: str,
+                       matched: dict[str, str]) -> str:
+    """A signed line naming no writer (a source, "Nguồn: Báo Quảng Ngãi", or a credit) and a byline printed with
+    the date by the title ("Minh Trí, Đức Thắng | 19/11/2025 09:30"): both are the byline."""
+    if parse_byline(line).authors:
+        return line
+    dated = _with_date(page, container, title)
+    if not dated or not parse_byline(dated).authors:
+        return line
+    matched["authors"] = f"layout:byline-with-date+{matched.get('authors', '')}"
+    return f"{dated}\n{line}"
 
 
 def _with_date(page: Page, container: Tag | None, title: str | None) -> str | None:

@@ -19,7 +19,7 @@ from ..normalize.dates import find_date_line
 from . import page_forms, tree, tree_html
 from .base import first_of_each, possible, select_all
 from .page import Page
-from .teasers import in_link_teaser
+from .teasers import in_link_teaser, line_in_teaser
 
 # Elements that never hold article text.
 NOISE_TAGS = ("script", "style", "noscript", "template", "iframe", "form", "button", "select", "input",
@@ -147,7 +147,8 @@ def date_line(page: Page, container: Tag | None, selectors: Iterable[str],
             if text and find_date_line([text]) == 0 and not in_link_teaser(node):
                 tree.remove(node)
                 return text, f"css:{css}"
-    lines = list(_lines_near_title(page, container, title))
+    lines = [(text, ref) for text, ref in _lines_near_title(page, container, title)
+             if not line_in_teaser(tree.string_parent(ref))]  # another article's date in a list after the body
     index = find_date_line([text for text, _ in lines])
     if index is None:
         return None

@@ -34,6 +34,15 @@ def in_link_teaser(node: Tag) -> bool:
     return False
 
 
+def line_in_teaser(node: Tag) -> bool:
+    """Is a text line another article's?  Its element is a list item or subheading holding a headline link
+    besides the line ("<li><a>Tin B về giao thông</a> (07/05/2019)</li>": the date is the tail of the link,
+    owned by the item), or in_link_teaser says so of the element."""
+    if node.tag in TEASER_PARTS and any(_headline_link(a, 0) for a in node.iter("a")):
+        return True
+    return in_link_teaser(node)
+
+
 def _headline_link(link: Tag, inner_words: int) -> bool:
     """A link to another page whose text, less `inner_words` words of a date inside it, reads as a headline."""
     href = (link.get("href") or "").strip().lower()

@@ -37,6 +37,7 @@ from tintuc_feed.normalize.byline_tables import (
     NAME_JOINERS,
     NAME_SEPARATORS,
     OUTLET_PREFIX,
+    ROLES_AFTER_NAME,
     SOURCE_MARKERS,
 )
 from tintuc_feed.normalize.text import fold_key, normalize_block, normalize_text
@@ -219,6 +220,10 @@ def _take_names(acc: _Acc, body: str, labelled: bool = False) -> None:
                 _take_names(acc, rest, labelled)
         elif _is_credit_phrase(segment):
             acc.credits.append(segment.strip(" .,"))
+        elif acc.authors and fold_key(segment.strip(" .()")) in ROLES_AFTER_NAME:
+            last = acc.authors[-1]  # "Hữu Phúc - CTV": the collaborator Hữu Phúc
+            acc.authors[-1] = Author(name=last.name, name_raw=f"{last.name_raw} - {segment.strip()}",
+                                     affiliation=last.affiliation)
         elif acc.authors and acc.authors[-1].affiliation is None and is_unit(segment):
             last = acc.authors[-1]  # "Thượng tá Nguyễn Văn Cản - Phòng Tham mưu": the unit the name belongs to
             acc.authors[-1] = Author(name=last.name, name_raw=f"{last.name_raw} - {segment}",

@@ -66,6 +66,10 @@ CONNECTORS = ("und", "and", "y", "et", "e", "in", "am", "on", "le", "/", "&", "+
 # A segment that is a date or a time, not a name: "Feb 21", "2020", "04.02.2022", "15:33 Uhr", "(08/23/2011)".
 DATE_SEGMENT = re.compile(r"\d[./:-]\d|\b(?:1[89]|20)\d\d\b|^\D*\s\d{1,2}\.?$|^\d{1,2}\.?\s\D*$")
 
+# A role written after a name ("Hữu Phúc - CTV", "Minh Anh, PV"): the name's role, not a second author (folded).
+# Alone ("PV") or as a group ("Nhóm PV") it is still the byline's one author (GROUP_NAMES).
+ROLES_AFTER_NAME = ("ctv", "cong tac vien", "pv", "phong vien", "btv", "bien tap vien")
+
 # Groups kept as one author ("Nhóm PV" stays a name).
 GROUP_NAMES = (r"nhom (?:pv|phong vien|ctv|cong tac vien|tac gia|bien tap)", r"pv|ctv|btv")
 

@@ -208,10 +208,31 @@ def _is_pure_segment(segment: str, now: datetime) -> bool:
     return (scan.ymd is not None or scan.hms is not None) and _only_labels(scan.residue)
 
 
+# A counter printed on the date's line ("21/11/2025 | 09:40 Lượt xem: 1.254", "09:40 - 1.254 lượt xem"): a segment
+# of its own, so the time beside it stays the date's.  Rows: COUNTER_WORDS (lower case, tone marks kept), before
+# or after the number (tests/test_blind_round7b_rows.py, one test per row).
+COUNTER_WORDS = ("lượt xem", "lượt đọc", "lượt truy cập", "lượt thích", "lượt chia sẻ", "số lần xem", "bình luận",
+                 "views", "view", "comments")
+_COUNTER_WORDS_RE = "|".join(re.escape(w) for w in sorted(COUNTER_WORDS, key=len, reverse=True))
+COUNTERS = (  # the words then the number first ("Lượt xem: 1.254"), then a number before the words ("1.254 lượt xem"),
+    # never the minutes of a time ("09:40 Lượt xem: 12": the 40 is the time's)
+    re.compile(rf"(?<!\w)(?:{_COUNTER_WORDS_RE})\s*:?\s*\(?\d[\d.,]*\)?(?!\w)", re.IGNORECASE),
+    re.compile(rf"(?<![\w:])\d[\d.,]*\s+(?:{_COUNTER_WORDS_RE})(?!\w)", re.IGNORECASE),
+)
+
+
+def without_counters(line: str) -> str:
+    """The line with each counter made a segment break ("|")."""
+    for counter in COUNTERS:
+        line = counter.sub("|", line)
+    return line
+
+
 def _date_part(line: str, now: datetime) -> str | None:
     """The date-and-time segments of a date line, or None if it is not one."""
     if len(line) > MAX_DATE_LINE:
         return None
+    line = without_counters(line)
     kept, other = [], []
     for segment in _segments(line, now):
         (kept if _is_pure_segment(segment, now) else other).append(segment)
