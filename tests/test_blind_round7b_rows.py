@@ -169,10 +169,10 @@ def _other_news(item: str) -> str:
 
 
 @pytest.mark.parametrize(("item", "read"), [
-    ('<li><a href="/tin/bat-doi-tuong-trom-cap-xe-may-tai-cho-dem-123.html">Bắt đối tượng trộm cắp xe máy tại chợ '
-     'đêm</a> (07/05/2019)</li>', False),  # another article's date
-    ('<li><a href="/tin/bat-doi-tuong-123.html">Bắt đối tượng trộm cắp xe máy tại chợ đêm</a> '
-     '<span class="date">07/05/2019</span></li>', False),
+    (('<li><a href="/tin/bat-doi-tuong-trom-cap-xe-may-tai-cho-dem-123.html">Bắt đối tượng trộm cắp xe máy tại chợ '
+      'đêm</a> (07/05/2019)</li>'), False),  # another article's date
+    (('<li><a href="/tin/bat-doi-tuong-123.html">Bắt đối tượng trộm cắp xe máy tại chợ đêm</a> '
+      '<span class="date">07/05/2019</span></li>'), False),
     ('<li><a href="/chuyen-muc/an-ninh">An ninh</a> 07/05/2019</li>', True),  # a category link is no teaser
 ])
 def test_a_date_after_another_articles_link_is_not_the_date_line(item, read):

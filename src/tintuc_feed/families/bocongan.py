@@ -24,7 +24,7 @@ from itertools import islice
 from lxml.etree import _Element as Tag
 
 from ..model import ArticleLink, ListPage, RawArticle, RawDate
-from . import byline_above, common, feeds, layout, tree
+from . import byline_above, common, feeds, tree
 from .base import (
     jsonld_objects,
     link_url,
@@ -159,11 +159,9 @@ def _jsonld_value(soup: Page, key: str) -> tuple[RawDate, ...]:
 
 
 def _shown_date(soup: Page, title: str | None) -> tuple[str, str] | None:
-    """The old SharePoint article's date line (no JSON-LD, no bca classes): after the title, else the labelled
-    line above it ("Cập nhật lúc 15:47 ngày 08/05/2019" in the web part's first div, sources.md §1.2)."""
-    line = layout.date_line(soup, None, (), title)
-    if line:
-        return line
+    """The old SharePoint article's labelled date line above the title ("Cập nhật lúc 15:47 ngày 08/05/2019" in
+    the web part's first div, sources.md §1.2).  A date line after the title is the generic reader's, asked when
+    the family finds no date (families.extract_article)."""
     above = byline_above.labelled_date_above(soup, title)
     return (above[0], "layout:date-above") if above else None
 
