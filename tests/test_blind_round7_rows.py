@@ -128,6 +128,17 @@ def test_an_empty_category_gives_no_side_box_links():
     assert [a.url for a in full.articles]  # without the notice, a page of side boxes keeps them (as before)
 
 
+def _full_list(side: str) -> str:
+    """A provincial portal's list page of four articles, with `side` beside the list."""
+    items = "".join(f"<li><a href='/tin-tuc/bat-giu-doi-tuong-trom-cap-tai-san-lan-{i}-2{i}.html'>Bắt giữ đối tượng"
+                    f" trộm cắp tài sản lần {i}</a> (2{i}/11/2025)</li>" for i in range(1, 5))
+    return _page(f"<div class='main'><ul>{items}</ul></div>" + side)
+
+
+def _read_list(page: str):
+    return families.parse_list(SOURCES["congan-ha-tinh"], "https://congan.hatinh.gov.vn/tin-tuc", page)
+
+
 SIDE_BOX_EMPTY_ROWS = [
     # a side box of the list page that says it is empty: the box's words, not the section's
     "<div class='col-right'><div class='box-title'>Văn bản mới</div><p>Không có dữ liệu</p></div>",
@@ -139,15 +150,12 @@ SIDE_BOX_EMPTY_ROWS = [
 
 @pytest.mark.parametrize("side", SIDE_BOX_EMPTY_ROWS)
 def test_a_side_box_that_says_it_is_empty_leaves_the_list(side):
-    source = SOURCES["congan-ha-tinh"]
-    items = "".join(f"<li><a href='/tin-tuc/bat-giu-doi-tuong-trom-cap-tai-san-lan-{i}-2{i}.html'>Bắt giữ đối tượng"
-                    f" trộm cắp tài sản lần {i}</a> (2{i}/11/2025)</li>" for i in range(1, 5))
-    page = _page(f"<div class='main'><ul>{items}</ul></div>" + side)
+    page = _full_list(side)
     assert closed_pages.empty_list_message(page) is None
-    listed = families.parse_list(source, "https://congan.hatinh.gov.vn/tin-tuc", page)
+    listed = _read_list(page)
     assert len(listed.articles) == 4 and listed.problem is None
     said_in_main = page.replace("<div class='main'>", "<div class='main'><p>Chưa có bài viết nào trong chuyên mục này.</p>")
-    assert families.parse_list(source, "https://congan.hatinh.gov.vn/tin-tuc", said_in_main).problem.startswith("no-links")
+    assert _read_list(said_in_main).problem.startswith("no-links")
 
 
 SIDE_BOX_CLOSED_ROWS = [
@@ -160,12 +168,9 @@ SIDE_BOX_CLOSED_ROWS = [
 
 @pytest.mark.parametrize("side", SIDE_BOX_CLOSED_ROWS)
 def test_a_side_box_notice_does_not_close_the_page(side):
-    source = SOURCES["congan-ha-tinh"]
-    items = "".join(f"<li><a href='/tin-tuc/bat-giu-doi-tuong-trom-cap-tai-san-lan-{i}-2{i}.html'>Bắt giữ đối tượng"
-                    f" trộm cắp tài sản lần {i}</a> (2{i}/11/2025)</li>" for i in range(1, 5))
-    page = _page(f"<div class='main'><ul>{items}</ul></div>" + side)
+    page = _full_list(side)
     assert _reason(page) is None
-    assert len(families.parse_list(source, "https://congan.hatinh.gov.vn/tin-tuc", page).articles) == 4
+    assert len(_read_list(page).articles) == 4
     closed = _page("<div class='main'><p>" + side.split("<p>")[-1].split("</p>")[0] + "</p></div>")
     assert _reason(closed).startswith("error-page")  # the same words as the page's own text close it
 

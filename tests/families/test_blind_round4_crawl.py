@@ -83,7 +83,8 @@ def published(tmp_path_factory):
     return out, portal.base, cand.base
 
 
-def _items(out: Path, name: str) -> list[dict]:
+def json_items(out: Path, name: str) -> list[dict]:
+    """The items of the published JSON Feed `name`."""
     return json.loads((out / "json" / f"{name}.json").read_text("utf-8"))["items"]
 
 
@@ -102,7 +103,7 @@ def _date_matches(got: str | None, want: str) -> bool:
 def test_portal_json_feed_item_equals_the_blind_expectation(published, case):
     out, base, _ = published
     title, date, authors = _want(case)
-    (item,) = [i for i in _items(out, "congan-nghe-an") if i["title"] == title]
+    (item,) = [i for i in json_items(out, "congan-nghe-an") if i["title"] == title]
     assert _date_matches(item.get("date_published"), date), item.get("date_published")
     assert [a["name"] for a in item.get("authors", [])] == authors
     assert item["url"].startswith(base)
@@ -111,7 +112,7 @@ def test_portal_json_feed_item_equals_the_blind_expectation(published, case):
 def test_cand_json_feed_item_equals_the_blind_expectation(published):
     out, _, base = published
     title, date, authors = _want("cand/r4_uikit_original_of_republished_story")
-    (item,) = _items(out, "cand")
+    (item,) = json_items(out, "cand")
     assert (item["title"], item["date_published"], [a["name"] for a in item["authors"]]) == (title, date, authors)
     assert item["url"] == base + CAND_ARTICLE
 
@@ -122,6 +123,15 @@ def test_xml_feeds_read_back_with_feedparser(published, kind):
     entries = xml_feed_entries(out / kind / "congan-nghe-an.xml")
     for case in PORTAL_ARTICLES.values():
         assert_entry_is_the_blind_expectation(entries, case)
+
+
+def assert_xml_feeds_hold_the_cases(out: Path, kind: str, feeds) -> None:
+    """Each (feed, blind cases) pair: the `kind` ("rss", "atom") feed holds one entry per case, as expected."""
+    for feed, cases in feeds:
+        entries = xml_feed_entries(out / kind / f"{feed}.xml")
+        assert len(entries) == len(cases)
+        for case in cases.values():
+            assert_entry_is_the_blind_expectation(entries, case)
 
 
 def xml_feed_entries(path: Path) -> dict:
@@ -162,10 +172,10 @@ def assert_json_feeds_pass_the_schemas(out: Path, names) -> None:
 def test_the_republished_story_appears_once_in_the_all_feed(published):
     out, portal, cand = published
     title = expected("cand/r4_uikit_original_of_republished_story")["title"]
-    copies = [i for i in _items(out, "all") if i["title"] == title]
+    copies = [i for i in json_items(out, "all") if i["title"] == title]
     assert len(copies) == 1
     (story,) = copies
     assert story["url"] == cand + CAND_ARTICLE  # 09:00 at cand, before the portal's 10:30 copy
     copy_path = next(p for p, c in PORTAL_ARTICLES.items() if c == "generic/r4_republished_theo_cand_copy")
     assert story["_tintuc"]["also_published_at"] == [portal + copy_path]
-    assert len(_items(out, "all")) == len(PORTAL_ARTICLES)  # three portal stories and cand's, one of them shared
+    assert len(json_items(out, "all")) == len(PORTAL_ARTICLES)  # three portal stories and cand's, one of them shared

@@ -14,7 +14,6 @@ side column's story are nowhere, and no list page past `max_pages` is asked for.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -26,11 +25,11 @@ from .site import FixtureSite
 from .test_blind_round4_crawl import (
     _date_matches,
     _want,
-    assert_entry_is_the_blind_expectation,
     assert_json_feeds_pass_the_schemas,
+    assert_xml_feeds_hold_the_cases,
+    json_items,
     page,
     source_block,
-    xml_feed_entries,
 )
 
 HTML = "text/html"
@@ -82,16 +81,12 @@ def crawled(tmp_path_factory):
     return out, portal, cand
 
 
-def _items(out: Path, name: str) -> list[dict]:
-    return json.loads((out / "json" / f"{name}.json").read_text("utf-8"))["items"]
-
-
 @pytest.mark.parametrize(("feed", "path", "case"), [("congan-da-nang", p, c) for p, c in PORTAL_ARTICLES.items()]
                          + [("cand", p, c) for p, c in CAND_ARTICLES.items()])
 def test_json_feed_item_equals_the_blind_expectation(crawled, feed, path, case):
     out, portal, cand = crawled
     title, date, authors = _want(case)
-    (item,) = [i for i in _items(out, feed) if i["title"] == title]
+    (item,) = [i for i in json_items(out, feed) if i["title"] == title]
     assert _date_matches(item.get("date_published"), date), item.get("date_published")
     assert [a["name"] for a in item.get("authors", [])] == authors
     assert item["url"] == (portal if feed == "congan-da-nang" else cand).base + path
@@ -103,26 +98,22 @@ def test_the_lists_links_and_pagers_were_followed_as_a_reader_would(crawled):
     assert PORTAL_PAGE_3 not in portal.requests  # max_pages = 2
     assert not [p for p in portal.requests if p.count("/tin-tuc/an-ninh-trat-tu/") > 1]  # no link one folder deep
     assert CAND_LIST + "page-2/" in cand.requests and CAND_SIDE not in cand.requests  # the side column is not the list
-    assert len(_items(out, "congan-da-nang")) == len(PORTAL_ARTICLES)
-    assert len(_items(out, "cand")) == len(CAND_ARTICLES)
+    assert len(json_items(out, "congan-da-nang")) == len(PORTAL_ARTICLES)
+    assert len(json_items(out, "cand")) == len(CAND_ARTICLES)
 
 
 def test_an_error_page_served_with_200_is_in_no_feed(crawled):
     out, portal, _ = crawled
     assert PORTAL_ERROR[0] in portal.requests
-    urls = {i["url"] for i in _items(out, "all")}
+    urls = {i["url"] for i in json_items(out, "all")}
     assert portal.base + PORTAL_ERROR[0] not in urls
-    assert not [i for i in _items(out, "all") if "Không tìm thấy" in i["title"] or "404" in i["title"]]
+    assert not [i for i in json_items(out, "all") if "Không tìm thấy" in i["title"] or "404" in i["title"]]
 
 
 @pytest.mark.parametrize("kind", ["rss", "atom"])
 def test_xml_feeds_read_back_with_feedparser(crawled, kind):
     out, _, _ = crawled
-    for feed, cases in (("congan-da-nang", PORTAL_ARTICLES), ("cand", CAND_ARTICLES)):
-        entries = xml_feed_entries(out / kind / f"{feed}.xml")
-        assert len(entries) == len(cases)
-        for case in cases.values():
-            assert_entry_is_the_blind_expectation(entries, case)
+    assert_xml_feeds_hold_the_cases(out, kind, (("congan-da-nang", PORTAL_ARTICLES), ("cand", CAND_ARTICLES)))
 
 
 def test_json_feeds_pass_the_schemas(crawled):

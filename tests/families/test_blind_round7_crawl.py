@@ -17,7 +17,6 @@ and the error pages are in no feed.
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -30,11 +29,11 @@ from .site import FixtureSite
 from .test_blind_round4_crawl import (
     _date_matches,
     _want,
-    assert_entry_is_the_blind_expectation,
     assert_json_feeds_pass_the_schemas,
+    assert_xml_feeds_hold_the_cases,
+    json_items,
     page,
     source_block,
-    xml_feed_entries,
 )
 
 HTML, JSON = "text/html", "application/json"
@@ -98,10 +97,6 @@ def crawled(tmp_path_factory):
     return out, dnn, portal
 
 
-def _items(out: Path, name: str) -> list[dict]:
-    return json.loads((out / "json" / f"{name}.json").read_text("utf-8"))["items"]
-
-
 CASES = [("congan-ha-noi", c) for c in DNN_ARTICLES.values()] + [("congan-can-tho", c) for c in PORTAL_ARTICLES.values()]
 
 
@@ -109,7 +104,7 @@ CASES = [("congan-ha-noi", c) for c in DNN_ARTICLES.values()] + [("congan-can-th
 def test_json_feed_item_equals_the_blind_expectation(crawled, feed, case):
     out, _, _ = crawled
     title, date, authors = _want(case)
-    (item,) = [i for i in _items(out, feed) if i["title"] == title]
+    (item,) = [i for i in json_items(out, feed) if i["title"] == title]
     assert _date_matches(item.get("date_published"), date), item.get("date_published")
     assert [a["name"] for a in item.get("authors", [])] == authors
 
@@ -120,14 +115,14 @@ def test_the_dnn_portal_is_read_under_its_virtual_directory(crawled):
     assert not [p for p in dnn.requests if p.startswith("/DesktopModules/")]  # never at the host's root
     assert not [p for p in dnn.requests if "ModuleId=650" in p]  # the header's fixed block is not the list
     assert sorted(p for p in dnn.requests if "getbyid" in p) == sorted(f"{API}getbyid?id={i}" for i in DNN_ARTICLES)
-    urls = sorted(i["url"] for i in _items(out, "congan-ha-noi"))  # the pinned item repeated below: once
+    urls = sorted(i["url"] for i in json_items(out, "congan-ha-noi"))  # the pinned item repeated below: once
     assert len(urls) == len(DNN_ARTICLES) and all(u.startswith(dnn.base + DNN_ROOT + "/tin-tuc/") for u in urls)
 
 
 def test_the_xem_them_button_is_the_pager_and_url_variants_are_one_item(crawled):
     out, _, portal = crawled
     assert PORTAL_PAGE_2 in portal.requests
-    items = _items(out, "congan-can-tho")
+    items = json_items(out, "congan-can-tho")
     assert len(items) == len(PORTAL_ARTICLES)
     variant = [i for i in items if VARIANT in i["url"]]
     assert len(variant) == 1 and variant[0]["url"] == portal.base + VARIANT  # no utm_, ref or #fragment left
@@ -138,19 +133,15 @@ def test_the_xem_them_button_is_the_pager_and_url_variants_are_one_item(crawled)
 def test_error_pages_served_with_200_are_in_no_feed(crawled):
     out, _, portal = crawled
     assert set(PORTAL_ERRORS) <= set(portal.requests)
-    urls = {i["url"] for i in _items(out, "all")}
+    urls = {i["url"] for i in json_items(out, "all")}
     assert not {portal.base + p for p in PORTAL_ERRORS} & urls
-    assert not [i for i in _items(out, "all") if "bảo trì" in i["title"] or "Đăng nhập" in i["title"]]
+    assert not [i for i in json_items(out, "all") if "bảo trì" in i["title"] or "Đăng nhập" in i["title"]]
 
 
 @pytest.mark.parametrize("kind", ["rss", "atom"])
 def test_xml_feeds_read_back_with_feedparser(crawled, kind):
     out, _, _ = crawled
-    for feed, cases in (("congan-ha-noi", DNN_ARTICLES), ("congan-can-tho", PORTAL_ARTICLES)):
-        entries = xml_feed_entries(out / kind / f"{feed}.xml")
-        assert len(entries) == len(cases)
-        for case in cases.values():
-            assert_entry_is_the_blind_expectation(entries, case)
+    assert_xml_feeds_hold_the_cases(out, kind, (("congan-ha-noi", DNN_ARTICLES), ("congan-can-tho", PORTAL_ARTICLES)))
 
 
 def test_json_feeds_pass_the_schemas(crawled):
