@@ -8,43 +8,15 @@ import os
 import signal
 import sqlite3
 import subprocess
-import sys
-import time
 from itertools import pairwise
 from pathlib import Path
 
-import pytest
 from support import run_cli
+from test_operations import descendants, start_cli, wait_for
 
 from tintuc_feed.sample_site import SOURCE_ID, SampleSite, sources_toml
 
 ARTICLES = 6  # the sample site's
-
-
-def start_cli(*args: str) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "tintuc_feed.cli", *args], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, env=dict(os.environ), start_new_session=True)
-
-
-def wait_for(predicate, timeout: float, what: str) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return
-        time.sleep(0.1)
-    pytest.fail(f"timed out waiting for {what}")
-
-
-def descendants(pid: int) -> list[int]:
-    children = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[1]) == pid:
-            children.append(int(stat.parent.name))
-    return children + [d for c in children for d in descendants(c)]
 
 
 def article_requests(site: SampleSite, since: int = 0) -> list[str]:
