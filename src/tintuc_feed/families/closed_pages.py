@@ -29,7 +29,7 @@ import html
 import re
 
 from .common import in_sidebar
-from .empty_pages import _HIDDEN, ARTICLE_PARAGRAPH_CHARS, _paragraph_chars
+from .empty_pages import _HIDDEN, _NO_TEXT, ARTICLE_PARAGRAPH_CHARS, _paragraph_chars
 from .page import Page
 
 # name -> (words one of which every match holds, lowered, for the prefilter; the opening of the text)
@@ -56,7 +56,6 @@ EMPTY_LIST_SENTENCE = re.compile(
     r"(?:chuyên mục|danh mục|mục) này (?:hiện )?(?:chưa|không) có (?:bài viết|tin bài|tin tức|dữ liệu)(?: nào)?\s*[.!]?",
     re.IGNORECASE)
 
-_NO_TEXT = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>|<!--.*?-->", re.IGNORECASE | re.DOTALL)
 _TEXT = re.compile(r">([^<>]+)<")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 
